@@ -1,0 +1,36 @@
+package dev.caas.contract;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Header names of the contract, and the response headers of a served photo, built once for all variants. */
+public final class DogHeaders {
+  /** Sent by the upstream: which file the photo is. */
+  public static final String X_FILENAME = "X-Filename";
+  public static final String X_DOG_NAME = "X-Dog-Name";
+  public static final String X_REQUEST_ID = "X-Request-Id";
+  public static final String X_VARIANT = "X-Variant";
+  public static final String SERVER_TIMING = "Server-Timing";
+  public static final String CONTENT_DISPOSITION = "Content-Disposition";
+  public static final String IMAGE_JPEG = "image/jpeg";
+  public static final String APPLICATION_JSON = "application/json";
+
+  private DogHeaders() {}
+
+  /**
+   * The headers of a 200 answer, in a stable order. The dog's name comes from the database and the filename
+   * from the upstream; neither is trusted to be header-safe, so both pass through {@link Filenames}.
+   */
+  public static Map<String, String> forPhoto(
+      String variant, UUID requestId, String filename, String dogName, String serverTiming) {
+    var headers = new LinkedHashMap<String, String>();
+    headers.put(CONTENT_DISPOSITION, "inline; filename=\"" + Filenames.safeDisplayName(dogName) + ".jpg\"");
+    headers.put(X_DOG_NAME, Filenames.safeDisplayName(dogName));
+    headers.put(X_FILENAME, filename);
+    headers.put(X_REQUEST_ID, requestId.toString());
+    headers.put(X_VARIANT, variant);
+    headers.put(SERVER_TIMING, serverTiming);
+    return headers;
+  }
+}

@@ -1,0 +1,146 @@
+package dev.caas.contract;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How a variant is started, the same for all three implementations: command-line options, each with an
+ * environment fallback ({@code --db-url} or {@code CAAS_DB_URL}).
+ *
+ * <pre>java -jar sync-impl.jar --variant gathered --port 8080 --db-url jdbc:postgresql://127.0.0.1:5432/postgres
+ *     --upstream-url http://127.0.0.1:9000</pre>
+ *
+ * @param composition sequential or gathered
+ * @param host the address to bind: loopback unless told otherwise
+ * @param port 0 picks a free port
+ * @param dbUrl a JDBC URL ({@code jdbc:postgresql://host:port/db}); {@link #r2dbcUrl()} derives R2DBC's
+ * @param dbPool database connections (both compositions hold at most one per step)
+ * @param serverThreads request threads, for models that have a bounded pool
+ * @param deadline how long one request may take in all; a connection or pool wait never exceeds it
+ */
+public record VariantOptions(
+    Variant.Composition composition,
+    String host,
+    int port,
+    String dbUrl,
+    String dbUser,
+    String dbPassword,
+    URI upstreamUrl,
+    int dbPool,
+    int serverThreads,
+    Duration deadline) {
+
+  public static final String USAGE = """
+      Options (each also read from the environment variable in brackets):
+        --variant sequential|gathered   [CAAS_VARIANT]       default sequential
+        --host ADDRESS                  [CAAS_HOST]          default 127.0.0.1
+        --port N                        [CAAS_PORT]          default 8080; 0 = any free port
+        --db-url JDBC_URL               [CAAS_DB_URL]        required, jdbc:postgresql://host:port/db
+        --db-user NAME                  [CAAS_DB_USER]       default postgres
+        --db-password SECRET            [CAAS_DB_PASSWORD]   default postgres
+        --upstream-url URL              [CAAS_UPSTREAM_URL]  required, e.g. http://127.0.0.1:9000
+        --db-pool N                     [CAAS_DB_POOL]       default 20
+        --server-threads N              [CAAS_SERVER_THREADS] default 32 (bounded-pool models only)
+        --deadline DURATION             [CAAS_DEADLINE]      default 60s (e.g. 500ms, 20s, 2m)
+      """;
+
+  /**
+   * Parses options; {@code --variant} also accepts a full variant name ({@code sync-gathered}).
+   *
+   * @throws IllegalArgumentException naming the option that is wrong or missing
+   */
+  public static VariantOptions parse(String[] args, Map<String, String> env) {
+    var given = new LinkedHashMap<String, String>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument '" + arg + "'\n" + USAGE);
+      }
+      String key = arg.substring(2);
+      String value;
+      int eq = key.indexOf('=');
+      if (eq >= 0) {
+        value = key.substring(eq + 1);
+        key = key.substring(0, eq);
+      } else if (i + 1 < args.length) {
+        value = args[++i];
+      } else {
+        throw new IllegalArgumentException("option --" + key + " needs a value\n" + USAGE);
+      }
+      given.put(key, value);
+    }
+    var options = new Lookup(given, env);
+    String composition = options.get("variant", "sequential");
+    composition = composition.substring(composition.lastIndexOf('-') + 1);
+    return new VariantOptions(
+        Variant.Composition.parse(composition),
+        options.get("host", "127.0.0.1"),
+        options.integer("port", 8080),
+        options.required("db-url"),
+        options.get("db-user", "postgres"),
+        options.get("db-password", "postgres"),
+        URI.create(options.required("upstream-url")),
+        options.integer("db-pool", 20),
+        options.integer("server-threads", 32),
+        parseDuration(options.get("deadline", "60s")));
+  }
+
+  /** The same database for an R2DBC driver: {@code r2dbc:postgresql://host:port/db}. */
+  public String r2dbcUrl() {
+    if (!dbUrl.startsWith("jdbc:")) {
+      throw new IllegalArgumentException("expected a JDBC URL, got " + dbUrl);
+    }
+    String rest = dbUrl.substring("jdbc:".length());
+    int query = rest.indexOf('?');
+    return "r2dbc:" + (query >= 0 ? rest.substring(0, query) : rest);
+  }
+
+  /** Parses {@code 250ms}, {@code 15s}, {@code 2m}, or a bare number of milliseconds. */
+  public static Duration parseDuration(String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    try {
+      if (t.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+      }
+      if (t.endsWith("s")) {
+        return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
+      }
+      if (t.endsWith("m")) {
+        return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60_000));
+      }
+      return Duration.ofMillis(Long.parseLong(t));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a duration: '" + text + "' (try 100ms, 15s or 2m)", e);
+    }
+  }
+
+  private record Lookup(Map<String, String> given, Map<String, String> env) {
+    String get(String key, String fallback) {
+      String value = given.get(key);
+      if (value == null) {
+        value = env.get("CAAS_" + key.toUpperCase(Locale.ROOT).replace('-', '_'));
+      }
+      return value == null || value.isBlank() ? fallback : value;
+    }
+
+    String required(String key) {
+      String value = get(key, null);
+      if (value == null) {
+        throw new IllegalArgumentException("missing --" + key + "\n" + USAGE);
+      }
+      return value;
+    }
+
+    int integer(String key, int fallback) {
+      String value = get(key, null);
+      try {
+        return value == null ? fallback : Integer.parseInt(value.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--" + key + " wants a whole number, got '" + value + "'", e);
+      }
+    }
+  }
+}
