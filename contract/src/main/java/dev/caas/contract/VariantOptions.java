@@ -48,6 +48,24 @@ public record VariantOptions(
       """;
 
   /**
+   * Parses a variant's command line for its {@code main}: prints the usage and exits on {@code --help}
+   * (status 0) or on a wrong option (status 2, naming it).
+   */
+  public static VariantOptions fromCommandLine(String program, String[] args) {
+    if (java.util.List.of(args).contains("--help") || java.util.List.of(args).contains("-h")) {
+      System.out.println("Usage: " + program + " [options]\n" + USAGE);
+      System.exit(0);
+    }
+    try {
+      return parse(args, System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println(program + ": " + e.getMessage());
+      System.exit(2);
+      throw e;
+    }
+  }
+
+  /**
    * Parses options; {@code --variant} also accepts a full variant name ({@code sync-gathered}).
    *
    * @throws IllegalArgumentException naming the option that is wrong or missing

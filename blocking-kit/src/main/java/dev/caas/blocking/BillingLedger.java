@@ -1,0 +1,54 @@
+package dev.caas.blocking;
+
+import dev.caas.contract.Sql;
+import dev.caas.contract.Step;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** Step 2 over JDBC: the append-only billing ledger. Each call is one round trip (auto-commit). */
+public final class BillingLedger {
+  private static final String INSERT = Sql.jdbc(Sql.INSERT_BILLING);
+  private static final String DELETE = Sql.jdbc(Sql.DELETE_BILLING);
+
+  private final DataSource pool;
+
+  public BillingLedger(DataSource pool) {
+    this.pool = pool;
+  }
+
+  /** Records one billing event for the request. */
+  public void bill(UUID requestId, String filename) {
+    Jdbc.run(pool, Step.BILLING, connection -> {
+      try (var insert = connection.prepareStatement(INSERT)) {
+        insert.setObject(1, requestId);
+        insert.setString(2, filename);
+        return insert.executeUpdate();
+      }
+    });
+  }
+
+  /** Compensation: removes the request's billing event, if it has one. */
+  public void unbill(UUID requestId) {
+    Jdbc.run(pool, Step.BILLING, connection -> {
+      try (var delete = connection.prepareStatement(DELETE)) {
+        delete.setObject(1, requestId);
+        return delete.executeUpdate();
+      }
+    });
+  }
+
+  /** Billing events per filename, counted by the database. */
+  public Map<String, Long> counts() {
+    return Jdbc.run(pool, Step.BILLING, connection -> {
+      try (var query = connection.prepareStatement(Sql.BILLING_COUNTS); var rows = query.executeQuery()) {
+        var counts = new LinkedHashMap<String, Long>();
+        while (rows.next()) {
+          counts.put(rows.getString(1), rows.getLong(2));
+        }
+        return counts;
+      }
+    });
+  }
+}

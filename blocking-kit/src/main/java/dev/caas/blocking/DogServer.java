@@ -1,0 +1,124 @@
+package dev.caas.blocking;
+
+import dev.caas.contract.DogHeaders;
+import dev.caas.contract.DogPaths;
+import dev.caas.contract.ErrorBody;
+import dev.caas.contract.Health;
+import dev.caas.contract.Json;
+import dev.caas.contract.Limits;
+import dev.caas.contract.Step;
+import dev.caas.contract.StepFailure;
+import dev.caas.contract.Variant;
+import dev.caas.contract.VariantOptions;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Javalin wired the same way for both thread-per-request models; only {@code threadModel} differs. Turns a
+ * {@link ServedPhoto} into the contract's answer and a {@link StepFailure} into its JSON error, and undoes
+ * the billing of a request that failed after step 1 (compensation by request id).
+ */
+public final class DogServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DogServer.class);
+
+  private final Javalin app;
+  private final List<AutoCloseable> resources = new ArrayList<>();
+
+  private DogServer(Javalin app) {
+    this.app = app;
+  }
+
+  /** Resources (pools, executors) to close after the server stops, last registered first. */
+  public DogServer closing(AutoCloseable... more) {
+    resources.addAll(0, List.of(more));
+    return this;
+  }
+
+  /**
+   * Starts serving.
+   *
+   * @param threadModel configures the threads that run handlers (a bounded pool, or virtual threads)
+   * @param limits what {@code /health} reports, for the harness's theory (read once the server runs, since
+   *     Jetty leases some of its pool's threads to its acceptors and selectors)
+   */
+  public static DogServer start(
+      Variant variant, VariantOptions options, Consumer<JavalinConfig> threadModel,
+      PhotoHandler handler, BillingLedger ledger, Supplier<Limits> limits) {
+    Javalin app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.http.compressionStrategy = CompressionStrategy.NONE;
+      config.jetty.host = options.host();
+      threadModel.accept(config);
+      config.routes.get(DogPaths.ROOT, ctx -> servePhoto(ctx, variant, handler, ledger));
+      config.routes.get(DogPaths.DOG, ctx -> servePhoto(ctx, variant, handler, ledger));
+      config.routes.get(DogPaths.HEALTH, ctx -> json(ctx, 200, Health.json(variant, true, limits.get())));
+      config.routes.get(DogPaths.BILLING, ctx -> json(ctx, 200, Json.numbers(ledger.counts())));
+      config.routes.exception(StepFailure.class, (failure, ctx) -> json(ctx, failure.status(),
+          new ErrorBody(failure.getMessage(), failure.step(), null).toJson()));
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        log.error("unexpected failure", e);
+        json(ctx, 500, new ErrorBody("internal error", null, null).toJson());
+      });
+    });
+    app.start(options.port());
+    return new DogServer(app);
+  }
+
+  private static void servePhoto(Context ctx, Variant variant, PhotoHandler handler, BillingLedger ledger) {
+    UUID requestId = UUID.randomUUID();
+    ctx.header(DogHeaders.X_REQUEST_ID, requestId.toString());
+    ctx.header(DogHeaders.X_VARIANT, variant.wireName());
+    ServedPhoto served;
+    try {
+      served = handler.serve(requestId);
+    } catch (StepFailure failure) {
+      if (failure.step() != Step.UPSTREAM) {
+        compensate(ledger, requestId);
+      }
+      json(ctx, failure.status(), ErrorBody.of(failure, requestId).toJson());
+      return;
+    }
+    DogHeaders.forPhoto(variant.wireName(), requestId, served.photo().filename(), served.dogName(),
+            served.timeline().serverTiming())
+        .forEach(ctx::header);
+    ctx.contentType(DogHeaders.IMAGE_JPEG).result(served.photo().jpeg());
+  }
+
+  /** A failed request is not billed: delete its event, if the insert got that far. */
+  private static void compensate(BillingLedger ledger, UUID requestId) {
+    try {
+      ledger.unbill(requestId);
+    } catch (StepFailure e) {
+      log.warn("could not compensate billing of request {}: {}", requestId, e.getMessage());
+    }
+  }
+
+  private static void json(Context ctx, int status, String body) {
+    ctx.status(status).contentType(DogHeaders.APPLICATION_JSON).result(body);
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        log.warn("could not close {}", resource, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package dev.caas.blocking;
+
+import dev.caas.contract.DogPhoto;
+import dev.caas.contract.RequestTimeline;
+
+/** What a handler hands back to the server: the photo, the dog's name, and how long each step took. */
+public record ServedPhoto(DogPhoto photo, String dogName, RequestTimeline timeline) {}

@@ -1,0 +1,59 @@
+package dev.caas.sync;
+
+import static dev.caas.contract.Step.BILLING;
+import static dev.caas.contract.Step.NAME;
+import static dev.caas.contract.Step.UPSTREAM;
+
+import dev.caas.blocking.BillingLedger;
+import dev.caas.blocking.CanineUpstream;
+import dev.caas.blocking.DogNames;
+import dev.caas.blocking.ServedPhoto;
+import dev.caas.contract.DogPhoto;
+import dev.caas.contract.RequestTimeline;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+/** The request, step by step, on the request's own platform thread. */
+final class DogHandler {
+  private final CanineUpstream upstream;
+  private final BillingLedger ledger;
+  private final DogNames names;
+  private final ExecutorService gatherPool;
+
+  DogHandler(CanineUpstream upstream, BillingLedger ledger, DogNames names, ExecutorService gatherPool) {
+    this.upstream = upstream;
+    this.ledger = ledger;
+    this.names = names;
+    this.gatherPool = gatherPool;
+  }
+
+  // tag::sequential[]
+  ServedPhoto sequential(UUID requestId) {
+    var timeline = RequestTimeline.start();
+    // 1. upstream: fetch a photo; the upstream says which file it is
+    DogPhoto photo = timeline.time(UPSTREAM, upstream::fetch);
+    // 2. billing: record the request (this thread blocks in JDBC)
+    timeline.time(BILLING, () -> ledger.bill(requestId, photo.filename()));
+    // 3. name: look the dog up (blocks again)
+    String dogName = timeline.time(NAME, () -> names.nameOf(photo.filename()));
+    return new ServedPhoto(photo, dogName, timeline);
+  }
+  // end::sequential[]
+
+  // tag::gathered[]
+  ServedPhoto gathered(UUID requestId) {
+    var timeline = RequestTimeline.start();
+    // 1. upstream: fetch a photo; the upstream says which file it is
+    DogPhoto photo = timeline.time(UPSTREAM, upstream::fetch);
+    // 2. billing and 3. name at the same time, each on a thread of the gather pool
+    var billing = CompletableFuture.runAsync(
+        () -> timeline.time(BILLING, () -> ledger.bill(requestId, photo.filename())), gatherPool);
+    var dogName = CompletableFuture.supplyAsync(
+        () -> timeline.time(NAME, () -> names.nameOf(photo.filename())), gatherPool);
+    // this thread blocks until both are done; the first failure wins
+    Futures.awaitBoth(billing, dogName);
+    return new ServedPhoto(photo, dogName.join(), timeline);
+  }
+  // end::gathered[]
+}

@@ -1,0 +1,77 @@
+package dev.caas.testbed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.caas.contract.DogHeaders;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.DriverManager;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TestbedTest {
+  private static Testbed testbed;
+
+  @BeforeAll
+  static void start() throws Exception {
+    testbed = Testbed.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    testbed.close();
+  }
+
+  @Test
+  void the_database_behind_the_proxy_knows_every_dog() throws Exception {
+    try (var connection = DriverManager.getConnection(testbed.jdbcUrl(), testbed.dbUser(), testbed.dbPassword());
+        var rows = connection.createStatement().executeQuery("SELECT count(*) FROM dog")) {
+      rows.next();
+      assertThat(rows.getInt(1)).isEqualTo(testbed.upstream().filenames().size());
+    }
+  }
+
+  @Test
+  void the_upstream_behind_the_proxy_serves_its_photos() throws Exception {
+    var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    var response = client.send(HttpRequest.newBuilder(testbed.upstreamUrl().resolve("/dog")).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    String filename = response.headers().firstValue(DogHeaders.X_FILENAME).orElseThrow();
+    assertThat(response.body()).isEqualTo(testbed.upstream().photo(filename));
+  }
+
+  @Test
+  void latency_is_paid_once_per_database_round_trip_on_an_open_connection() throws Exception {
+    try (var connection = DriverManager.getConnection(testbed.jdbcUrl(), testbed.dbUser(), testbed.dbPassword())) {
+      var statement = connection.createStatement();
+      statement.execute("SELECT 1");
+      testbed.setLatency(Duration.ZERO, Duration.ofMillis(100));
+      try {
+        long start = System.nanoTime();
+        statement.execute("SELECT 1");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(millis).isBetween(100L, 160L);
+      } finally {
+        testbed.setLatency(Duration.ZERO, Duration.ZERO);
+      }
+      long start = System.nanoTime();
+      statement.execute("SELECT 1");
+      assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(50L);
+    }
+  }
+
+  @Test
+  void billing_is_counted_per_filename_and_can_be_cleared() throws Exception {
+    try (var connection = DriverManager.getConnection(testbed.directJdbcUrl(), testbed.dbUser(), testbed.dbPassword())) {
+      connection.createStatement().execute(
+          "INSERT INTO billing_event(request_id, filename) VALUES (gen_random_uuid(), 'pug-14.jpg'),"
+              + " (gen_random_uuid(), 'pug-14.jpg')");
+    }
+    assertThat(testbed.billingCounts()).containsEntry("pug-14.jpg", 2L);
+    testbed.clearBilling();
+    assertThat(testbed.billedTotal()).isZero();
+  }
+}

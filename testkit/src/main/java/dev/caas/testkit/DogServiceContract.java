@@ -1,0 +1,165 @@
+package dev.caas.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.caas.contract.DogHeaders;
+import dev.caas.contract.DogPaths;
+import dev.caas.contract.SeedDogs;
+import dev.caas.contract.ServerTiming;
+import dev.caas.contract.Variant;
+import dev.caas.testbed.ProxyNames;
+import dev.caas.testbed.Testbed;
+import dev.caas.upstream.UpstreamFault;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What every variant must do, whatever its concurrency model. A subclass says which variant it is and how to
+ * start it; everything else is here, once.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class DogServiceContract {
+  private Testbed testbed;
+  private RunningVariant running;
+  private DogClient client;
+
+  /** The variant under test. */
+  protected abstract Variant variant();
+
+  /** How to start it in-process. */
+  protected abstract VariantLauncher launcher();
+
+  @BeforeAll
+  void startVariant() throws Exception {
+    testbed = SharedTestbed.get();
+    running = launcher().launch(SharedTestbed.optionsFor(variant(), Duration.ofSeconds(5)));
+    client = new DogClient(SharedTestbed.urlOf(running));
+  }
+
+  @AfterAll
+  void stopVariant() throws Exception {
+    if (running != null) {
+      running.close();
+    }
+  }
+
+  @AfterEach
+  void healTheTestbed() throws Exception {
+    testbed.upstream().setFault(UpstreamFault.NONE);
+    testbed.proxy(ProxyNames.UPSTREAM).enable();
+    testbed.proxy(ProxyNames.POSTGRES).enable();
+    testbed.setLatency(Duration.ZERO, Duration.ZERO);
+  }
+
+  @Test
+  void serves_the_upstreams_photo_bytes_unchanged() {
+    var answer = client.photo();
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.header("Content-Type")).startsWith(DogHeaders.IMAGE_JPEG);
+    String filename = answer.header(DogHeaders.X_FILENAME);
+    assertThat(answer.body()).isEqualTo(testbed.upstream().photo(filename));
+  }
+
+  @Test
+  void names_the_photo_after_the_dog_in_the_database() {
+    var answer = client.get(DogPaths.DOG);
+    String filename = answer.header(DogHeaders.X_FILENAME);
+    String name = SeedDogs.ALL.stream().filter(d -> d.filename().equals(filename)).findFirst().orElseThrow().name();
+    assertThat(answer.header(DogHeaders.X_DOG_NAME)).isEqualTo(name);
+    assertThat(answer.header(DogHeaders.CONTENT_DISPOSITION)).isEqualTo("inline; filename=\"" + name + ".jpg\"");
+  }
+
+  @Test
+  void says_which_variant_and_request_answered() {
+    var answer = client.photo();
+    assertThat(answer.header(DogHeaders.X_VARIANT)).isEqualTo(variant().wireName());
+    assertThat(UUID.fromString(answer.header(DogHeaders.X_REQUEST_ID))).isNotNull();
+  }
+
+  @Test
+  void server_timing_tells_each_steps_start_and_duration_in_the_order_of_its_composition() {
+    var timing = client.photo().serverTiming();
+    var upstream = ServerTiming.find(timing, "upstream");
+    var billing = ServerTiming.find(timing, "billing");
+    var name = ServerTiming.find(timing, "name");
+    var total = ServerTiming.find(timing, ServerTiming.TOTAL);
+    assertThat(upstream.startMs()).isCloseTo(0, within(5.0));
+    assertThat(billing.startMs()).isGreaterThanOrEqualTo(upstream.endMs());
+    assertThat(name.startMs()).isGreaterThanOrEqualTo(upstream.endMs());
+    if (variant().composition() == Variant.Composition.SEQUENTIAL) {
+      assertThat(name.startMs()).isGreaterThanOrEqualTo(billing.endMs());
+    }
+    assertThat(total.durationMs()).isGreaterThanOrEqualTo(Math.max(billing.endMs(), name.endMs()));
+  }
+
+  @Test
+  void bills_once_per_served_photo() throws Exception {
+    testbed.clearBilling();
+    var served = new HashMap<String, Long>();
+    for (var answer : client.photos(12, 4)) {
+      assertThat(answer.status()).isEqualTo(200);
+      served.merge(answer.header(DogHeaders.X_FILENAME), 1L, Long::sum);
+    }
+    assertThat(testbed.billingCounts()).isEqualTo(served);
+  }
+
+  @Test
+  void the_billing_endpoint_counts_events_per_filename_in_the_database() {
+    testbed.clearBilling();
+    String filename = client.photo().header(DogHeaders.X_FILENAME);
+    assertThat(client.get(DogPaths.BILLING).text()).isEqualTo("{\"" + filename + "\":1}");
+  }
+
+  @Test
+  void health_names_the_variant_and_its_limits() {
+    var answer = client.get(DogPaths.HEALTH);
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.text())
+        .contains("\"variant\":\"" + variant().wireName() + "\"", "\"ready\":true", "\"dbPool\":20");
+  }
+
+  @Test
+  void a_bad_upstream_answer_is_a_502_json_error_and_is_not_billed() {
+    testbed.clearBilling();
+    testbed.upstream().setFault(UpstreamFault.MISSING_FILENAME);
+    var answer = client.photo();
+    assertThat(answer.status()).isEqualTo(502);
+    assertJsonError(answer, "upstream");
+    assertThat(testbed.billedTotal()).isZero();
+  }
+
+  @Test
+  void an_unreachable_upstream_is_a_503_json_error_and_is_not_billed() throws Exception {
+    testbed.clearBilling();
+    testbed.proxy(ProxyNames.UPSTREAM).disable();
+    var answer = client.photo();
+    assertThat(answer.status()).isEqualTo(503);
+    assertJsonError(answer, "upstream");
+    assertThat(testbed.billedTotal()).isZero();
+  }
+
+  @Test
+  void a_photo_the_database_does_not_know_is_a_502_and_its_billing_is_undone() {
+    testbed.clearBilling();
+    testbed.upstream().setFault(UpstreamFault.UNKNOWN_FILENAME);
+    var answer = client.photo();
+    assertThat(answer.status()).isEqualTo(502);
+    assertJsonError(answer, "name");
+    assertThat(testbed.billedTotal()).isZero();
+  }
+
+  private static void assertJsonError(DogClient.Answer answer, String step) {
+    assertThat(answer.header("Content-Type")).startsWith(DogHeaders.APPLICATION_JSON);
+    assertThat(answer.text())
+        .startsWith("{\"error\":\"")
+        .contains("\"step\":\"" + step + "\"", "\"requestId\":\"" + answer.header(DogHeaders.X_REQUEST_ID) + "\"")
+        .doesNotContain("Exception", "\tat ");
+  }
+}

@@ -1,0 +1,100 @@
+package dev.caas.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.caas.contract.DogHeaders;
+import dev.caas.contract.ServerTiming;
+import dev.caas.contract.Variant;
+import dev.caas.testbed.Testbed;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The shape the theory predicts, measured with real injected latency: with L on both proxies a sequential
+ * request takes 3 round trips (3L), a gathered one 2 (L + max(L, L)), and every step costs one (≈ L: a step
+ * that took 2L would be a hidden round trip, such as a pool validating its connection through the proxy).
+ *
+ * <p>Bounds are about shape, not speed: a step can never be faster than L (the proxy holds every answer for
+ * L), and the slack above is wide enough for a busy two-core machine.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class GatheringShapeContract {
+  private static final double L = 100;
+  private static final int WARMUP = 10;
+  private static final int REQUESTS = 20;
+  private static final int CONCURRENCY = 4;
+
+  private final Map<Variant.Composition, Measurement> measured = new EnumMap<>(Variant.Composition.class);
+
+  /** Which model's two variants to measure. */
+  protected abstract Variant.Model model();
+
+  /** How to start a variant of that model in-process. */
+  protected abstract VariantLauncher launcher();
+
+  private record Measurement(double median, Map<String, Double> stepMedians, double fastestStep) {}
+
+  @BeforeAll
+  void measureBothCompositions() throws Exception {
+    for (var composition : Variant.Composition.values()) {
+      measured.put(composition, measure(Variant.of(model(), composition)));
+    }
+  }
+
+  private Measurement measure(Variant variant) throws Exception {
+    Testbed testbed = SharedTestbed.get();
+    try (var running = launcher().launch(SharedTestbed.optionsFor(variant, Duration.ofSeconds(5)))) {
+      var client = new DogClient(SharedTestbed.urlOf(running));
+      client.photos(WARMUP, CONCURRENCY);
+      testbed.setLatency(Duration.ofMillis((long) L), Duration.ofMillis((long) L));
+      List<DogClient.Answer> answers;
+      try {
+        answers = client.photos(REQUESTS, CONCURRENCY);
+      } finally {
+        testbed.setLatency(Duration.ZERO, Duration.ZERO);
+      }
+      assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.text()).isEqualTo(200));
+      var stepMedians = new java.util.LinkedHashMap<String, Double>();
+      double fastestStep = Double.MAX_VALUE;
+      for (String step : List.of("upstream", "billing", "name")) {
+        var durations = answers.stream()
+            .map(a -> ServerTiming.find(ServerTiming.parse(a.header(DogHeaders.SERVER_TIMING)), step).durationMs())
+            .toList();
+        stepMedians.put(step, DogClient.median(durations));
+        fastestStep = Math.min(fastestStep, durations.stream().mapToDouble(d -> d).min().orElseThrow());
+      }
+      double median = DogClient.median(answers.stream().map(DogClient.Answer::millis).toList());
+      return new Measurement(median, stepMedians, fastestStep);
+    }
+  }
+
+  @Test
+  void sequential_takes_three_round_trips() {
+    assertThat(measured.get(Variant.Composition.SEQUENTIAL).median()).isBetween(3 * L, 3 * L * 1.15);
+  }
+
+  @Test
+  void gathered_takes_two_round_trips() {
+    assertThat(measured.get(Variant.Composition.GATHERED).median()).isBetween(2 * L, 2 * L * 1.15);
+  }
+
+  @Test
+  void gathered_is_faster_than_sequential() {
+    double ratio = measured.get(Variant.Composition.GATHERED).median()
+        / measured.get(Variant.Composition.SEQUENTIAL).median();
+    assertThat(ratio).as("gathered/sequential median, theory 0.67").isLessThan(0.8);
+  }
+
+  @Test
+  void every_step_costs_one_round_trip_and_none_hides_another() {
+    for (var measurement : measured.values()) {
+      assertThat(measurement.fastestStep()).as("no step beats the injected latency").isGreaterThanOrEqualTo(L);
+      assertThat(measurement.stepMedians().values()).allSatisfy(d -> assertThat(d).isBetween(L, L + 20));
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.caas.testkit;
+
+import dev.caas.contract.Variant;
+import dev.caas.contract.VariantOptions;
+import dev.caas.testbed.Testbed;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+
+/** One testbed per test JVM, started on first use and closed when the JVM exits. */
+public final class SharedTestbed {
+  private static Testbed testbed;
+
+  private SharedTestbed() {}
+
+  public static synchronized Testbed get() {
+    if (testbed == null) {
+      try {
+        testbed = Testbed.start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not start the testbed", e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(testbed::close, "testbed-shutdown"));
+    }
+    return testbed;
+  }
+
+  /** Options that point a variant at the shared testbed, on a free port, with a short deadline. */
+  public static VariantOptions optionsFor(Variant variant, Duration deadline) {
+    var testbed = get();
+    return new VariantOptions(variant.composition(), "127.0.0.1", 0, testbed.jdbcUrl(), testbed.dbUser(),
+        testbed.dbPassword(), testbed.upstreamUrl(), 20, 32, deadline);
+  }
+
+  /** Where a started variant answers. */
+  public static URI urlOf(RunningVariant running) {
+    return URI.create("http://127.0.0.1:" + running.port());
+  }
+}
