@@ -1,0 +1,17 @@
+package dev.caas.loom;
+
+import dev.caas.contract.Variant;
+import dev.caas.testkit.DogServiceContract;
+import dev.caas.testkit.VariantLauncher;
+
+class LoomSequentialContractTest extends DogServiceContract {
+  @Override
+  protected Variant variant() {
+    return Variant.LOOM_SEQUENTIAL;
+  }
+
+  @Override
+  protected VariantLauncher launcher() {
+    return LoomLauncher.LAUNCHER;
+  }
+}
