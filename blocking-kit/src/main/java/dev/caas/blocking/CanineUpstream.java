@@ -8,6 +8,7 @@ import dev.caas.contract.StepFailure;
 import dev.caas.contract.UpstreamAnswers;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,8 +51,10 @@ public final class CanineUpstream {
       }
     } catch (HttpTimeoutException e) {
       throw StepFailure.timedOut(Step.UPSTREAM, "upstream did not answer within " + timeout.toMillis() + " ms");
+    } catch (ConnectException e) {
+      throw StepFailure.unavailable(Step.UPSTREAM, "upstream unreachable: connection refused", e);
     } catch (IOException e) {
-      throw StepFailure.unavailable(Step.UPSTREAM, "upstream unavailable: " + e.getClass().getSimpleName(), e);
+      throw StepFailure.unavailable(Step.UPSTREAM, "upstream connection failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw StepFailure.unavailable(Step.UPSTREAM, "upstream call cancelled", e);

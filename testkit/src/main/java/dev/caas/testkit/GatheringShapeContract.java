@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class GatheringShapeContract {
   private static final double L = 100;
-  private static final int WARMUP = 10;
+  private static final int WARMUP = 20;
   private static final int REQUESTS = 20;
   private static final int CONCURRENCY = 4;
 
@@ -42,7 +42,11 @@ public abstract class GatheringShapeContract {
   @BeforeAll
   void measureBothCompositions() throws Exception {
     for (var composition : Variant.Composition.values()) {
-      measured.put(composition, measure(Variant.of(model(), composition)));
+      var variant = Variant.of(model(), composition);
+      var measurement = measure(variant);
+      measured.put(composition, measurement);
+      System.out.printf("%s at L=%.0f ms: median %.1f ms, step medians %s%n",
+          variant.wireName(), L, measurement.median(), measurement.stepMedians());
     }
   }
 
