@@ -1,0 +1,205 @@
+package dev.caas.harness;
+
+import dev.caas.contract.Variant;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code caas bench}: options to a {@link BenchConfig}, a {@link Bench} run, the report to the console and files. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+        "Measures variants under injected latency and prints the talk's table.",
+        "",
+        "Starts the testbed (PostgreSQL, Toxiproxy, dog upstream) once, then for each variant launches its "
+            + "jar, warms it up at no latency, injects the latency, sends the requests, checks that every photo "
+            + "served was billed once, and prints the results with the theory beside each row.",
+        ""
+    },
+    footer = {
+        "",
+        "Examples:",
+        "  The talk at 100 ms: 90 requests, 10 clients, every variant whose jar is built:",
+        "    caas bench",
+        "  The talk's real scale, 45 s and 30 s per request (a few minutes per variant):",
+        "    caas bench --variant sync-sequential,sync-gathered --latency 15s",
+        "  More clients than threads; watch the bottleneck move in the theory notes:",
+        "    caas bench -c 100 -n 1000 --server-threads 16 --out target/results/c100",
+        "  Open loop at 50 requests/s, latency counted from each scheduled start:",
+        "    caas bench --variant loom-gathered --rate 50 -n 500 --db-latency 20ms",
+        "  A JVM option for the variants, and the report with every sample as JSON:",
+        "    caas bench --variant sync-gathered --jvm-arg=-Xmx256m --json results.json",
+        "",
+        "Exit codes:",
+        "  0  every run passed",
+        "  1  a run had errors or billed/served counts that differ, or a variant failed",
+        "  2  bad options, or nothing could run (no jar built)"
+    })
+public final class BenchCommand implements Callable<Integer> {
+  static final int EXIT_PASSED = 0;
+  static final int EXIT_FAILED = 1;
+  static final int EXIT_CANNOT_RUN = 2;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--variant", paramLabel = "NAMES", defaultValue = "all",
+      description = "Comma-separated variants or 'all' (default). With 'all', a variant whose jar is not built "
+          + "is skipped and listed with the command that builds it; a named one fails the bench.")
+  String variants;
+
+  @Option(names = {"-n", "--requests"}, paramLabel = "N", defaultValue = "90",
+      description = "Measured requests per variant (default ${DEFAULT-VALUE}).")
+  int requests;
+
+  @Option(names = {"-c", "--concurrency"}, paramLabel = "C", defaultValue = "10",
+      description = "Closed-loop clients; with --rate, the most connections in flight (default ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(names = "--rate", paramLabel = "RPS",
+      description = "Open loop instead: this many requests per second, whatever the answers do.")
+  Double rate;
+
+  @Option(names = "--latency", paramLabel = "D", defaultValue = "100ms",
+      description = "Injected on both proxies while measuring, e.g. 100ms, 15s (default ${DEFAULT-VALUE}).")
+  Duration latency;
+
+  @Option(names = "--upstream-latency", paramLabel = "D", description = "Overrides --latency for the upstream.")
+  Duration upstreamLatency;
+
+  @Option(names = "--db-latency", paramLabel = "D", description = "Overrides --latency for PostgreSQL.")
+  Duration dbLatency;
+
+  @Option(names = "--jitter", paramLabel = "D", defaultValue = "0ms",
+      description = "± this much on both proxies (default ${DEFAULT-VALUE}).")
+  Duration jitter;
+
+  @Option(names = "--warmup", paramLabel = "N", defaultValue = "20",
+      description = "Requests before measuring, at no latency and not counted; at least one per client "
+          + "(default ${DEFAULT-VALUE}, 0 for none).")
+  int warmup;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the report, with every sample, as JSON.")
+  Path json;
+
+  @Option(names = "--markdown", paramLabel = "FILE", description = "Write the report as Markdown.")
+  Path markdown;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Write results.json and results.md into DIR.")
+  Path out;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+  boolean quiet;
+
+  @Option(names = "--jars", paramLabel = "DIR",
+      description = "The project root, or a folder holding the variants' -all.jar files (default: the project "
+          + "root, found from the working directory or CAAS_HOME).")
+  Path jars;
+
+  @Option(names = "--java", paramLabel = "PATH",
+      description = "The java launcher for the variants (default: the one running this command).")
+  Path java;
+
+  @Option(names = "--jvm-arg", paramLabel = "ARG",
+      description = "A JVM option for the variants; repeat for more, write --jvm-arg=-Xmx256m.")
+  List<String> jvmArgs = new ArrayList<>();
+
+  @Option(names = "--db-pool", paramLabel = "N", description = "Database connections per variant.")
+  Integer dbPool;
+
+  @Option(names = "--server-threads", paramLabel = "N", description = "Request threads, for bounded-pool variants.")
+  Integer serverThreads;
+
+  @Option(names = "--deadline", paramLabel = "D", description = "How long a variant lets one request take.")
+  Duration deadline;
+
+  @Option(names = "--startup-timeout", paramLabel = "D", defaultValue = "60s",
+      description = "How long a variant may take to be ready (default ${DEFAULT-VALUE}).")
+  Duration startupTimeout;
+
+  @Option(names = "--request-timeout", paramLabel = "D",
+      description = "A request unanswered by then is an error (default: three times the slowest theory + 1 min).")
+  Duration requestTimeout;
+
+  /** The options as a config; {@code --variant all} skips missing jars, named variants require them. */
+  BenchConfig config() {
+    boolean all = variants.trim().equalsIgnoreCase("all");
+    return BenchConfig.builder()
+        .variants(Variant.parseList(variants))
+        .requireJars(!all)
+        .requests(requests)
+        .concurrency(concurrency)
+        .ratePerSecond(rate)
+        .upstreamLatency(upstreamLatency != null ? upstreamLatency : latency)
+        .dbLatency(dbLatency != null ? dbLatency : latency)
+        .jitter(jitter)
+        .warmup(warmup)
+        .jars(jars)
+        .java(java)
+        .jvmArgs(jvmArgs)
+        .dbPool(dbPool)
+        .serverThreads(serverThreads)
+        .deadline(deadline)
+        .startupTimeout(startupTimeout)
+        .requestTimeout(requestTimeout)
+        .build();
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    BenchConfig config = config();
+    var jarsFound = VariantJars.locate(config.jars(), System.getenv(), Path.of("").toAbsolutePath());
+    PrintWriter stdout = spec.commandLine().getOut();
+    BenchReport report;
+    try (Progress progress = quiet ? Progress.SILENT : Progress.console(System.err)) {
+      report = new Bench(config, jarsFound, progress).run();
+    }
+    stdout.print(ReportWriter.text(report));
+    for (Path file : jsonFiles()) {
+      ReportWriter.writeJson(report, file);
+      stdout.println("wrote " + file);
+    }
+    for (Path file : markdownFiles()) {
+      ReportWriter.writeMarkdown(report, file);
+      stdout.println("wrote " + file);
+    }
+    stdout.flush();
+    boolean nothingRanOrFailed = report.runs().isEmpty() && report.notRun().stream().allMatch(NotRun::skipped);
+    if (nothingRanOrFailed) {
+      return EXIT_CANNOT_RUN;
+    }
+    return report.passed() ? EXIT_PASSED : EXIT_FAILED;
+  }
+
+  private List<Path> jsonFiles() {
+    var files = new ArrayList<Path>();
+    if (json != null) {
+      files.add(json);
+    }
+    if (out != null) {
+      files.add(out.resolve("results.json"));
+    }
+    return files;
+  }
+
+  private List<Path> markdownFiles() {
+    var files = new ArrayList<Path>();
+    if (markdown != null) {
+      files.add(markdown);
+    }
+    if (out != null) {
+      files.add(out.resolve("results.md"));
+    }
+    return files;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.caas.harness;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reconciliation: the database's billing events against the photos the harness was actually served, per
+ * filename. Every 200 must be billed exactly once and nothing else may be (a failed request is not billed).
+ *
+ * @param billed billing events recorded during the measured run
+ * @param served 200 responses the harness received
+ * @param mismatches the filenames whose counts differ, sorted; empty when the books balance
+ */
+public record BillingCheck(long billed, long served, Map<String, Mismatch> mismatches) {
+
+  /** One filename's two counts. */
+  public record Mismatch(long billed, long served) {}
+
+  /** Compares billing events per filename (from the database) with the samples' 200s. */
+  public static BillingCheck of(Map<String, Long> billedPerFile, List<Sample> samples) {
+    var servedPerFile = new TreeMap<String, Long>();
+    for (Sample sample : samples) {
+      if (sample.ok()) {
+        String filename = sample.filename() == null ? "(no X-Filename)" : sample.filename();
+        servedPerFile.merge(filename, 1L, Long::sum);
+      }
+    }
+    var mismatches = new TreeMap<String, Mismatch>();
+    var filenames = new TreeSet<>(servedPerFile.keySet());
+    filenames.addAll(billedPerFile.keySet());
+    for (String filename : filenames) {
+      long billed = billedPerFile.getOrDefault(filename, 0L);
+      long served = servedPerFile.getOrDefault(filename, 0L);
+      if (billed != served) {
+        mismatches.put(filename, new Mismatch(billed, served));
+      }
+    }
+    long billedTotal = billedPerFile.values().stream().mapToLong(Long::longValue).sum();
+    long servedTotal = servedPerFile.values().stream().mapToLong(Long::longValue).sum();
+    return new BillingCheck(billedTotal, servedTotal, Collections.unmodifiableSortedMap(mismatches));
+  }
+
+  public boolean balanced() {
+    return mismatches.isEmpty();
+  }
+}

@@ -1,0 +1,43 @@
+package dev.caas.harness;
+
+/**
+ * What {@link LoadClient} saw of one request, with {@link System#nanoTime()} stamps: when it was issued, when
+ * it went out on a connection (later, if it had to wait for one or to connect), when the body's last byte
+ * arrived; and the parts of the response the report needs. The body itself is counted, not kept.
+ */
+record Exchange(
+    long issuedNanos,
+    long sentNanos,
+    long endNanos,
+    int status,
+    long bytes,
+    String filename,
+    String serverTiming,
+    String error) {
+
+  static Exchange failed(long issuedNanos, long sentNanos, Throwable cause) {
+    return new Exchange(issuedNanos, sentNanos, System.nanoTime(), 0, 0, null, null, describe(cause));
+  }
+
+  /** Turns the exchange into a sample, with times relative to the run's start. */
+  Sample toSample(int index, long runStartNanos, long intendedStartNanos) {
+    return new Sample(
+        index,
+        intendedStartNanos - runStartNanos,
+        sentNanos - runStartNanos,
+        endNanos - runStartNanos,
+        status,
+        bytes,
+        filename,
+        serverTiming,
+        error);
+  }
+
+  private static String describe(Throwable cause) {
+    String simpleName = cause.getClass().getSimpleName();
+    if (simpleName.contains("Timeout")) {
+      return "timeout";
+    }
+    return simpleName.isEmpty() ? "error" : simpleName;
+  }
+}

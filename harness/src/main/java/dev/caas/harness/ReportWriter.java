@@ -1,0 +1,346 @@
+package dev.caas.harness;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.caas.contract.Limits;
+import dev.caas.contract.Variant;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Writes a {@link BenchReport} three ways, each starting with where it was made: aligned text for the
+ * console, Markdown for a results folder or a pull request, and JSON for programs (compare, charts).
+ *
+ * <p>The JSON keeps every sample of every run ({@code runs[].samples}, as column names and rows), so later
+ * work can bootstrap a confidence interval or draw one request's Server-Timing waterfall without running
+ * the bench again.
+ */
+public final class ReportWriter {
+  /** The columns of {@code runs[].samples.rows}; times in milliseconds from the start of the run. */
+  public static final List<String> SAMPLE_COLUMNS = List.of(
+      "start_ms", "intended_start_ms", "latency_ms", "service_ms", "status", "bytes", "filename",
+      "server_timing", "error");
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ReportWriter() {}
+
+  /** What the console shows: provenance, the table, the theory and anything not run. */
+  public static String text(BenchReport report) {
+    var out = new StringBuilder();
+    out.append("caas bench\n");
+    Map<String, String> facts = facts(report);
+    int width = facts.keySet().stream().mapToInt(String::length).max().orElse(0);
+    facts.forEach((key, value) -> out.append("  ").append(key).append(" ".repeat(width - key.length() + 2))
+        .append(value).append('\n'));
+    out.append('\n');
+    if (!report.runs().isEmpty()) {
+      out.append(TalkTable.of(report.runs()).toText()).append('\n');
+      out.append("Theory: T = L_u + 2·L_d (sequential) or L_u + L_d (gathered); throughput X = the smallest bound;"
+          + " median R = C / X.\n");
+      for (List<String> note : notes(report)) {
+        out.append("  ").append(note.getFirst()).append('\n');
+        note.stream().skip(1).forEach(line -> out.append("      ").append(line).append('\n'));
+      }
+    }
+    notRun(report).forEach(line -> out.append(line).append('\n'));
+    return out.toString();
+  }
+
+  /** The same as {@link #text(BenchReport)}, as a Markdown document. */
+  public static String markdown(BenchReport report) {
+    var out = new StringBuilder();
+    out.append("# caas bench\n\n");
+    facts(report).forEach((key, value) -> out.append("- **").append(key).append("**: ").append(value).append('\n'));
+    out.append('\n');
+    if (!report.runs().isEmpty()) {
+      out.append("## Results\n\n").append(TalkTable.of(report.runs()).toMarkdown()).append('\n');
+      out.append("## Theory\n\n")
+          .append("T = L_u + 2·L_d (sequential) or L_u + L_d (gathered); throughput X = the smallest bound;"
+              + " median R = C / X.\n\n");
+      for (List<String> note : notes(report)) {
+        out.append("- ").append(note.getFirst()).append('\n');
+        note.stream().skip(1).forEach(line -> out.append("  - ").append(line).append('\n'));
+      }
+      out.append('\n');
+    }
+    if (!report.notRun().isEmpty()) {
+      out.append("## Not run\n\n");
+      for (NotRun notRun : report.notRun()) {
+        // A failed start quotes the variant's log: the first line is the reason, the rest goes in a block.
+        List<String> reason = notRun.reason().lines().toList();
+        out.append("- **").append(notRun.variant().wireName()).append("** ")
+            .append(notRun.skipped() ? "(skipped)" : "(FAILED)").append(": ").append(reason.getFirst())
+            .append(notRun.hint().isEmpty() ? "" : "; " + notRun.hint()).append('\n');
+        if (reason.size() > 1) {
+          out.append("\n  ```\n");
+          reason.stream().skip(1).forEach(line -> out.append("  ").append(line).append('\n'));
+          out.append("  ```\n");
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /** Provenance, then the scenario, as label and value. */
+  static Map<String, String> facts(BenchReport report) {
+    Provenance p = report.provenance();
+    BenchConfig c = report.config();
+    var facts = new LinkedHashMap<String, String>();
+    facts.put("date", p.date());
+    facts.put("commit", p.commit());
+    facts.put("variants", Variant.names(c.variants()));
+    facts.put("backends", "PostgreSQL " + p.postgres() + "; Toxiproxy " + p.toxiproxy());
+    facts.put("harness JDK", p.harnessJdk());
+    facts.put("variant JDK", p.variantJdk());
+    facts.put("variant JVM flags", p.variantJvmArgs().isEmpty() ? "(none)" : String.join(" ", p.variantJvmArgs()));
+    facts.put("cores", Integer.toString(p.cores()));
+    facts.put("os", p.os());
+    facts.put("workload", c.workload().describe() + ", " + c.requests() + " requests per variant");
+    ClosedLoop warmup = c.warmupWorkload();
+    facts.put("warm-up", warmup == null ? "none" : warmup.requests() + " requests at no latency, not counted");
+    facts.put("latency", "upstream " + Times.format(millis(c.upstreamLatency())) + ", postgres "
+        + Times.format(millis(c.dbLatency())) + (c.jitter().isZero() ? "" : ", jitter ± " + Times.format(millis(c.jitter()))));
+    facts.put("variant options", variantOptions(c));
+    return facts;
+  }
+
+  private static String variantOptions(BenchConfig c) {
+    var options = new ArrayList<String>();
+    if (c.dbPool() != null) {
+      options.add("--db-pool " + c.dbPool());
+    }
+    if (c.serverThreads() != null) {
+      options.add("--server-threads " + c.serverThreads());
+    }
+    if (c.deadline() != null) {
+      options.add("--deadline " + c.deadline().toMillis() + "ms");
+    }
+    return options.isEmpty() ? "defaults (limits per run below)" : String.join(" ", options);
+  }
+
+  /** Per run: the prediction and its bottleneck (first line), then the other bounds, the limits, the steps. */
+  static List<List<String>> notes(BenchReport report) {
+    var notes = new ArrayList<List<String>>();
+    for (RunResult run : report.runs()) {
+      Theory theory = run.theory();
+      var lines = new ArrayList<String>();
+      if (!theory.applies()) {
+        lines.add(run.variant().wireName() + ": no latency injected, nothing to predict");
+      } else {
+        lines.add(run.variant().wireName() + ": T = " + Times.format(theory.serviceTimeMs()) + ", limited by "
+            + bound(theory.bounds().getFirst()));
+        if (theory.bounds().size() > 1) {
+          lines.add("other bounds: " + theory.bounds().stream().skip(1).map(ReportWriter::bound)
+              .collect(Collectors.joining(", ")));
+        }
+      }
+      lines.add("limits: " + limits(run.limits()));
+      lines.add("Server-Timing medians: " + steps(run.stepMediansMs()));
+      notes.add(lines);
+    }
+    return notes;
+  }
+
+  private static String bound(Theory.Bound bound) {
+    return String.format(Locale.ROOT, "%s %.1f rps (%s)", bound.resource(), bound.rps(), bound.formula());
+  }
+
+  private static String limits(Limits limits) {
+    var parts = new ArrayList<String>();
+    parts.add("server threads " + orNone(limits.serverThreads()));
+    parts.add("db pool " + orNone(limits.dbPool()));
+    parts.add("upstream connections " + orNone(limits.httpConnections()));
+    parts.add("executor threads " + orNone(limits.executorThreads()));
+    return String.join(", ", parts);
+  }
+
+  private static String orNone(Integer limit) {
+    return limit == null ? "unbounded" : limit.toString();
+  }
+
+  private static String steps(Map<String, Double> medians) {
+    if (medians.isEmpty()) {
+      return "none";
+    }
+    return medians.entrySet().stream()
+        .map(step -> step.getKey() + " " + Times.format(step.getValue()))
+        .collect(Collectors.joining(", "));
+  }
+
+  private static List<String> notRun(BenchReport report) {
+    if (report.notRun().isEmpty()) {
+      return List.of();
+    }
+    var lines = new ArrayList<String>();
+    lines.add("Not run:");
+    for (NotRun notRun : report.notRun()) {
+      lines.add("  " + notRun.variant().wireName() + (notRun.skipped() ? " (skipped): " : " (FAILED): ")
+          + notRun.reason() + (notRun.hint().isEmpty() ? "" : "; " + notRun.hint()));
+    }
+    return lines;
+  }
+
+  /** The report as a JSON tree; see the design's "Commands and machine-readable results" for the fields. */
+  public static ObjectNode json(BenchReport report) {
+    ObjectNode root = JSON.createObjectNode();
+    Provenance p = report.provenance();
+    ObjectNode provenance = root.putObject("provenance");
+    provenance.put("commit", p.commit());
+    provenance.put("date", p.date());
+    provenance.put("harness_version", p.harnessVersion());
+    provenance.put("jdk", p.harnessJdk());
+    provenance.put("variant_jdk", p.variantJdk());
+    p.variantJvmArgs().forEach(provenance.putArray("jvm_flags")::add);
+    provenance.put("cores", p.cores());
+    provenance.put("os", p.os());
+    ObjectNode backends = provenance.putObject("backends");
+    backends.put("postgres", p.postgres());
+    backends.put("toxiproxy", p.toxiproxy());
+
+    BenchConfig c = report.config();
+    ObjectNode scenario = root.putObject("scenario");
+    scenario.put("workload", c.workload() instanceof OpenLoop ? "open" : "closed");
+    scenario.put("description", c.workload().describe());
+    scenario.put("requests", c.requests());
+    scenario.put("concurrency", c.concurrency());
+    scenario.put("rate_rps", c.ratePerSecond());
+    ClosedLoop warmup = c.warmupWorkload();
+    scenario.put("warmup", warmup == null ? 0 : warmup.requests());
+    ObjectNode latency = scenario.putObject("latency_ms");
+    latency.put("upstream", c.upstreamLatency().toMillis());
+    latency.put("postgres", c.dbLatency().toMillis());
+    scenario.put("jitter_ms", c.jitter().toMillis());
+    scenario.put("request_timeout_ms", c.effectiveRequestTimeout().toMillis());
+    ObjectNode options = scenario.putObject("variant_options");
+    options.put("db_pool", c.dbPool());
+    options.put("server_threads", c.serverThreads());
+    options.put("deadline_ms", c.deadline() == null ? null : c.deadline().toMillis());
+
+    ArrayNode runs = root.putArray("runs");
+    report.runs().forEach(run -> runs.add(run(run)));
+    ArrayNode notRun = root.putArray("not_run");
+    for (NotRun n : report.notRun()) {
+      ObjectNode entry = notRun.addObject();
+      entry.put("variant", n.variant().wireName());
+      entry.put("skipped", n.skipped());
+      entry.put("reason", n.reason());
+      entry.put("hint", n.hint());
+    }
+    root.put("passed", report.passed());
+    return root;
+  }
+
+  private static ObjectNode run(RunResult run) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("variant", run.variant().wireName());
+    node.put("talk_label", run.variant().talkLabel());
+    node.put("passed", run.passed());
+    node.put("requests", run.requests());
+    node.put("ok", run.ok());
+    node.put("errors", run.errors());
+    ObjectNode errorKinds = node.putObject("error_kinds");
+    run.errorKinds().forEach(errorKinds::put);
+    LatencyStats l = run.latency();
+    ObjectNode latency = node.putObject("latency_ms");
+    number(latency, "median", l.medianMs());
+    number(latency, "mean", l.meanMs());
+    number(latency, "stddev", l.stddevMs());
+    number(latency, "p90", l.p90Ms());
+    number(latency, "p99", l.p99Ms());
+    number(latency, "max", l.maxMs());
+    number(latency, "min", l.minMs());
+    number(node, "duration_s", run.durationSeconds());
+    number(node, "throughput_rps", run.throughputRps());
+    Theory t = run.theory();
+    ObjectNode theory = node.putObject("theory");
+    number(theory, "service_time_ms", t.serviceTimeMs());
+    number(theory, "median_ms", t.medianMs());
+    number(theory, "throughput_rps", t.throughputRps());
+    theory.put("bottleneck", t.bottleneck());
+    ArrayNode bounds = theory.putArray("bounds");
+    for (Theory.Bound b : t.bounds()) {
+      ObjectNode bound = bounds.addObject();
+      bound.put("resource", b.resource());
+      number(bound, "rps", b.rps());
+      bound.put("formula", b.formula());
+    }
+    number(node, "median_over_theory", run.medianOverTheory());
+    ObjectNode limits = node.putObject("limits");
+    limits.put("server_threads", run.limits().serverThreads());
+    limits.put("db_pool", run.limits().dbPool());
+    limits.put("http_connections", run.limits().httpConnections());
+    limits.put("executor_threads", run.limits().executorThreads());
+    ObjectNode steps = node.putObject("step_medians_ms");
+    run.stepMediansMs().forEach((step, median) -> number(steps, step, median));
+    BillingCheck b = run.billing();
+    ObjectNode billing = node.putObject("billing");
+    billing.put("billed", b.billed());
+    billing.put("served", b.served());
+    billing.put("balanced", b.balanced());
+    ObjectNode mismatches = billing.putObject("mismatches");
+    b.mismatches().forEach((file, m) -> mismatches.putObject(file).put("billed", m.billed()).put("served", m.served()));
+    ObjectNode samples = node.putObject("samples");
+    SAMPLE_COLUMNS.forEach(samples.putArray("columns")::add);
+    ArrayNode rows = samples.putArray("rows");
+    for (Sample s : run.samples()) {
+      ArrayNode row = rows.addArray();
+      row.add(nanosToMillis(s.startNanos()));
+      row.add(nanosToMillis(s.intendedStartNanos()));
+      row.add(nanosToMillis(s.latencyNanos()));
+      row.add(nanosToMillis(s.serviceNanos()));
+      row.add(s.status());
+      row.add(s.bytes());
+      row.add(s.filename());
+      row.add(s.serverTiming());
+      row.add(s.error());
+    }
+    return node;
+  }
+
+  /** Writes {@link #json(BenchReport)} to {@code file}, creating its folder. */
+  public static void writeJson(BenchReport report, Path file) throws IOException {
+    createParent(file);
+    JSON.writeValue(file.toFile(), json(report));
+  }
+
+  /** Writes {@link #markdown(BenchReport)} to {@code file}, creating its folder. */
+  public static void writeMarkdown(BenchReport report, Path file) throws IOException {
+    createParent(file);
+    Files.writeString(file, markdown(report), StandardCharsets.UTF_8);
+  }
+
+  private static void createParent(Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+  }
+
+  /** Three decimals (a microsecond); {@code null} for a value that does not exist (NaN, infinity). */
+  private static void number(ObjectNode node, String field, double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      node.putNull(field);
+    } else {
+      node.put(field, Math.round(value * 1000) / 1000.0);
+    }
+  }
+
+  private static double nanosToMillis(long nanos) {
+    return Math.round(nanos / 1000.0) / 1000.0;
+  }
+
+  private static double millis(java.time.Duration duration) {
+    return duration.toNanos() / 1e6;
+  }
+}

@@ -1,0 +1,107 @@
+package dev.caas.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.caas.contract.Variant;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BenchCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @Test
+  void caas_help_lists_the_subcommands() {
+    int exit = execute("--help");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString()).contains("bench", "help");
+  }
+
+  @Test
+  void bench_help_shows_examples() {
+    int exit = execute("bench", "--help");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString()).contains("Examples:", "--latency 15s", "--variant", "--concurrency");
+  }
+
+  @Test
+  void the_defaults_are_the_talk_at_a_hundred_milliseconds() {
+    BenchConfig config = parse();
+
+    assertThat(config.variants()).containsExactly(Variant.values());
+    assertThat(config.requireJars()).isFalse();
+    assertThat(config.requests()).isEqualTo(90);
+    assertThat(config.concurrency()).isEqualTo(10);
+    assertThat(config.upstreamLatency()).isEqualTo(Duration.ofMillis(100));
+    assertThat(config.dbLatency()).isEqualTo(Duration.ofMillis(100));
+    assertThat(config.workload()).isEqualTo(new ClosedLoop(10, 90));
+  }
+
+  @Test
+  void per_proxy_latency_overrides_the_common_one() {
+    BenchConfig config = parse("--latency", "15s", "--db-latency", "250ms", "--jitter", "5ms");
+
+    assertThat(config.upstreamLatency()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(config.dbLatency()).isEqualTo(Duration.ofMillis(250));
+    assertThat(config.jitter()).isEqualTo(Duration.ofMillis(5));
+  }
+
+  @Test
+  void named_variants_must_have_their_jars() {
+    BenchConfig config = parse("--variant", "sync-gathered,loom-sequential", "--server-threads", "8",
+        "--jvm-arg=-Xmx256m");
+
+    assertThat(config.variants()).containsExactly(Variant.SYNC_GATHERED, Variant.LOOM_SEQUENTIAL);
+    assertThat(config.requireJars()).isTrue();
+    assertThat(config.serverThreads()).isEqualTo(8);
+    assertThat(config.jvmArgs()).containsExactly("-Xmx256m");
+  }
+
+  @Test
+  void a_rate_makes_it_an_open_loop() {
+    assertThat(parse("--rate", "50", "--requests", "500").workload()).isEqualTo(new OpenLoop(50, 500, 10));
+  }
+
+  @Test
+  void an_unknown_variant_is_a_usage_error() {
+    int exit = execute("bench", "--variant", "sync-parallel");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown variant 'sync-parallel'");
+  }
+
+  @Test
+  void without_any_built_jar_nothing_runs_and_every_skip_is_explained(@TempDir Path folder) throws Exception {
+    Path results = folder.resolve("results");
+
+    int exit = execute("bench", "--quiet", "--jars", folder.toString(), "--out", results.toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(out.toString()).contains("sync-sequential (skipped): no jar at", "loom-gathered (skipped)");
+    assertThat(Files.readString(results.resolve("results.md"))).contains("## Not run");
+    assertThat(Files.readString(results.resolve("results.json"))).contains("\"not_run\"");
+  }
+
+  private BenchConfig parse(String... args) {
+    var command = new BenchCommand();
+    var commandLine = new CommandLine(command);
+    commandLine.registerConverter(Duration.class, dev.caas.contract.VariantOptions::parseDuration);
+    commandLine.parseArgs(args);
+    return command.config();
+  }
+
+  private int execute(String... args) {
+    CommandLine commandLine = Caas.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    return commandLine.execute(args);
+  }
+}
