@@ -84,7 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
       description = "± this much on both proxies (default ${DEFAULT-VALUE}).")
   Duration jitter;
 
-  @Option(names = "--warmup", paramLabel = "N", defaultValue = "20",
+  @Option(names = "--warmup", paramLabel = "N", defaultValue = "300",
       description = "Requests before measuring, at no latency and not counted; at least one per client "
           + "(default ${DEFAULT-VALUE}, 0 for none).")
   int warmup;

@@ -112,7 +112,7 @@ public record BenchConfig(
     private Duration upstreamLatency = Duration.ofMillis(100);
     private Duration dbLatency = Duration.ofMillis(100);
     private Duration jitter = Duration.ZERO;
-    private int warmup = 20;
+    private int warmup = 300;
     private Path jars;
     private Path java;
     private List<String> jvmArgs = List.of();
