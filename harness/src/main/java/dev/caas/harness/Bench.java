@@ -57,7 +57,7 @@ public final class Bench {
       return new BenchReport(provenance("none (nothing ran)", "none (nothing ran)"), config, List.of(), plan.notRun());
     }
     progress.phase("testbed", "starting PostgreSQL, Toxiproxy and the dog upstream");
-    try (Testbed testbed = Testbed.start()) {
+    try (Testbed testbed = Testbed.start(config.testbed())) {
       return measure(testbed, plan);
     }
   }

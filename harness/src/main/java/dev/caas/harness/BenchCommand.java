@@ -1,5 +1,8 @@
 package dev.caas.harness;
 
+import dev.caas.testbed.Backend;
+import dev.caas.testbed.TestbedOptions;
+
 import dev.caas.contract.Variant;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -123,6 +126,27 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--deadline", paramLabel = "D", description = "How long a variant lets one request take.")
   Duration deadline;
 
+  @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto",
+      description = "Where PostgreSQL and Toxiproxy come from: auto (containers when a Docker engine answers, "
+          + "else embedded), embedded, containers, external (default ${DEFAULT-VALUE}).")
+  String backend;
+
+  @Option(names = "--db-url", paramLabel = "JDBC_URL",
+      description = "With --backend external: the PostgreSQL to use, e.g. jdbc:postgresql://127.0.0.1:5432/postgres.")
+  String externalDbUrl;
+
+  @Option(names = "--db-user", paramLabel = "NAME", defaultValue = "postgres",
+      description = "With --backend external (default ${DEFAULT-VALUE}).")
+  String externalDbUser;
+
+  @Option(names = "--db-password", paramLabel = "SECRET", defaultValue = "postgres",
+      description = "With --backend external (default ${DEFAULT-VALUE}).")
+  String externalDbPassword;
+
+  @Option(names = "--toxiproxy-url", paramLabel = "URL",
+      description = "With --backend external: a Toxiproxy API on this machine, e.g. http://127.0.0.1:8474.")
+  String toxiproxyUrl;
+
   @Option(names = "--startup-timeout", paramLabel = "D", defaultValue = "60s",
       description = "How long a variant may take to be ready (default ${DEFAULT-VALUE}).")
   Duration startupTimeout;
@@ -150,6 +174,7 @@ public final class BenchCommand implements Callable<Integer> {
         .dbPool(dbPool)
         .serverThreads(serverThreads)
         .deadline(deadline)
+        .testbed(testbedOptions())
         .startupTimeout(startupTimeout)
         .requestTimeout(requestTimeout)
         .build();
@@ -201,5 +226,15 @@ public final class BenchCommand implements Callable<Integer> {
       files.add(out.resolve("results.md"));
     }
     return files;
+  }
+
+  private TestbedOptions testbedOptions() {
+    Backend chosen = Backend.parse(backend);
+    if (chosen != Backend.EXTERNAL && (externalDbUrl != null || toxiproxyUrl != null)) {
+      throw new IllegalArgumentException("--db-url and --toxiproxy-url go with --backend external");
+    }
+    return chosen == Backend.EXTERNAL
+        ? TestbedOptions.external(externalDbUrl, externalDbUser, externalDbPassword, toxiproxyUrl)
+        : TestbedOptions.of(chosen);
   }
 }

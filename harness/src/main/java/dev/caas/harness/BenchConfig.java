@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import dev.caas.testbed.TestbedOptions;
 
 /**
  * What {@link Bench} measures, and how. Build one with {@link #builder()}; every field has the talk's
@@ -39,6 +40,7 @@ import java.util.Objects;
  * @param startupTimeout how long a variant may take to report ready
  * @param requestTimeout a request with no answer by then is an error; {@code null}: three times the
  *     slowest theory plus a minute
+ * @param testbed where PostgreSQL and Toxiproxy come from (embedded, containers, external)
  */
 public record BenchConfig(
     List<Variant> variants,
@@ -57,7 +59,8 @@ public record BenchConfig(
     Integer serverThreads,
     Duration deadline,
     Duration startupTimeout,
-    Duration requestTimeout) {
+    Duration requestTimeout,
+    TestbedOptions testbed) {
 
   public BenchConfig {
     variants = List.copyOf(variants);
@@ -66,6 +69,7 @@ public record BenchConfig(
     Objects.requireNonNull(dbLatency, "dbLatency");
     Objects.requireNonNull(jitter, "jitter");
     Objects.requireNonNull(startupTimeout, "startupTimeout");
+    Objects.requireNonNull(testbed, "testbed");
     if (variants.isEmpty()) {
       throw new IllegalArgumentException("no variant to run");
     }
@@ -121,8 +125,15 @@ public record BenchConfig(
     private Duration deadline;
     private Duration startupTimeout = Duration.ofSeconds(60);
     private Duration requestTimeout;
+    private TestbedOptions testbed = TestbedOptions.auto();
 
     private Builder() {}
+
+    /** Where PostgreSQL and Toxiproxy come from; default: containers where Docker answers, else embedded. */
+    public Builder testbed(TestbedOptions testbed) {
+      this.testbed = testbed;
+      return this;
+    }
 
     public Builder variants(List<Variant> variants) {
       this.variants = variants;
@@ -224,7 +235,7 @@ public record BenchConfig(
     public BenchConfig build() {
       return new BenchConfig(variants, requireJars, requests, concurrency, ratePerSecond, upstreamLatency,
           dbLatency, jitter, warmup, jars, java, jvmArgs, dbPool, serverThreads, deadline, startupTimeout,
-          requestTimeout);
+          requestTimeout, testbed);
     }
   }
 }

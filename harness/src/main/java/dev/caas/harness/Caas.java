@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     name = "caas",
     mixinStandardHelpOptions = true,
     versionProvider = Caas.Version.class,
-    subcommands = {BenchCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {BenchCommand.class, dev.caas.harness.compare.CompareCommand.class, CommandLine.HelpCommand.class},
     description = {
         "Canines as a Service: thread-per-request, reactive and virtual threads compared under injected "
             + "network latency.",
