@@ -12,7 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code caas compare}: two bench files to a {@link Comparison}, printed as Markdown; the exit code says if it regressed. */
+/**
+ * {@code caas compare}: two bench files to a {@link Comparison}, printed as Markdown; the exit code says whether
+ * it regressed.
+ */
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
@@ -31,13 +34,15 @@ import picocli.CommandLine.Spec;
     footer = {
         "",
         "Examples:",
-        "  A change against the committed baseline, the report also as a file:",
+        "  A change against the committed baseline:",
         "    caas bench --variant all --json current.json",
-        "    caas compare --baseline results/baseline.json --current current.json --markdown compare.md",
-        "  Only changes over 10 % count, with a 99 % interval:",
-        "    caas compare --baseline before.json --current after.json --threshold 10% --confidence 0.99",
-        "  In a GitHub Actions step (see .github/workflows/perf-regression.yml):",
-        "    caas compare --baseline results/baseline.json --current current.json >> \"$GITHUB_STEP_SUMMARY\"",
+        "    caas compare --baseline results/baseline.json --current current.json",
+        "  The same, also as compare.md and compare.json for a CI job:",
+        "    caas compare --baseline base.json --current current.json --out results",
+        "  Only changes over 10 %% count:",
+        "    caas compare --baseline a.json --current b.json --threshold 10%%",
+        "  Straight into a GitHub Actions job summary (see .github/workflows/):",
+        "    caas compare --baseline a.json --current b.json >> \"$GITHUB_STEP_SUMMARY\"",
         "",
         "Exit codes:",
         "  0  no row is slower: same or faster everywhere",
@@ -61,11 +66,11 @@ public final class CompareCommand implements Callable<Integer> {
   Path current;
 
   @Option(names = "--threshold", paramLabel = "FRACTION", defaultValue = "0.05", converter = Fraction.class,
-      description = "The smallest change that counts, as 0.05 or 5% (default ${DEFAULT-VALUE}).")
+      description = "The smallest change that counts, as 0.05 or 5%% (default ${DEFAULT-VALUE}).")
   double threshold;
 
   @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "0.95", converter = Fraction.class,
-      description = "Of the interval, as 0.95 or 95% (default ${DEFAULT-VALUE}).")
+      description = "Of the interval, as 0.95 or 95%% (default ${DEFAULT-VALUE}).")
   double confidence;
 
   @Option(names = "--resamples", paramLabel = "N", defaultValue = "2000",

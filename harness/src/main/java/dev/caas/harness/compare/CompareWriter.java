@@ -29,8 +29,9 @@ public final class CompareWriter {
     List<Comparison.Row> slower = comparison.rows(Verdict.SLOWER);
     if (!slower.isEmpty()) {
       String level = percent(comparison.settings().confidence());
-      out.append("**Slower**: ").append(String.join("; ", slower.stream().map(row -> change(row, level)).toList()))
-          .append(".\n\n");
+      boolean severalPoints = comparison.severalPoints();
+      List<String> changes = slower.stream().map(row -> change(row, level, severalPoints)).toList();
+      out.append("**Slower**: ").append(String.join("; ", changes)).append(".\n\n");
     }
     provenance(comparison, out);
     if (!comparison.scenarioDifferences().isEmpty()) {
@@ -69,9 +70,10 @@ public final class CompareWriter {
   }
 
   /** {@code sync-sequential median 302 ms → 331 ms (×1.096, 95 % CI 1.090–1.103)}. */
-  private static String change(Comparison.Row row, String level) {
-    return row.variant() + " " + row.metric().label() + " " + row.metric().format(row.baseline()) + " → "
-        + row.metric().format(row.current()) + " (×" + ratio(row.ratio()) + ", " + level + "CI " + interval(row) + ")";
+  private static String change(Comparison.Row row, String level, boolean severalPoints) {
+    return row.variant() + (severalPoints ? " (" + row.point() + ")" : "") + " " + row.metric().label() + " "
+        + row.metric().format(row.baseline()) + " → " + row.metric().format(row.current())
+        + " (×" + ratio(row.ratio()) + ", " + level + "CI " + interval(row) + ")";
   }
 
   private static void provenance(Comparison comparison, StringBuilder out) {
@@ -82,18 +84,20 @@ public final class CompareWriter {
         .append(cell(current.file().toString())).append("` |\n");
     baseline.provenance().forEach((key, value) -> out.append("| ").append(key).append(" | ").append(cell(value))
         .append(" | ").append(cell(current.provenance().getOrDefault(key, "unknown"))).append(" |\n"));
-    baseline.scenario().forEach((key, value) -> out.append("| ").append(key).append(" | ").append(cell(value))
-        .append(" | ").append(cell(current.scenario().getOrDefault(key, "unknown"))).append(" |\n"));
+    out.append("| scenario | ").append(cell(baseline.scenarioSummary())).append(" | ")
+        .append(cell(current.scenarioSummary())).append(" |\n");
     out.append('\n');
   }
 
   private static void table(Comparison comparison, StringBuilder out) {
     String level = percent(comparison.settings().confidence());
-    out.append("| variant | metric | baseline | current | ratio | ").append(level).append("CI | p | verdict |\n");
-    out.append("|---|---|---:|---:|---:|---:|---:|---|\n");
+    boolean severalPoints = comparison.severalPoints();
+    out.append("| variant | ").append(severalPoints ? "point | " : "").append("metric | baseline | current | ratio | ")
+        .append(level).append("CI | p | verdict |\n");
+    out.append("|---|").append(severalPoints ? "---|" : "").append("---|---:|---:|---:|---:|---:|---|\n");
     for (Comparison.Row row : comparison.rows()) {
       String verdict = row.verdict() == Verdict.SAME ? row.verdict().word() : "**" + row.verdict().word() + "**";
-      out.append("| ").append(row.variant())
+      out.append("| ").append(row.variant()).append(severalPoints ? " | " + row.point() : "")
           .append(" | ").append(row.metric().label())
           .append(" | ").append(row.metric().format(row.baseline()))
           .append(" | ").append(row.metric().format(row.current()))
@@ -110,13 +114,16 @@ public final class CompareWriter {
     String threshold = plain(settings.threshold() * 100);
     String above = ratio(1 + settings.threshold());
     String below = ratio(1 - settings.threshold());
-    return "Ratio: current / baseline. " + percent(settings.confidence()) + "CI: percentile bootstrap, "
-        + String.format(Locale.ROOT, "%,d", settings.resamples()) + " resamples of each run's successful requests "
-        + "(seed " + settings.seed() + "); throughput through Little's law, X = N̄ / mean latency with the run's "
-        + "mean requests in flight N̄ held fixed. Verdict: **slower** when the whole interval is beyond the "
+    return "Ratio: current / baseline. " + percent(settings.confidence()) + "CI: bootstrap, "
+        + String.format(Locale.ROOT, "%,d", settings.resamples()) + " resamples of each run's successful requests, "
+        + "drawn in blocks of as many as were in flight together, since a stall delays them all (seed "
+        + settings.seed() + "); throughput through Little's law, X = N̄ / mean latency with the run's mean "
+        + "requests in flight N̄ held fixed. Verdict: **slower** when the whole interval is beyond the "
         + threshold + " % threshold on the worse side (above " + above + " for a latency, below " + below
         + " for throughput), **faster** when beyond it on the better side, same otherwise. p: Mann-Whitney U "
-        + "test of the two latency distributions, two-sided, as benchstat reports it.";
+        + "test of the two latency distributions, two-sided, as benchstat reports it; it takes requests as "
+        + "independent, so it overstates the evidence when a stall delayed many at once, and the verdict does "
+        + "not use it.";
   }
 
   /** The comparison as JSON: both files' provenance, the settings, every row, and the overall verdict. */
@@ -137,6 +144,7 @@ public final class CompareWriter {
     for (Comparison.Row row : comparison.rows()) {
       ObjectNode node = rows.addObject();
       node.put("variant", row.variant());
+      node.put("point", row.point());
       node.put("metric", row.metric().label());
       node.put("unit", row.metric().higherIsBetter() ? "rps" : "ms");
       number(node, "baseline", row.baseline());

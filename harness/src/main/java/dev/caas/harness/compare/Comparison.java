@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 /**
  * A current bench against a baseline: per variant in both, one {@link Row} per {@link Metric}.
@@ -21,8 +22,8 @@ import java.util.SplittableRandom;
  * For an open loop, N̄ itself grows with latency while the throughput stays at the arrival rate; holding it
  * fixed then makes the interval wider than it need be, never narrower, so a regression is not invented.
  *
- * @param onlyInBaseline variants the baseline measured and the current did not (not compared)
- * @param onlyInCurrent variants the current measured and the baseline did not (not compared)
+ * @param onlyInBaseline variants (at a point) the baseline measured and the current did not (not compared)
+ * @param onlyInCurrent variants (at a point) the current measured and the baseline did not (not compared)
  * @param scenarioDifferences the settings that differ, e.g. {@code concurrency 10 → 20}: then the ratios
  *     compare two experiments, not two versions of the code
  * @param notes what else a reader should know: failed requests, small samples
@@ -77,8 +78,9 @@ public record Comparison(
   }
 
   /**
-   * One variant and metric.
+   * One variant, at one point of the scenario, and one metric.
    *
+   * @param point the load and latency, e.g. {@code C=10, upstream 100 ms, postgres 100 ms}
    * @param baseline the baseline's figure, {@code NaN} when it had no successful request
    * @param current the current figure, {@code NaN} when it had no successful request
    * @param ratio current / baseline
@@ -87,8 +89,8 @@ public record Comparison(
    * @param pValue Mann-Whitney U of the two latency distributions, on the median row; {@code NaN} elsewhere
    */
   public record Row(
-      String variant, Metric metric, double baseline, double current, double ratio, double low, double high,
-      double pValue, Verdict verdict) {}
+      String variant, String point, Metric metric, double baseline, double current, double ratio, double low,
+      double high, double pValue, Verdict verdict) {}
 
   /**
    * Compares every variant the two files share.
@@ -96,29 +98,40 @@ public record Comparison(
    * @throws IllegalArgumentException when they share none; the message says which variants each one has
    */
   public static Comparison of(ResultsFile baseline, ResultsFile current, Settings settings) {
-    List<String> common = baseline.variants().stream().filter(current.runs()::containsKey).toList();
-    List<String> onlyInBaseline = baseline.variants().stream().filter(v -> !current.runs().containsKey(v)).toList();
-    List<String> onlyInCurrent = current.variants().stream().filter(v -> !baseline.runs().containsKey(v)).toList();
+    List<ResultsFile.Key> common = baseline.keys().stream().filter(current.runs()::containsKey).toList();
+    // Name the point beside the variant only when there is more than one.
+    boolean severalPoints = Stream.concat(baseline.keys().stream(), current.keys().stream())
+        .mapToInt(ResultsFile.Key::point).distinct().count() > 1;
+    List<String> onlyInBaseline = labels(baseline, current, severalPoints);
+    List<String> onlyInCurrent = labels(current, baseline, severalPoints);
     if (common.isEmpty()) {
       throw new IllegalArgumentException("no variant in common: the baseline " + baseline.file() + " has "
-          + names(baseline.variants()) + ", the current " + current.file() + " has " + names(current.variants()));
+          + names(onlyInBaseline) + "; the current " + current.file() + " has " + names(onlyInCurrent));
     }
     var rows = new ArrayList<Row>();
     var notes = new ArrayList<String>();
-    for (String variant : common) {
-      RunSamples before = baseline.runs().get(variant);
-      RunSamples after = current.runs().get(variant);
-      notes.addAll(errorNotes(before, after));
+    for (ResultsFile.Key key : common) {
+      RunSamples before = baseline.runs().get(key);
+      RunSamples after = current.runs().get(key);
+      notes.addAll(errorNotes(before, after, severalPoints));
       rows.addAll(rows(before, after, settings));
     }
-    boolean fewSamples = common.stream().anyMatch(v -> baseline.runs().get(v).ok() < FEW_FOR_P99
-        || current.runs().get(v).ok() < FEW_FOR_P99);
+    boolean fewSamples = common.stream().anyMatch(key -> baseline.runs().get(key).ok() < FEW_FOR_P99
+        || current.runs().get(key).ok() < FEW_FOR_P99);
     if (fewSamples) {
       notes.add("With fewer than " + FEW_FOR_P99 + " requests the p99 is the slowest one: its interval is wide "
           + "and a change in it is seldom significant. Run more requests (-n) to judge the tail.");
     }
-    return new Comparison(baseline, current, settings, rows, onlyInBaseline, onlyInCurrent,
-        scenarioDifferences(baseline.scenario(), current.scenario()), notes);
+    var differences = scenarioDifferences(baseline.scenario(), current.scenario());
+    if (severalPoints) {
+      differences.addAll(pointDifferences(baseline, current, common));
+    }
+    return new Comparison(baseline, current, settings, rows, onlyInBaseline, onlyInCurrent, differences, notes);
+  }
+
+  /** Several points were compared: rows must say which one they are about. */
+  public boolean severalPoints() {
+    return rows.stream().map(Row::point).distinct().count() > 1;
   }
 
   /** At least one row is {@link Verdict#SLOWER}: the exit code of {@code caas compare}. */
@@ -140,29 +153,30 @@ public record Comparison(
     if (after.ok() == 0) {
       // Every request failed: whatever the figures, that is a regression.
       for (Metric metric : Metric.values()) {
-        rows.add(new Row(before.variant(), metric, was.of(metric), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-            Double.NaN, Verdict.SLOWER));
+        rows.add(new Row(before.variant(), before.point(), metric, was.of(metric), Double.NaN, Double.NaN,
+            Double.NaN, Double.NaN, Double.NaN, Verdict.SLOWER));
       }
       return rows;
     }
     Estimate is = after.estimate();
     // One stream per variant, so adding a variant to a file does not change the other variants' intervals.
-    var random = new SplittableRandom(settings.seed() ^ before.variant().hashCode());
+    var random = new SplittableRandom(settings.seed() ^ (before.variant() + " " + before.point()).hashCode());
     Estimate[] wasResampled = Bootstrap.resample(before, settings.resamples(), random);
     Estimate[] isResampled = Bootstrap.resample(after, settings.resamples(), random);
     double pValue = MannWhitney.pValue(before.sortedLatencies(), after.sortedLatencies());
     for (Metric metric : Metric.values()) {
       Bootstrap.Interval interval = Bootstrap.ratioInterval(wasResampled, isResampled, metric, settings.confidence());
-      rows.add(new Row(before.variant(), metric, was.of(metric), is.of(metric), is.of(metric) / was.of(metric),
-          interval.low(), interval.high(), metric == Metric.MEDIAN ? pValue : Double.NaN,
+      rows.add(new Row(before.variant(), before.point(), metric, was.of(metric), is.of(metric),
+          is.of(metric) / was.of(metric), interval.low(), interval.high(),
+          metric == Metric.MEDIAN ? pValue : Double.NaN,
           Verdict.of(metric, interval.low(), interval.high(), settings.threshold())));
     }
     return rows;
   }
 
-  private static List<String> errorNotes(RunSamples before, RunSamples after) {
+  private static List<String> errorNotes(RunSamples before, RunSamples after, boolean severalPoints) {
     var notes = new ArrayList<String>();
-    String variant = before.variant();
+    String variant = before.label(severalPoints);
     if (before.ok() == 0) {
       notes.add(variant + ": not compared, no request succeeded in the baseline (" + before.requests()
           + " requests)");
@@ -176,6 +190,21 @@ public record Comparison(
     return notes;
   }
 
+  /** Points at the same place in both scenarios but at different settings, e.g. {@code point 1: C=20 → C=40}. */
+  private static List<String> pointDifferences(
+      ResultsFile baseline, ResultsFile current, List<ResultsFile.Key> common) {
+    var differences = new ArrayList<String>();
+    common.stream().mapToInt(ResultsFile.Key::point).distinct().forEach(point -> {
+      ResultsFile.Key key = common.stream().filter(k -> k.point() == point).findFirst().orElseThrow();
+      String before = baseline.runs().get(key).point();
+      String after = current.runs().get(key).point();
+      if (!before.equals(after)) {
+        differences.add("point " + point + " " + before + " → " + after);
+      }
+    });
+    return differences;
+  }
+
   private static List<String> scenarioDifferences(Map<String, String> baseline, Map<String, String> current) {
     var differences = new ArrayList<String>();
     for (var setting : baseline.entrySet()) {
@@ -187,7 +216,13 @@ public record Comparison(
     return differences;
   }
 
-  private static String names(List<String> variants) {
-    return variants.isEmpty() ? "no run" : String.join(", ", variants);
+  /** What {@code file} measured that {@code other} did not. */
+  private static List<String> labels(ResultsFile file, ResultsFile other, boolean withPoint) {
+    return file.keys().stream().filter(key -> !other.runs().containsKey(key))
+        .map(key -> file.runs().get(key).label(withPoint)).toList();
+  }
+
+  private static String names(List<String> labels) {
+    return labels.isEmpty() ? "no run" : String.join(", ", labels);
   }
 }

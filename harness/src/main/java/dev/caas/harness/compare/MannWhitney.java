@@ -8,6 +8,11 @@ package dev.caas.harness.compare;
  * uses only the order of the values, so a few huge outliers weigh no more than a few slightly slow requests.
  * The p-value is two-sided, from the normal approximation with the correction for ties and for continuity;
  * with a bench's 90 or more requests per run the approximation is close to the exact distribution.
+ *
+ * <p>Like benchstat, it takes every value as independent. Requests in flight together are not (see
+ * {@link Bootstrap}): when a stall delayed ten of them at once, the test counts ten pieces of evidence where
+ * there was one, and its p-value comes out too small. It is printed as a familiar second opinion; the
+ * verdict rests on the block bootstrap.
  */
 final class MannWhitney {
   private MannWhitney() {}

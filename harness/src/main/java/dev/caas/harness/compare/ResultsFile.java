@@ -2,6 +2,7 @@ package dev.caas.harness.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.caas.harness.Times;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,12 +21,22 @@ import java.util.Map;
  * @param file where it was read from, as given
  * @param provenance commit, date, JDK, … as label and value, for the report's header
  * @param scenario the settings that make two files comparable (requests, concurrency, latency, …)
- * @param runs the measured runs by variant, in the file's order
+ * @param repeat runs per variant and point ({@code bench --repeat}); more runs, a truer interval, same experiment
+ * @param runs per variant and point, in the file's order, with their repetitions pooled
  */
 public record ResultsFile(
-    Path file, Map<String, String> provenance, Map<String, String> scenario, Map<String, RunSamples> runs) {
+    Path file, Map<String, String> provenance, Map<String, String> scenario, int repeat, Map<Key, RunSamples> runs) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * A variant at a point of the scenario: what is compared with the same in the other file. Points are matched
+   * by their place in the scenario, not by their settings, so two files made at different settings are still
+   * compared, with a warning, rather than refused.
+   *
+   * @param point the point's index in the scenario, 0 for the talk's only one
+   */
+  public record Key(String variant, int point) {}
 
   public ResultsFile {
     provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
@@ -50,24 +62,40 @@ public record ResultsFile(
     if (root == null || !root.path("runs").isArray()) {
       throw new IllegalArgumentException(file + " is not a 'caas bench --json' report: it has no 'runs' array");
     }
-    var runs = new LinkedHashMap<String, RunSamples>();
+    JsonNode scenario = root.path("scenario");
+    var repetitions = new LinkedHashMap<Key, List<RunSamples.Repetition>>();
+    var points = new LinkedHashMap<Integer, String>();
     for (JsonNode run : root.path("runs")) {
-      RunSamples samples = samples(file, run);
-      runs.put(samples.variant(), samples);
+      String variant = run.path("variant").asText("");
+      if (variant.isEmpty()) {
+        throw new IllegalArgumentException(file + ": a run has no 'variant'");
+      }
+      // A file from before scenarios had points describes its only one at the top.
+      JsonNode point = run.has("point") ? run.path("point") : scenario;
+      var key = new Key(variant, point.path("index").asInt(0));
+      points.putIfAbsent(key.point(), point(point));
+      repetitions.computeIfAbsent(key, k -> new ArrayList<>()).add(repetition(file, variant, run));
     }
-    return new ResultsFile(file, provenance(root.path("provenance")), scenario(root.path("scenario")), runs);
+    var runs = new LinkedHashMap<Key, RunSamples>();
+    repetitions.forEach((key, runsOfKey) ->
+        runs.put(key, new RunSamples(key.variant(), points.get(key.point()), runsOfKey)));
+    return new ResultsFile(file, provenance(root.path("provenance")), scenario(scenario),
+        Math.max(1, scenario.path("repeat").asInt(1)), runs);
   }
 
-  /** The variants that were measured, in the file's order. */
-  public List<String> variants() {
+  /** The variants and points that were measured, in the file's order. */
+  public List<Key> keys() {
     return new ArrayList<>(runs.keySet());
   }
 
-  private static RunSamples samples(Path file, JsonNode run) {
-    String variant = run.path("variant").asText("");
-    if (variant.isEmpty()) {
-      throw new IllegalArgumentException(file + ": a run has no 'variant'");
-    }
+  /** The scenario in one line: {@code talk: closed loop, 10 clients; 90 requests; latency upstream 100 ms, …}. */
+  public String scenarioSummary() {
+    return scenario.get("scenario") + ": " + scenario.get("workload") + "; " + scenario.get("requests")
+        + " requests; latency " + scenario.get("latency") + "; jitter " + scenario.get("jitter")
+        + (repeat > 1 ? "; each run " + repeat + " times" : "");
+  }
+
+  private static RunSamples.Repetition repetition(Path file, String variant, JsonNode run) {
     JsonNode columns = run.path("samples").path("columns");
     JsonNode rows = run.path("samples").path("rows");
     if (!columns.isArray() || !rows.isArray()) {
@@ -94,7 +122,7 @@ public record ResultsFile(
     }
     double durationMs = rows.isEmpty() ? 0 : last - first;
     double[] ok = okLatencies.stream().mapToDouble(Double::doubleValue).toArray();
-    return new RunSamples(variant, ok, durationMs, rows.size());
+    return new RunSamples.Repetition(ok, durationMs, rows.size());
   }
 
   private static int column(Path file, String variant, List<String> names, String name) {
@@ -105,6 +133,26 @@ public record ResultsFile(
     return index;
   }
 
+  /**
+   * A point as {@code LoadPoint.describe()} writes it, {@code C=10, upstream 100 ms, postgres 100 ms}, from a
+   * run's {@code point} or, in older files, the scenario.
+   */
+  private static String point(JsonNode point) {
+    String load = "open".equals(point.path("workload").asText())
+        ? String.format(Locale.ROOT, "%.1f/s", point.path("rate_rps").asDouble())
+        : "C=" + point.path("concurrency").asInt();
+    JsonNode latency = point.path("latency_ms");
+    JsonNode jitter = point.path("jitter_ms").isObject() ? point.path("jitter_ms") : point.path("jitter_per_proxy_ms");
+    double sameJitter = point.path("jitter_ms").asDouble(0);
+    return load + ", upstream " + withJitter(latency.path("upstream"), jitter.path("upstream"), sameJitter)
+        + ", postgres " + withJitter(latency.path("postgres"), jitter.path("postgres"), sameJitter);
+  }
+
+  private static String withJitter(JsonNode latency, JsonNode jitter, double sameJitter) {
+    double jitterMs = jitter.isNumber() ? jitter.asDouble() : sameJitter;
+    return Times.format(latency.asDouble()) + (jitterMs == 0 ? "" : " ± " + Times.format(jitterMs));
+  }
+
   private static Map<String, String> provenance(JsonNode p) {
     var facts = new LinkedHashMap<String, String>();
     facts.put("commit", text(p.path("commit")));
@@ -112,14 +160,14 @@ public record ResultsFile(
     facts.put("backends", "PostgreSQL " + text(p.at("/backends/postgres")) + "; Toxiproxy "
         + text(p.at("/backends/toxiproxy")));
     facts.put("JDK", text(p.path("variant_jdk").isMissingNode() ? p.path("jdk") : p.path("variant_jdk")));
-    facts.put("cores", text(p.path("cores")));
-    facts.put("os", text(p.path("os")));
+    facts.put("machine", text(p.path("cores")) + " cores, " + text(p.path("os")));
     return facts;
   }
 
   /** The settings that decide what a latency means; two files that differ here measured different things. */
   private static Map<String, String> scenario(JsonNode s) {
     var facts = new LinkedHashMap<String, String>();
+    facts.put("scenario", s.path("name").isTextual() ? s.path("name").asText() : "talk");
     facts.put("workload", text(s.path("description")));
     facts.put("requests", text(s.path("requests")));
     facts.put("concurrency", text(s.path("concurrency")));

@@ -11,10 +11,12 @@
  * The bench keeps every request ({@code runs[].samples} in its JSON). {@link dev.caas.harness.compare.Bootstrap}
  * resamples each run's successful latencies with replacement, 2,000 times by default, recomputes the median,
  * the p99 and the throughput each time, and takes the middle 95 % of the ratios current/baseline: the percentile
- * bootstrap. It needs no assumption about the shape of the latencies, which are anything but normal. Beside
- * it, {@link dev.caas.harness.compare.MannWhitney} gives the p-value benchstat prints, the probability of
- * latencies this different if both runs came from the same distribution. How throughput is resampled, through
- * Little's law, is explained on {@link dev.caas.harness.compare.Comparison}.
+ * bootstrap. It needs no assumption about the shape of the latencies, which are anything but normal. It draws
+ * blocks of consecutive requests rather than single ones, because requests in flight together share their
+ * stalls; drawn one by one, a run that met one stall looks "significantly" slower than its twin. Beside it,
+ * {@link dev.caas.harness.compare.MannWhitney} gives the p-value benchstat prints, the probability of latencies
+ * this different if both runs came from the same distribution. How throughput is resampled, through Little's
+ * law, is explained on {@link dev.caas.harness.compare.Comparison}.
  *
  * <h2>The verdict and the exit code</h2>
  * {@link dev.caas.harness.compare.Verdict}: <em>slower</em> when the whole interval is beyond {@code 1 +
