@@ -3,7 +3,6 @@ package dev.caas.testkit;
 import dev.caas.contract.DogHeaders;
 import dev.caas.contract.DogPaths;
 import dev.caas.contract.ServerTiming;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A plain blocking HTTP client for the tests, with the few helpers the contract needs. */
 public final class DogClient {
@@ -47,9 +49,10 @@ public final class DogClient {
     var request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build();
     long start = System.nanoTime();
     try {
-      var response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      // The request timeout covers only the wait for the headers; a body that stalls must not hang a suite.
+      var response = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).get(60, TimeUnit.SECONDS);
       return new Answer(response.statusCode(), response, (System.nanoTime() - start) / 1e6);
-    } catch (IOException e) {
+    } catch (ExecutionException | TimeoutException e) {
       throw new AssertionError("request to " + request.uri() + " failed: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

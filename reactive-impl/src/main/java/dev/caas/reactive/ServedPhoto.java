@@ -1,0 +1,7 @@
+package dev.caas.reactive;
+
+import dev.caas.contract.DogPhoto;
+import dev.caas.contract.RequestTimeline;
+
+/** What a handler hands to the routes: the photo, the dog's name, and how long each step took. */
+record ServedPhoto(DogPhoto photo, String dogName, RequestTimeline timeline) {}
