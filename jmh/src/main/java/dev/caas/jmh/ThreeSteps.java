@@ -1,0 +1,47 @@
+package dev.caas.jmh;
+
+import dev.caas.contract.DogPhoto;
+import dev.caas.contract.RequestTimeline;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The request's three steps with the waiting taken out: each one burns {@code tokens} of CPU
+ * ({@link Blackhole#consumeCPU}) and returns what the real step returns. Benchmarks 01 to 03 compose these
+ * same three calls in each model's way, so the only thing that differs between them is the composition.
+ *
+ * <p>Two sizes: {@code 10} tokens is a few nanoseconds, so the score is nearly all composition overhead;
+ * {@code 10000} tokens is some tens of microseconds per step, enough work for running two steps on two cores
+ * to pay back the hand-off, when two cores are free.
+ */
+@State(Scope.Benchmark)
+public class ThreeSteps {
+
+  @Param({"10", "10000"})
+  public long tokens;
+
+  private static final DogPhoto PHOTO = new DogPhoto("dog-01.jpg", new byte[0]);
+
+  /** 1. upstream: in the real service an HTTP call; the upstream says which file it is. */
+  public DogPhoto upstream() {
+    Blackhole.consumeCPU(tokens);
+    return PHOTO;
+  }
+
+  /** 2. billing: in the real service an INSERT; returns the rows written, as R2DBC does. */
+  public long billing(DogPhoto photo) {
+    Blackhole.consumeCPU(tokens);
+    return photo.filename().length() > 0 ? 1 : 0;
+  }
+
+  /** 3. name: in the real service a SELECT by file name. */
+  public String name(DogPhoto photo) {
+    Blackhole.consumeCPU(tokens);
+    return photo.filename().isEmpty() ? "nobody" : "Rex";
+  }
+
+  /** What a handler answers: the photo, the dog's name and its Server-Timing ({@code null} in baselines). */
+  public record Served(DogPhoto photo, String dogName, RequestTimeline timeline) {}
+}
