@@ -8,9 +8,12 @@ import dev.caas.testbed.Testbed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The bench: for each variant, start its jar against the testbed, warm it up, inject the latency, send the
@@ -22,9 +25,13 @@ import java.util.Map;
  * assertThat(report.passed()).isTrue();
  * }</pre>
  *
- * <p>One testbed serves all variants, one after the other; each variant gets a fresh JVM, a clean billing
- * ledger and the same warm-up. Latency is injected only while measuring, so start-up and warm-up are quick
- * and pools are filled over a fast network, as the design asks.
+ * <p>One testbed serves all variants, one after the other; each variant gets a fresh JVM and the same
+ * warm-up and a no-latency probe of its throughput, then is measured at every {@link LoadPoint} of the
+ * scenario, each time after one request per client at no latency (fresh connections) and with a clean billing
+ * ledger.
+ * With {@code --repeat N} the variants take turns N times ({@link RunOrder}), each turn a fresh JVM. Latency
+ * is injected only while measuring, so start-up and warm-up are quick and pools are filled over a fast
+ * network, as the design asks.
  */
 public final class Bench {
   private final BenchConfig config;
@@ -54,11 +61,21 @@ public final class Bench {
   public BenchReport run() throws Exception {
     Plan plan = plan();
     if (plan.runnable().isEmpty()) {
-      return new BenchReport(provenance("none (nothing ran)", "none (nothing ran)"), config, List.of(), plan.notRun());
+      return new BenchReport(provenance("none (nothing ran)", "none (nothing ran)"), config, List.of(), plan.notRun(),
+          calibration());
     }
     progress.phase("testbed", "starting PostgreSQL, Toxiproxy and the dog upstream");
-    try (Testbed testbed = Testbed.start(config.testbed())) {
+    Testbed testbed = Testbed.start(config.testbed());
+    try {
       return measure(testbed, plan);
+    } finally {
+      try {
+        testbed.close();
+      } catch (Exception | LinkageError e) {
+        // A sweep's minutes of measurements must not be lost to a failing clean-up (seen: the harness jar
+        // rebuilt under the running JVM, so a class needed only at shutdown could not load).
+        progress.warn("could not stop the testbed cleanly: " + e);
+      }
     }
   }
 
@@ -94,67 +111,127 @@ public final class Bench {
     var provenance = provenance(testbed.backends().postgres(), testbed.backends().toxiproxy());
     var runs = new ArrayList<RunResult>();
     var notRun = new ArrayList<>(plan.notRun());
-    for (Variant variant : plan.runnable()) {
+    var failed = EnumSet.noneOf(Variant.class);
+    for (RunOrder.Slot slot : RunOrder.interleaved(plan.runnable(), config.repeat())) {
+      Variant variant = slot.variant();
+      if (failed.contains(variant)) {
+        continue;
+      }
       try {
-        runs.add(runOne(testbed, variant));
+        runs.addAll(runOne(testbed, slot));
       } catch (VariantProcess.StartFailedException e) {
         progress.warn(variant.wireName() + " FAILED: " + e.getMessage());
         notRun.add(new NotRun(variant, false, e.getMessage(), ""));
+        failed.add(variant);
       } catch (Exception e) {
         progress.warn(variant.wireName() + " FAILED: " + e);
         notRun.add(new NotRun(variant, false, e.toString(), "see " + logFile(variant)));
+        failed.add(variant);
       }
     }
-    return new BenchReport(provenance, config, runs, notRun);
+    return new BenchReport(provenance, config, runs, notRun, calibration());
   }
 
-  private RunResult runOne(Testbed testbed, Variant variant) throws Exception {
-    String name = variant.wireName();
+  private Optional<Calibration> calibration() {
+    return Calibration.read(Calibration.file(jars));
+  }
+
+  /** One variant process: started, warmed up, measured at every point of the scenario, stopped. */
+  private List<RunResult> runOne(Testbed testbed, RunOrder.Slot slot) throws Exception {
+    Variant variant = slot.variant();
+    String name = variant.wireName() + (config.repeat() > 1 ? " #" + slot.repetition() : "");
     testbed.setLatency(Duration.ZERO, Duration.ZERO);
     progress.phase(name, "starting " + jars.jarFor(variant).getFileName() + " (log: " + logFile(variant) + ")");
     try (var process = VariantProcess.start(launch(testbed, variant), logFile(variant))) {
       Limits limits = process.awaitReady(config.startupTimeout());
-      Workload workload = config.workload();
-      try (var client = new LoadClient(process.baseUrl(), workload.connections(), config.effectiveRequestTimeout())) {
-        ClosedLoop warmup = config.warmupWorkload();
-        if (warmup != null) {
-          progress.phase(name, "warming up, " + warmup.requests() + " requests at no latency");
-          warmup.run(client, DogPaths.ROOT, done -> { });
+      try (var client = new LoadClient(process.baseUrl(), config.maxConcurrency(), config.effectiveRequestTimeout())) {
+        double ceiling = warmUp(client, name);
+        var runs = new ArrayList<RunResult>();
+        List<LoadPoint> points = config.points();
+        for (LoadPoint point : points) {
+          String label = points.size() > 1 ? name + " [" + (point.index() + 1) + "/" + points.size() + "]" : name;
+          runs.add(measurePoint(testbed, client, variant, limits, ceiling, point, slot.repetition(), label));
         }
-        testbed.clearBilling();
-        progress.phase(name, "measuring, " + workload.describe() + ", " + latencyDescription());
-        List<Sample> samples;
-        injectLatency(testbed);
-        try {
-          progress.requests(name, 0, workload.requests());
-          samples = workload.run(client, DogPaths.ROOT, done -> progress.requests(name, done, workload.requests()));
-        } finally {
-          testbed.setLatency(Duration.ZERO, Duration.ZERO);
-        }
-        Map<String, Long> billed = testbed.billingCounts();
         progress.phase(name, "stopping");
-        return RunResult.of(variant, limits, samples, theory(variant, limits, workload), BillingCheck.of(billed, samples));
+        return runs;
       }
     }
   }
 
-  private void injectLatency(Testbed testbed) {
-    if (config.jitter().isZero()) {
-      testbed.setLatency(config.upstreamLatency(), config.dbLatency());
-    } else {
-      testbed.setLatency(ProxyNames.UPSTREAM, config.upstreamLatency(), config.jitter());
-      testbed.setLatency(ProxyNames.POSTGRES, config.dbLatency(), config.jitter());
+  /**
+   * Sends the warm-up at no latency (JIT, pools, every client connection opened), then, for a sweep or a
+   * load of many connections, probes what the warmed-up variant serves with no latency at all from the same
+   * clients: the "machine" bound of the theory. The warm-up itself cannot tell, its first requests run on a
+   * cold JIT. {@code NaN} without a probe.
+   */
+  private double warmUp(LoadClient client, String name) {
+    ClosedLoop warmup = config.warmupWorkload();
+    if (warmup == null) {
+      return Double.NaN;
     }
+    progress.phase(name, "warming up, " + warmup.requests() + " requests from " + warmup.clients()
+        + " clients at no latency");
+    warmup.run(client, DogPaths.ROOT, done -> { });
+    if (config.scenario() == Scenario.TALK && config.maxConcurrency() < PROBE_FROM_CONNECTIONS) {
+      // A few clients ask far less than the machine serves: the probe would only lengthen the run.
+      return Double.NaN;
+    }
+    var probe = new ClosedLoop(warmup.clients(), Math.max(PROBE_REQUESTS, 2 * warmup.clients()));
+    progress.phase(name, "probing the throughput with no latency, " + probe.requests() + " requests");
+    return steadyThroughput(probe.run(client, DogPaths.ROOT, done -> { }));
   }
 
-  private Theory theory(Variant variant, Limits limits, Workload workload) {
-    return switch (workload) {
-      case ClosedLoop closed -> Theory.closedLoop(
-          variant.composition(), config.upstreamLatency(), config.dbLatency(), closed.clients(), limits);
-      case OpenLoop open -> Theory.openLoop(
-          variant.composition(), config.upstreamLatency(), config.dbLatency(), open.ratePerSecond(),
-          open.maxConnections(), limits);
-    };
+  /** The fewest requests of the no-latency probe: enough for a middle half of a few hundred. */
+  static final int PROBE_REQUESTS = 500;
+  /** The talk is probed only from this many connections on; sweeps always are. */
+  static final int PROBE_FROM_CONNECTIONS = 100;
+
+  private RunResult measurePoint(
+      Testbed testbed, LoadClient client, Variant variant, Limits limits, double ceiling, LoadPoint point,
+      int repetition, String label) {
+    Workload workload = point.workload();
+    // One request per client at no latency, not counted: the point starts on open, fresh connections, not
+    // on ones closed while earlier points ran with fewer clients.
+    new ClosedLoop(point.concurrency(), point.concurrency()).run(client, DogPaths.ROOT, done -> { });
+    testbed.clearBilling();
+    progress.phase(label, "measuring, " + workload.describe() + ", " + workload.requests() + " requests, latency "
+        + point.latency().describe());
+    List<Sample> samples;
+    Instant started = Instant.now();
+    injectLatency(testbed, point.latency());
+    try {
+      progress.requests(label, 0, workload.requests());
+      samples = workload.run(client, DogPaths.ROOT, done -> progress.requests(label, done, workload.requests()));
+    } finally {
+      testbed.setLatency(Duration.ZERO, Duration.ZERO);
+    }
+    Map<String, Long> billed = testbed.billingCounts();
+    Theory theory = Theory.predict(variant, point.latency(), workload, limits, ceiling);
+    return RunResult.of(variant, limits, samples, theory, BillingCheck.of(billed, samples), point, repetition, started);
+  }
+
+  /**
+   * Completions per second over the middle half of the completions: the first quarter is the ramp (all
+   * clients starting at once, JIT still compiling), the last quarter the drain (fewer clients left).
+   */
+  static double steadyThroughput(List<Sample> samples) {
+    long[] ends = samples.stream().filter(Sample::ok).mapToLong(Sample::endNanos).sorted().toArray();
+    if (ends.length < 8) {
+      return Double.NaN;
+    }
+    int from = ends.length / 4;
+    int to = ends.length * 3 / 4;
+    long span = ends[to] - ends[from];
+    return span > 0 ? (to - from) / (span / 1e9) : Double.NaN;
+  }
+
+  private void injectLatency(Testbed testbed, InjectedLatency latency) {
+    if (latency.steady()) {
+      testbed.setLatency(latency.upstream(), latency.postgres());
+    } else {
+      testbed.setLatency(ProxyNames.UPSTREAM, latency.upstream(), latency.upstreamJitter());
+      testbed.setLatency(ProxyNames.POSTGRES, latency.postgres(), latency.postgresJitter());
+    }
   }
 
   private VariantProcess.Launch launch(Testbed testbed, Variant variant) {
@@ -191,11 +268,5 @@ public final class Bench {
 
   private Path logFile(Variant variant) {
     return jars.logFolder().resolve(variant.wireName() + ".log");
-  }
-
-  private String latencyDescription() {
-    return "latency upstream " + Times.format(config.upstreamLatency().toNanos() / 1e6) + ", postgres "
-        + Times.format(config.dbLatency().toNanos() / 1e6)
-        + (config.jitter().isZero() ? "" : " ± " + Times.format(config.jitter().toNanos() / 1e6));
   }
 }

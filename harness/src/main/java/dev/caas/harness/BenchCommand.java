@@ -42,6 +42,18 @@ import picocli.CommandLine.Spec;
         "    caas bench --variant loom-gathered --rate 50 -n 500 --db-latency 20ms",
         "  A JVM option for the variants, and the report with every sample as JSON:",
         "    caas bench --variant sync-gathered --jvm-arg=-Xmx256m --json results.json",
+        "  Latency sweep, L = 0, 10, 50, 100, 200 ms on both proxies, everything written to a folder:",
+        "    caas bench --scenario latency-sweep --out target/results/latency",
+        "  Concurrency sweep with latency on the upstream only: sync saturates at threads / T, Loom and reactive",
+        "  do not; then on both proxies, where the database pool limits everyone:",
+        "    caas bench --scenario concurrency-sweep --flavour upstream-only --concurrency-list 1,10,50,100,200,500,1000",
+        "    caas bench --scenario concurrency-sweep --flavour both --out target/results/pool",
+        "  Latency and jitter per proxy:",
+        "    caas bench --upstream-latency 200ms --upstream-jitter 50ms --db-latency 20ms --db-jitter 5ms",
+        "  Five interleaved runs per variant, median of medians with a 95 % confidence interval:",
+        "    caas bench --variant sync-sequential,loom-sequential --repeat 5",
+        "  Check the generator first; every report flags runs above its ceiling:",
+        "    caas calibrate",
         "",
         "Exit codes:",
         "  0  every run passed",
@@ -87,6 +99,39 @@ public final class BenchCommand implements Callable<Integer> {
       description = "± this much on both proxies (default ${DEFAULT-VALUE}).")
   Duration jitter;
 
+  @Option(names = "--upstream-jitter", paramLabel = "D", description = "Overrides --jitter for the upstream.")
+  Duration upstreamJitter;
+
+  @Option(names = "--db-jitter", paramLabel = "D", description = "Overrides --jitter for PostgreSQL.")
+  Duration dbJitter;
+
+  @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "talk",
+      description = "talk (one point), latency-sweep or concurrency-sweep (default ${DEFAULT-VALUE}).")
+  String scenario;
+
+  @Option(names = "--flavour", paramLabel = "WHERE",
+      description = "Where a sweep injects its latency: upstream-only (the thread limit shows) or both (the "
+          + "database pool's shows too). Default: upstream-only for the concurrency sweep, both for the latency sweep.")
+  String flavour;
+
+  @Option(names = "--latency-list", paramLabel = "D,D,…", split = ",",
+      description = "The latency sweep's latencies (default 0ms,10ms,50ms,100ms,200ms).")
+  List<Duration> latencyList;
+
+  @Option(names = "--concurrency-list", paramLabel = "C,C,…", split = ",",
+      description = "The concurrency sweep's client counts (default 1,10,50,100,200,500,1000).")
+  List<Integer> concurrencyList;
+
+  @Option(names = "--requests-per-client", paramLabel = "N", defaultValue = "3",
+      description = "A concurrency sweep sends max(--requests, N × C) requests at each point, so every point "
+          + "reaches a steady state (default ${DEFAULT-VALUE}).")
+  int requestsPerClient;
+
+  @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+      description = "Run each variant N times, interleaved (v1 v2 v3 v1 v2 v3 …), each a fresh JVM, and report "
+          + "the median of medians with a bootstrap confidence interval (default ${DEFAULT-VALUE}).")
+  int repeat;
+
   @Option(names = "--warmup", paramLabel = "N", defaultValue = "300",
       description = "Requests before measuring, at no latency and not counted; at least one per client "
           + "(default ${DEFAULT-VALUE}, 0 for none).")
@@ -98,10 +143,12 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--markdown", paramLabel = "FILE", description = "Write the report as Markdown.")
   Path markdown;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Write results.json and results.md into DIR.")
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Write everything into DIR: results.json, results.md, results.csv, report.html (one "
+          + "self-contained page), an HdrHistogram log per variant and run (*.hlog) and the charts (*.svg).")
   Path out;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+  @Option(names = {"-q", "--quiet"}, description = "No progress bar or lines on stderr (for CI).")
   boolean quiet;
 
   @Option(names = "--jars", paramLabel = "DIR",
@@ -166,7 +213,15 @@ public final class BenchCommand implements Callable<Integer> {
         .ratePerSecond(rate)
         .upstreamLatency(upstreamLatency != null ? upstreamLatency : latency)
         .dbLatency(dbLatency != null ? dbLatency : latency)
-        .jitter(jitter)
+        .upstreamJitter(upstreamJitter != null ? upstreamJitter : jitter)
+        .dbJitter(dbJitter != null ? dbJitter : jitter)
+        .scenario(Scenario.parse(scenario))
+        .flavour(flavour == null ? null : Scenario.Flavour.parse(flavour))
+        .latencies(latencyList == null || latencyList.isEmpty() ? BenchConfig.DEFAULT_LATENCIES : latencyList)
+        .concurrencies(concurrencyList == null || concurrencyList.isEmpty()
+            ? BenchConfig.DEFAULT_CONCURRENCIES : concurrencyList)
+        .requestsPerClient(requestsPerClient)
+        .repeat(repeat)
         .warmup(warmup)
         .jars(jars)
         .java(java)
@@ -190,13 +245,19 @@ public final class BenchCommand implements Callable<Integer> {
       report = new Bench(config, jarsFound, progress).run();
     }
     stdout.print(ReportWriter.text(report));
-    for (Path file : jsonFiles()) {
-      ReportWriter.writeJson(report, file);
-      stdout.println("wrote " + file);
+    if (json != null) {
+      ReportWriter.writeJson(report, json);
+      stdout.println("wrote " + json);
     }
-    for (Path file : markdownFiles()) {
-      ReportWriter.writeMarkdown(report, file);
-      stdout.println("wrote " + file);
+    if (markdown != null) {
+      ReportWriter.writeMarkdown(report, markdown);
+      stdout.println("wrote " + markdown);
+    }
+    if (out != null) {
+      List<Path> written = ReportFiles.write(report, out);
+      stdout.println("wrote " + written.size() + " files to " + out + ": " + String.join(", ",
+          written.stream().map(file -> file.getFileName().toString()).limit(8).toList())
+          + (written.size() > 8 ? ", …" : "") + " (open " + out.resolve("report.html") + ")");
     }
     stdout.flush();
     boolean nothingRanOrFailed = report.runs().isEmpty() && report.notRun().stream().allMatch(NotRun::skipped);
@@ -204,28 +265,6 @@ public final class BenchCommand implements Callable<Integer> {
       return EXIT_CANNOT_RUN;
     }
     return report.passed() ? EXIT_PASSED : EXIT_FAILED;
-  }
-
-  private List<Path> jsonFiles() {
-    var files = new ArrayList<Path>();
-    if (json != null) {
-      files.add(json);
-    }
-    if (out != null) {
-      files.add(out.resolve("results.json"));
-    }
-    return files;
-  }
-
-  private List<Path> markdownFiles() {
-    var files = new ArrayList<Path>();
-    if (markdown != null) {
-      files.add(markdown);
-    }
-    if (out != null) {
-      files.add(out.resolve("results.md"));
-    }
-    return files;
   }
 
   private TestbedOptions testbedOptions() {

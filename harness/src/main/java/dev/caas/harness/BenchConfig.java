@@ -3,10 +3,11 @@ package dev.caas.harness;
 import dev.caas.contract.Variant;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.caas.testbed.TestbedOptions;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import dev.caas.testbed.TestbedOptions;
 
 /**
  * What {@link Bench} measures, and how. Build one with {@link #builder()}; every field has the talk's
@@ -20,6 +21,9 @@ import dev.caas.testbed.TestbedOptions;
  *     .build());
  * }</pre>
  *
+ * <p>A {@link Scenario} other than the talk turns the config into several {@link LoadPoint}s ({@link
+ * #points()}); each variant process is started once per repetition and measured at every point.
+ *
  * @param variants the variants to run, in this order
  * @param requireJars {@code true}: a variant whose jar is missing fails the bench; {@code false} (the
  *     default, as for {@code --variant all}): it is skipped, and the report says so and how to build it
@@ -28,7 +32,8 @@ import dev.caas.testbed.TestbedOptions;
  * @param ratePerSecond {@code null} for a closed loop, else an open loop's arrival rate
  * @param upstreamLatency injected on the {@code upstream} proxy during the measured phase
  * @param dbLatency injected on the {@code postgres} proxy during the measured phase
- * @param jitter ± on both proxies; {@link Duration#ZERO} for none
+ * @param upstreamJitter ± on the {@code upstream} proxy; {@link Duration#ZERO} for none
+ * @param dbJitter ± on the {@code postgres} proxy
  * @param warmup requests before measuring, at no latency; at least one per connection is sent (so every
  *     connection is open before measuring) unless this is 0
  * @param jars a project root or a folder of variant jars; {@code null}: find the project root
@@ -41,6 +46,14 @@ import dev.caas.testbed.TestbedOptions;
  * @param requestTimeout a request with no answer by then is an error; {@code null}: three times the
  *     slowest theory plus a minute
  * @param testbed where PostgreSQL and Toxiproxy come from (embedded, containers, external)
+ * @param scenario what the bench varies
+ * @param flavour where a sweep injects its latency; {@code null}: the scenario's default (upstream only for
+ *     the concurrency sweep, both proxies for the latency sweep)
+ * @param latencies the latency sweep's values
+ * @param concurrencies the concurrency sweep's client counts
+ * @param requestsPerClient a concurrency sweep sends at least this many requests per client at each point,
+ *     so that even a thousand clients reach a steady state
+ * @param repeat how many times each variant is measured, interleaved: v1 v2 v3 v1 v2 v3 …
  */
 public record BenchConfig(
     List<Variant> variants,
@@ -50,7 +63,8 @@ public record BenchConfig(
     Double ratePerSecond,
     Duration upstreamLatency,
     Duration dbLatency,
-    Duration jitter,
+    Duration upstreamJitter,
+    Duration dbJitter,
     int warmup,
     Path jars,
     Path java,
@@ -60,14 +74,30 @@ public record BenchConfig(
     Duration deadline,
     Duration startupTimeout,
     Duration requestTimeout,
-    TestbedOptions testbed) {
+    TestbedOptions testbed,
+    Scenario scenario,
+    Scenario.Flavour flavour,
+    List<Duration> latencies,
+    List<Integer> concurrencies,
+    int requestsPerClient,
+    int repeat) {
+
+  /** The latency sweep's values when none are given. */
+  public static final List<Duration> DEFAULT_LATENCIES =
+      List.of(0, 10, 50, 100, 200).stream().map(Duration::ofMillis).toList();
+  /** The concurrency sweep's client counts when none are given. */
+  public static final List<Integer> DEFAULT_CONCURRENCIES = List.of(1, 10, 50, 100, 200, 500, 1000);
 
   public BenchConfig {
     variants = List.copyOf(variants);
     jvmArgs = List.copyOf(jvmArgs);
+    latencies = List.copyOf(latencies);
+    concurrencies = List.copyOf(concurrencies);
     Objects.requireNonNull(upstreamLatency, "upstreamLatency");
     Objects.requireNonNull(dbLatency, "dbLatency");
-    Objects.requireNonNull(jitter, "jitter");
+    Objects.requireNonNull(upstreamJitter, "upstreamJitter");
+    Objects.requireNonNull(dbJitter, "dbJitter");
+    Objects.requireNonNull(scenario, "scenario");
     Objects.requireNonNull(startupTimeout, "startupTimeout");
     Objects.requireNonNull(testbed, "testbed");
     if (variants.isEmpty()) {
@@ -79,22 +109,88 @@ public record BenchConfig(
     if (ratePerSecond != null && !(ratePerSecond > 0)) {
       throw new IllegalArgumentException("the rate must be positive");
     }
+    if (repeat < 1 || requestsPerClient < 0) {
+      throw new IllegalArgumentException("--repeat must be at least 1, requests per client at least 0");
+    }
+    if (latencies.isEmpty() || latencies.stream().anyMatch(Duration::isNegative)) {
+      throw new IllegalArgumentException("the latency list needs at least one latency, none negative");
+    }
+    if (concurrencies.isEmpty() || concurrencies.stream().anyMatch(c -> c < 1)) {
+      throw new IllegalArgumentException("the concurrency list needs at least one count, each at least 1");
+    }
+    if (scenario == Scenario.CONCURRENCY_SWEEP && ratePerSecond != null) {
+      throw new IllegalArgumentException("a concurrency sweep is a closed loop: drop --rate");
+    }
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The measured phase's load model: closed loop of {@code concurrency} clients, or open loop at the rate. */
+  /** The talk's load model: closed loop of {@code concurrency} clients, or open loop at the rate. */
   public Workload workload() {
-    return ratePerSecond == null
-        ? new ClosedLoop(concurrency, requests)
-        : new OpenLoop(ratePerSecond, requests, concurrency);
+    return workload(concurrency, requests);
   }
 
-  /** The warm-up: a closed loop, at least one request per connection; {@code null} when there is none. */
+  private Workload workload(int clients, int count) {
+    return ratePerSecond == null ? new ClosedLoop(clients, count) : new OpenLoop(ratePerSecond, count, clients);
+  }
+
+  /** The talk's latency toxics. */
+  public InjectedLatency latency() {
+    return new InjectedLatency(upstreamLatency, upstreamJitter, dbLatency, dbJitter);
+  }
+
+  /** Where a sweep injects its latency: the given flavour, or the scenario's default. */
+  public Scenario.Flavour effectiveFlavour() {
+    if (flavour != null) {
+      return flavour;
+    }
+    return scenario == Scenario.CONCURRENCY_SWEEP ? Scenario.Flavour.UPSTREAM_ONLY : Scenario.Flavour.BOTH;
+  }
+
+  /**
+   * The settings the scenario measures, in order: the talk's one point; a latency sweep's latencies with the
+   * talk's load; a concurrency sweep's client counts at the talk's latency, each with at least {@code
+   * requestsPerClient} requests per client.
+   */
+  public List<LoadPoint> points() {
+    var points = new ArrayList<LoadPoint>();
+    switch (scenario) {
+      case TALK -> points.add(new LoadPoint(0, latency(), workload()));
+      case LATENCY_SWEEP -> {
+        for (Duration l : latencies) {
+          Duration postgres = effectiveFlavour() == Scenario.Flavour.BOTH ? l : Duration.ZERO;
+          Duration postgresJitter = effectiveFlavour() == Scenario.Flavour.BOTH ? dbJitter : Duration.ZERO;
+          points.add(new LoadPoint(points.size(), new InjectedLatency(l, upstreamJitter, postgres, postgresJitter),
+              workload()));
+        }
+      }
+      case CONCURRENCY_SWEEP -> {
+        boolean both = effectiveFlavour() == Scenario.Flavour.BOTH;
+        var sweepLatency = new InjectedLatency(upstreamLatency, upstreamJitter,
+            both ? dbLatency : Duration.ZERO, both ? dbJitter : Duration.ZERO);
+        for (int clients : concurrencies) {
+          int count = Math.max(requests, requestsPerClient * clients);
+          points.add(new LoadPoint(points.size(), sweepLatency, workload(clients, count)));
+        }
+      }
+    }
+    return points;
+  }
+
+  /** The most connections any point keeps in flight: the client pool and the warm-up are sized to it. */
+  public int maxConcurrency() {
+    return points().stream().mapToInt(LoadPoint::concurrency).max().orElse(concurrency);
+  }
+
+  /**
+   * The warm-up: a closed loop with as many clients as the busiest point, at least one request per connection;
+   * {@code null} when there is none.
+   */
   public ClosedLoop warmupWorkload() {
-    return warmup == 0 ? null : new ClosedLoop(concurrency, Math.max(warmup, concurrency));
+    int clients = maxConcurrency();
+    return warmup == 0 ? null : new ClosedLoop(clients, Math.max(warmup, clients));
   }
 
   /** The request timeout given, or three times the slowest possible theory plus a minute. */
@@ -102,7 +198,12 @@ public record BenchConfig(
     if (requestTimeout != null) {
       return requestTimeout;
     }
-    Duration slowest = upstreamLatency.plus(dbLatency.multipliedBy(2)).plus(jitter.multipliedBy(3));
+    Duration slowest = Duration.ZERO;
+    for (LoadPoint point : points()) {
+      InjectedLatency l = point.latency();
+      Duration t = l.upstream().plus(l.upstreamJitter()).plus(l.postgres().plus(l.postgresJitter()).multipliedBy(2));
+      slowest = t.compareTo(slowest) > 0 ? t : slowest;
+    }
     return slowest.multipliedBy(3).plusMinutes(1);
   }
 
@@ -115,7 +216,8 @@ public record BenchConfig(
     private Double ratePerSecond;
     private Duration upstreamLatency = Duration.ofMillis(100);
     private Duration dbLatency = Duration.ofMillis(100);
-    private Duration jitter = Duration.ZERO;
+    private Duration upstreamJitter = Duration.ZERO;
+    private Duration dbJitter = Duration.ZERO;
     private int warmup = 300;
     private Path jars;
     private Path java;
@@ -126,6 +228,12 @@ public record BenchConfig(
     private Duration startupTimeout = Duration.ofSeconds(60);
     private Duration requestTimeout;
     private TestbedOptions testbed = TestbedOptions.auto();
+    private Scenario scenario = Scenario.TALK;
+    private Scenario.Flavour flavour;
+    private List<Duration> latencies = DEFAULT_LATENCIES;
+    private List<Integer> concurrencies = DEFAULT_CONCURRENCIES;
+    private int requestsPerClient = 3;
+    private int repeat = 1;
 
     private Builder() {}
 
@@ -182,8 +290,51 @@ public record BenchConfig(
       return this;
     }
 
+    /** The same jitter on both proxies. */
     public Builder jitter(Duration jitter) {
-      this.jitter = jitter;
+      this.upstreamJitter = jitter;
+      this.dbJitter = jitter;
+      return this;
+    }
+
+    public Builder upstreamJitter(Duration upstreamJitter) {
+      this.upstreamJitter = upstreamJitter;
+      return this;
+    }
+
+    public Builder dbJitter(Duration dbJitter) {
+      this.dbJitter = dbJitter;
+      return this;
+    }
+
+    public Builder scenario(Scenario scenario) {
+      this.scenario = scenario;
+      return this;
+    }
+
+    /** {@code null}: the scenario's default. */
+    public Builder flavour(Scenario.Flavour flavour) {
+      this.flavour = flavour;
+      return this;
+    }
+
+    public Builder latencies(List<Duration> latencies) {
+      this.latencies = latencies;
+      return this;
+    }
+
+    public Builder concurrencies(List<Integer> concurrencies) {
+      this.concurrencies = concurrencies;
+      return this;
+    }
+
+    public Builder requestsPerClient(int requestsPerClient) {
+      this.requestsPerClient = requestsPerClient;
+      return this;
+    }
+
+    public Builder repeat(int repeat) {
+      this.repeat = repeat;
       return this;
     }
 
@@ -234,8 +385,9 @@ public record BenchConfig(
 
     public BenchConfig build() {
       return new BenchConfig(variants, requireJars, requests, concurrency, ratePerSecond, upstreamLatency,
-          dbLatency, jitter, warmup, jars, java, jvmArgs, dbPool, serverThreads, deadline, startupTimeout,
-          requestTimeout, testbed);
+          dbLatency, upstreamJitter, dbJitter, warmup, jars, java, jvmArgs, dbPool, serverThreads, deadline,
+          startupTimeout, requestTimeout, testbed, scenario, flavour, latencies, concurrencies, requestsPerClient,
+          repeat);
     }
   }
 }

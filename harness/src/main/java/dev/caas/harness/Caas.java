@@ -12,14 +12,23 @@ import picocli.CommandLine.Spec;
     name = "caas",
     mixinStandardHelpOptions = true,
     versionProvider = Caas.Version.class,
-    subcommands = {BenchCommand.class, dev.caas.harness.compare.CompareCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {BenchCommand.class, CalibrateCommand.class, dev.caas.harness.compare.CompareCommand.class,
+        CommandLine.HelpCommand.class},
     description = {
         "Canines as a Service: thread-per-request, reactive and virtual threads compared under injected "
             + "network latency.",
         ""
     },
     usageHelpAutoWidth = true,
-    footer = {"", "Run 'caas help bench' for the options and examples of a subcommand."})
+    footer = {
+        "",
+        "Examples:",
+        "  caas bench                                        the talk: 90 requests, 10 clients, 100 ms",
+        "  caas bench --scenario concurrency-sweep --out target/results/sweep",
+        "  caas calibrate                                    the generator's own ceiling, beside wrk",
+        "  caas compare --baseline old.json --current new.json  slower or only noise? (exit 1 on a regression)",
+        "",
+        "Run 'caas help bench' for the options and examples of a subcommand."})
 public final class Caas implements Runnable {
   @Spec
   CommandSpec spec;

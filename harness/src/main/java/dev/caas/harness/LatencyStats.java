@@ -2,6 +2,7 @@ package dev.caas.harness;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -20,10 +21,15 @@ public record LatencyStats(
 
   /** A histogram of the successful samples' {@link Sample#latencyNanos()}, in microseconds. */
   public static Histogram histogramOf(List<Sample> samples) {
+    return histogramOf(samples, Sample::latencyNanos);
+  }
+
+  /** A histogram of one duration of the successful samples, e.g. {@link Sample#serviceNanos()}, in microseconds. */
+  public static Histogram histogramOf(List<Sample> samples, ToLongFunction<Sample> nanos) {
     var histogram = new Histogram(HIGHEST_MICROS, 3);
     for (Sample sample : samples) {
       if (sample.ok()) {
-        long micros = Math.max(1, TimeUnit.NANOSECONDS.toMicros(sample.latencyNanos()));
+        long micros = Math.max(1, TimeUnit.NANOSECONDS.toMicros(nanos.applyAsLong(sample)));
         histogram.recordValue(Math.min(micros, HIGHEST_MICROS));
       }
     }

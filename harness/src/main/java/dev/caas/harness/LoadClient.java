@@ -21,6 +21,9 @@ import reactor.netty.resources.LoopResources;
  * keeps connection set-up out of the measurement.
  */
 public final class LoadClient implements AutoCloseable {
+  /** Below the variants' server idle timeouts, so the client is the one that closes an idle connection. */
+  static final Duration MAX_IDLE = Duration.ofSeconds(20);
+
   private final LoopResources loops;
   private final ConnectionProvider connections;
   private final HttpClient http;
@@ -39,6 +42,9 @@ public final class LoadClient implements AutoCloseable {
         // An open loop may get ahead of the connections; its requests queue here and the wait is latency.
         .pendingAcquireMaxCount(-1)
         .pendingAcquireTimeout(timeout)
+        // A connection left idle (a sweep's thousand clients while it measures one) is closed by the client
+        // before a server's idle timeout (Jetty's is 30 s) can close it under a request being sent.
+        .maxIdleTime(MAX_IDLE)
         .build();
     this.http = HttpClient.create(connections)
         .runOn(loops)

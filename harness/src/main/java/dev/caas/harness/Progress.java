@@ -2,6 +2,7 @@ package dev.caas.harness;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,17 +39,37 @@ public interface Progress extends AutoCloseable {
   default void close() {}
 
   /**
-   * Lines on {@code out} (stderr), at most one a second for requests, and a reminder every ten seconds
-   * while nothing finishes.
+   * On a terminal: a one-line progress bar for the measured requests, redrawn in place, and a line per
+   * phase. Elsewhere (CI logs, tests): lines on {@code out}, at most one a second for requests, and a reminder
+   * every ten seconds while nothing finishes.
    */
   static Progress console(PrintStream out) {
-    return new ConsoleProgress(out);
+    return new ConsoleProgress(out, interactive());
   }
 
-  /** Rate-limited console lines; see {@link Progress#console(PrintStream)}. */
+  /** Whether stderr is a terminal a bar can redraw, as far as the JDK can tell. */
+  private static boolean interactive() {
+    var console = System.console();
+    if (console == null || System.getenv("CI") != null) {
+      return false;
+    }
+    try {
+      // JDK 22+ returns a Console even when redirected and says whether it is a terminal; JDK 21 returns
+      // one only for a terminal. Called reflectively to keep release-21 bytecode.
+      return (Boolean) console.getClass().getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException | RuntimeException olderJdk) {
+      return true;
+    }
+  }
+
+  /** Rate-limited console lines, or a bar on a terminal; see {@link Progress#console(PrintStream)}. */
   final class ConsoleProgress implements Progress {
     private static final Duration QUIET_LIMIT = Duration.ofSeconds(10);
+    private static final int BAR_WIDTH = 30;
     private final PrintStream out;
+    private final boolean bar;
+    private boolean barShown;
+    private long lastBar;
     private final ScheduledExecutorService heartbeat;
     private long lastLine = System.nanoTime();
     private long phaseStart = System.nanoTime();
@@ -56,8 +77,9 @@ public interface Progress extends AutoCloseable {
     private int done;
     private int total;
 
-    private ConsoleProgress(PrintStream out) {
+    ConsoleProgress(PrintStream out, boolean bar) {
       this.out = out;
+      this.bar = bar;
       this.heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
         var thread = new Thread(runnable, "caas-progress");
         thread.setDaemon(true);
@@ -79,9 +101,25 @@ public interface Progress extends AutoCloseable {
     public synchronized void requests(String variant, int done, int total) {
       this.done = done;
       this.total = total;
-      if (done == total || System.nanoTime() - lastLine >= TimeUnit.SECONDS.toNanos(1)) {
+      if (bar) {
+        if (done == total || System.nanoTime() - lastBar >= TimeUnit.MILLISECONDS.toNanos(100)) {
+          drawBar(variant);
+        }
+      } else if (done == total || System.nanoTime() - lastLine >= TimeUnit.SECONDS.toNanos(1)) {
         print(variant + ": " + done + "/" + total + " requests");
       }
+    }
+
+    /** {@code sync-sequential [██████░░░░]  60%  54/90  2.1 s}, redrawn over itself. */
+    private void drawBar(String variant) {
+      int filled = total == 0 ? 0 : (int) ((long) done * BAR_WIDTH / total);
+      double seconds = (System.nanoTime() - phaseStart) / 1e9;
+      out.print(String.format(Locale.ROOT, "\r%s [%s%s] %3d%%  %d/%d  %.1f s ", variant,
+          "█".repeat(filled), "░".repeat(BAR_WIDTH - filled), total == 0 ? 0 : done * 100L / total, done, total,
+          seconds));
+      out.flush();
+      barShown = true;
+      lastBar = System.nanoTime();
     }
 
     @Override
@@ -90,6 +128,12 @@ public interface Progress extends AutoCloseable {
     }
 
     private synchronized void remindIfQuiet() {
+      if (bar) {
+        if (total > 0 && done < total) {
+          drawBar(currentVariant);
+        }
+        return;
+      }
       if (total > 0 && done < total && System.nanoTime() - lastLine >= QUIET_LIMIT.toNanos()) {
         long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - phaseStart);
         print(currentVariant + ": " + done + "/" + total + " requests, " + elapsed + " s into the run");
@@ -97,14 +141,22 @@ public interface Progress extends AutoCloseable {
     }
 
     private void print(String line) {
+      if (barShown) {
+        out.println();
+        barShown = false;
+      }
       out.println(line);
       out.flush();
       lastLine = System.nanoTime();
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
       heartbeat.shutdownNow();
+      if (barShown) {
+        out.println();
+        barShown = false;
+      }
     }
   }
 }

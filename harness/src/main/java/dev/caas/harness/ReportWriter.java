@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,16 +46,33 @@ public final class ReportWriter {
         .append(value).append('\n'));
     out.append('\n');
     if (!report.runs().isEmpty()) {
-      out.append(TalkTable.of(report.runs()).toText()).append('\n');
-      out.append("Theory: T = L_u + 2·L_d (sequential) or L_u + L_d (gathered); throughput X = the smallest bound;"
-          + " median R = C / X.\n");
+      out.append(severalPoints(report) ? SweepTable.of(report).toText() : TalkTable.of(report.runs()).toText())
+          .append('\n');
+      out.append(THEORY_LINE).append('\n');
       for (List<String> note : notes(report)) {
         out.append("  ").append(note.getFirst()).append('\n');
         note.stream().skip(1).forEach(line -> out.append("      ").append(line).append('\n'));
       }
+      for (ReportSections.Section section : ReportSections.of(report)) {
+        out.append('\n').append(section.title()).append(":\n");
+        section.lines().forEach(line -> out.append("  ").append(line).append('\n'));
+      }
+      List<String> waterfalls = ReportSections.textWaterfalls(report);
+      if (!waterfalls.isEmpty()) {
+        out.append("\nWaterfalls (the median request's Server-Timing; █ while the step runs):\n");
+        waterfalls.forEach(line -> out.append("  ").append(line).append('\n'));
+      }
+      out.append('\n');
     }
     notRun(report).forEach(line -> out.append(line).append('\n'));
     return out.toString();
+  }
+
+  static final String THEORY_LINE = "Theory: T = L_u + 2·L_d (sequential) or L_u + L_d (gathered); throughput X = the"
+      + " smallest bound; median R = C / X (closed loop) or T below capacity (open loop).";
+
+  static boolean severalPoints(BenchReport report) {
+    return report.points().size() > 1;
   }
 
   /** The same as {@link #text(BenchReport)}, as a Markdown document. */
@@ -64,15 +82,26 @@ public final class ReportWriter {
     facts(report).forEach((key, value) -> out.append("- **").append(key).append("**: ").append(value).append('\n'));
     out.append('\n');
     if (!report.runs().isEmpty()) {
-      out.append("## Results\n\n").append(TalkTable.of(report.runs()).toMarkdown()).append('\n');
-      out.append("## Theory\n\n")
-          .append("T = L_u + 2·L_d (sequential) or L_u + L_d (gathered); throughput X = the smallest bound;"
-              + " median R = C / X.\n\n");
+      out.append("## Results\n\n")
+          .append(severalPoints(report) ? SweepTable.of(report).toMarkdown() : TalkTable.of(report.runs()).toMarkdown())
+          .append('\n');
+      out.append("## Theory\n\n").append(THEORY_LINE.substring("Theory: ".length())).append("\n\n");
       for (List<String> note : notes(report)) {
         out.append("- ").append(note.getFirst()).append('\n');
         note.stream().skip(1).forEach(line -> out.append("  - ").append(line).append('\n'));
       }
       out.append('\n');
+      for (ReportSections.Section section : ReportSections.of(report)) {
+        out.append("## ").append(section.title()).append("\n\n");
+        section.lines().forEach(line -> out.append("- ").append(line).append('\n'));
+        out.append('\n');
+      }
+      List<String> waterfalls = ReportSections.textWaterfalls(report);
+      if (!waterfalls.isEmpty()) {
+        out.append("## Waterfalls\n\nThe median request's Server-Timing; █ while the step runs.\n\n```\n");
+        waterfalls.forEach(line -> out.append(line).append('\n'));
+        out.append("```\n\n");
+      }
     }
     if (!report.notRun().isEmpty()) {
       out.append("## Not run\n\n");
@@ -106,13 +135,44 @@ public final class ReportWriter {
     facts.put("variant JVM flags", p.variantJvmArgs().isEmpty() ? "(none)" : String.join(" ", p.variantJvmArgs()));
     facts.put("cores", Integer.toString(p.cores()));
     facts.put("os", p.os());
-    facts.put("workload", c.workload().describe() + ", " + c.requests() + " requests per variant");
+    facts.put("scenario", scenario(c));
+    facts.put("workload", workload(c));
     ClosedLoop warmup = c.warmupWorkload();
-    facts.put("warm-up", warmup == null ? "none" : warmup.requests() + " requests at no latency, not counted");
-    facts.put("latency", "upstream " + Times.format(millis(c.upstreamLatency())) + ", postgres "
-        + Times.format(millis(c.dbLatency())) + (c.jitter().isZero() ? "" : ", jitter ± " + Times.format(millis(c.jitter()))));
+    facts.put("warm-up", warmup == null ? "none" : warmup.requests() + " requests from " + warmup.clients()
+        + " clients at no latency, not counted");
+    facts.put("latency", latency(c));
     facts.put("variant options", variantOptions(c));
+    facts.put("repeat", c.repeat() == 1 ? "1 run per variant"
+        : c.repeat() + " runs per variant, interleaved (v1 v2 … v1 v2 …), each a fresh JVM");
+    facts.put("generator", GeneratorCeiling.describe(report.calibration()));
     return facts;
+  }
+
+  private static String scenario(BenchConfig c) {
+    return switch (c.scenario()) {
+      case TALK -> "talk";
+      case LATENCY_SWEEP, CONCURRENCY_SWEEP -> c.scenario().wireName() + " (" + c.effectiveFlavour().wireName() + "), "
+          + c.points().size() + " points";
+    };
+  }
+
+  private static String workload(BenchConfig c) {
+    return switch (c.scenario()) {
+      case TALK, LATENCY_SWEEP -> c.workload().describe() + ", " + c.requests() + " requests per variant"
+          + (c.scenario() == Scenario.TALK ? "" : " and point");
+      case CONCURRENCY_SWEEP -> "closed loop, C = " + c.concurrencies().stream().map(String::valueOf)
+          .collect(Collectors.joining(", ")) + " clients; max(" + c.requests() + ", " + c.requestsPerClient()
+          + " × C) requests per point";
+    };
+  }
+
+  private static String latency(BenchConfig c) {
+    return switch (c.scenario()) {
+      case TALK, CONCURRENCY_SWEEP -> c.points().getFirst().latency().describe();
+      case LATENCY_SWEEP -> "L = " + c.latencies().stream().map(l -> Times.format(millis(l)))
+          .collect(Collectors.joining(", ")) + (c.effectiveFlavour() == Scenario.Flavour.BOTH
+              ? " on both proxies" : " on the upstream only, postgres 0 ms");
+    };
   }
 
   private static String variantOptions(BenchConfig c) {
@@ -129,23 +189,32 @@ public final class ReportWriter {
     return options.isEmpty() ? "defaults (limits per run below)" : String.join(" ", options);
   }
 
-  /** Per run: the prediction and its bottleneck (first line), then the other bounds, the limits, the steps. */
+  /**
+   * Per variant at the scenario's last point (its first run): the prediction and its bottleneck (first line),
+   * then the other bounds, the limits, the steps. One point's notes suffice: the limits do not change, and
+   * the sweep table names each point's bottleneck.
+   */
   static List<List<String>> notes(BenchReport report) {
     var notes = new ArrayList<List<String>>();
+    int lastPoint = report.points().getLast().index();
     for (RunResult run : report.runs()) {
+      if (run.repetition() != 1 || report.pointOf(run).index() != lastPoint) {
+        continue;
+      }
       Theory theory = run.theory();
       var lines = new ArrayList<String>();
       if (!theory.applies()) {
         lines.add(run.variant().wireName() + ": no latency injected, nothing to predict");
       } else {
-        lines.add(run.variant().wireName() + ": T = " + Times.format(theory.serviceTimeMs()) + ", limited by "
-            + bound(theory.bounds().getFirst()));
+        lines.add(run.variant().wireName() + (severalPoints(report) ? " at " + report.pointOf(run).describe() : "")
+            + ": T = " + Times.format(theory.serviceTimeMs()) + ", limited by " + bound(theory.bounds().getFirst())
+            + (theory.overloaded() ? " (overloaded: the queue grows for as long as the run lasts)" : ""));
         if (theory.bounds().size() > 1) {
           lines.add("other bounds: " + theory.bounds().stream().skip(1).map(ReportWriter::bound)
               .collect(Collectors.joining(", ")));
         }
       }
-      lines.add("limits: " + limits(run.limits()));
+      lines.add("limits: " + limits(run));
       lines.add("Server-Timing medians: " + steps(run.stepMediansMs()));
       notes.add(lines);
     }
@@ -156,9 +225,12 @@ public final class ReportWriter {
     return String.format(Locale.ROOT, "%s %.1f rps (%s)", bound.resource(), bound.rps(), bound.formula());
   }
 
-  private static String limits(Limits limits) {
+  private static String limits(RunResult run) {
+    Limits limits = run.limits();
     var parts = new ArrayList<String>();
-    parts.add("server threads " + orNone(limits.serverThreads()));
+    boolean eventLoops = run.variant().model() == Variant.Model.REACTIVE;
+    parts.add((eventLoops ? "event loops " : "server threads ") + orNone(limits.serverThreads())
+        + (eventLoops && limits.serverThreads() != null ? " (not held while a request waits)" : ""));
     parts.add("db pool " + orNone(limits.dbPool()));
     parts.add("upstream connections " + orNone(limits.httpConnections()));
     parts.add("executor threads " + orNone(limits.executorThreads()));
@@ -220,15 +292,31 @@ public final class ReportWriter {
     ObjectNode latency = scenario.putObject("latency_ms");
     latency.put("upstream", c.upstreamLatency().toMillis());
     latency.put("postgres", c.dbLatency().toMillis());
-    scenario.put("jitter_ms", c.jitter().toMillis());
+    scenario.put("jitter_ms", Math.max(c.upstreamJitter().toMillis(), c.dbJitter().toMillis()));
+    ObjectNode jitter = scenario.putObject("jitter_per_proxy_ms");
+    jitter.put("upstream", c.upstreamJitter().toMillis());
+    jitter.put("postgres", c.dbJitter().toMillis());
     scenario.put("request_timeout_ms", c.effectiveRequestTimeout().toMillis());
     ObjectNode options = scenario.putObject("variant_options");
     options.put("db_pool", c.dbPool());
     options.put("server_threads", c.serverThreads());
     options.put("deadline_ms", c.deadline() == null ? null : c.deadline().toMillis());
+    scenario.put("name", c.scenario().wireName());
+    scenario.put("flavour", c.scenario() == Scenario.TALK ? null : c.effectiveFlavour().wireName());
+    scenario.put("repeat", c.repeat());
+    ArrayNode points = scenario.putArray("points");
+    c.points().forEach(point -> points.add(point(point)));
 
     ArrayNode runs = root.putArray("runs");
-    report.runs().forEach(run -> runs.add(run(run)));
+    boolean several = severalPoints(report);
+    report.runs().forEach(run -> runs.add(run(run, report.pointOf(run), several, c.repeat() > 1)));
+    if (c.repeat() > 1 && !report.runs().isEmpty()) {
+      root.set("repeat_summary", repeatSummary(RepeatSummary.of(report.runs())));
+    }
+    ObjectNode generator = root.putObject("generator");
+    generator.put("description", GeneratorCeiling.describe(report.calibration()));
+    generator.set("calibration", report.calibration().map(Calibration::toJson).orElse(null));
+    report.generatorFlags().forEach(generator.putArray("flags")::add);
     ArrayNode notRun = root.putArray("not_run");
     for (NotRun n : report.notRun()) {
       ObjectNode entry = notRun.addObject();
@@ -241,9 +329,57 @@ public final class ReportWriter {
     return root;
   }
 
-  private static ObjectNode run(RunResult run) {
+  private static ObjectNode point(LoadPoint point) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("index", point.index());
+    node.put("workload", point.workload() instanceof OpenLoop ? "open" : "closed");
+    node.put("concurrency", point.concurrency());
+    node.put("rate_rps", point.ratePerSecond());
+    node.put("requests", point.workload().requests());
+    ObjectNode latency = node.putObject("latency_ms");
+    number(latency, "upstream", millis(point.latency().upstream()));
+    number(latency, "postgres", millis(point.latency().postgres()));
+    ObjectNode jitter = node.putObject("jitter_ms");
+    number(jitter, "upstream", millis(point.latency().upstreamJitter()));
+    number(jitter, "postgres", millis(point.latency().postgresJitter()));
+    return node;
+  }
+
+  private static ObjectNode repeatSummary(RepeatSummary summary) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("confidence", RepeatSummary.CONFIDENCE);
+    node.put("method", "two-level bootstrap: runs, then requests within each run");
+    ArrayNode groups = node.putArray("groups");
+    for (RepeatSummary.Group g : summary.groups()) {
+      ObjectNode group = groups.addObject();
+      group.put("variant", g.variant().wireName());
+      group.put("point", g.pointIndex());
+      ArrayNode medians = group.putArray("run_medians_ms");
+      g.runMedians().forEach(m -> medians.add(Math.round(m * 1000) / 1000.0));
+      number(group, "median_of_medians_ms", g.medianOfMediansMs());
+      number(group, "ci_low_ms", g.lowMs());
+      number(group, "ci_high_ms", g.highMs());
+    }
+    ArrayNode differences = node.putArray("differences");
+    for (RepeatSummary.Difference d : summary.differences()) {
+      ObjectNode difference = differences.addObject();
+      difference.put("point", d.pointIndex());
+      difference.put("slower", d.slower().wireName());
+      difference.put("faster", d.faster().wireName());
+      number(difference, "ratio", d.ratio());
+      number(difference, "ci_low", d.low());
+      number(difference, "ci_high", d.high());
+      difference.put("within_noise", d.withinNoise());
+    }
+    return node;
+  }
+
+  private static ObjectNode run(RunResult run, LoadPoint point, boolean severalPoints, boolean severalRuns) {
     ObjectNode node = JSON.createObjectNode();
     node.put("variant", run.variant().wireName());
+    node.put("repetition", run.repetition());
+    node.set("point", point(point));
+    node.put("hlog", IntervalLog.fileName(run, severalPoints, severalRuns));
     node.put("talk_label", run.variant().talkLabel());
     node.put("passed", run.passed());
     node.put("requests", run.requests());
@@ -275,7 +411,35 @@ public final class ReportWriter {
       number(bound, "rps", b.rps());
       bound.put("formula", b.formula());
     }
+    theory.put("overloaded", t.overloaded());
     number(node, "median_over_theory", run.medianOverTheory());
+    number(node, "throughput_over_theory", run.throughputOverTheory());
+    LatencyStats u = run.uncorrected();
+    ObjectNode uncorrected = node.putObject("latency_uncorrected_ms");
+    number(uncorrected, "median", u.medianMs());
+    number(uncorrected, "mean", u.meanMs());
+    number(uncorrected, "p90", u.p90Ms());
+    number(uncorrected, "p99", u.p99Ms());
+    number(uncorrected, "max", u.maxMs());
+    GeneratorCheck g = run.generator();
+    ObjectNode generator = node.putObject("generator");
+    number(generator, "intended_rps", g.intendedRps());
+    number(generator, "achieved_rps", g.achievedRps());
+    generator.put("kept_up", g.keptUp());
+    number(generator, "send_lag_p50_ms", g.sendLagP50Ms());
+    number(generator, "send_lag_p99_ms", g.sendLagP99Ms());
+    Waterfall.of(run).ifPresent(w -> {
+      ObjectNode waterfall = node.putObject("waterfall");
+      number(waterfall, "client_ms", w.clientMs());
+      number(waterfall, "total_ms", w.totalMs());
+      ArrayNode steps = waterfall.putArray("steps");
+      w.steps().forEach(step -> {
+        ObjectNode entry = steps.addObject();
+        entry.put("name", step.name());
+        number(entry, "start_ms", step.startMs());
+        number(entry, "dur_ms", step.durationMs());
+      });
+    });
     ObjectNode limits = node.putObject("limits");
     limits.put("server_threads", run.limits().serverThreads());
     limits.put("db_pool", run.limits().dbPool());
@@ -340,7 +504,7 @@ public final class ReportWriter {
     return Math.round(nanos / 1000.0) / 1000.0;
   }
 
-  private static double millis(java.time.Duration duration) {
+  private static double millis(Duration duration) {
     return duration.toNanos() / 1e6;
   }
 }

@@ -2,6 +2,7 @@ package dev.caas.harness;
 
 import dev.caas.contract.Limits;
 import dev.caas.contract.Variant;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,13 @@ import org.HdrHistogram.Histogram;
  * @param errorKinds failed requests by kind ({@code 503}, {@code timeout}, …)
  * @param durationSeconds from the first request issued to the last answer received
  * @param stepMediansMs median Server-Timing duration per step, see {@link StepMedians}
+ * @param point the scenario's setting this run measured; {@code null} for a run made outside a scenario
+ *     (then the report's config describes it)
+ * @param repetition 1 for the first run of this variant at this point, 2 for the next with {@code --repeat}
+ * @param uncorrected the same figures measured from the moment each request went out rather than from its
+ *     intended start: what a generator blind to coordinated omission would report (wrk2 keeps both)
+ * @param generator whether the load generator kept the workload's schedule
+ * @param started when the measured phase began, by the wall clock; {@code null} when unknown
  */
 public record RunResult(
     Variant variant,
@@ -28,11 +36,23 @@ public record RunResult(
     double durationSeconds,
     Theory theory,
     Map<String, Double> stepMediansMs,
-    BillingCheck billing) {
+    BillingCheck billing,
+    LoadPoint point,
+    int repetition,
+    LatencyStats uncorrected,
+    GeneratorCheck generator,
+    Instant started) {
 
-  /** Computes the figures from the samples. */
+  /** Computes the figures from the samples of a run made outside a scenario. */
   public static RunResult of(
       Variant variant, Limits limits, List<Sample> samples, Theory theory, BillingCheck billing) {
+    return of(variant, limits, samples, theory, billing, null, 1, null);
+  }
+
+  /** Computes the figures from the samples of one repetition at one point of a scenario. */
+  public static RunResult of(
+      Variant variant, Limits limits, List<Sample> samples, Theory theory, BillingCheck billing, LoadPoint point,
+      int repetition, Instant started) {
     Histogram histogram = LatencyStats.histogramOf(samples);
     var errorKinds = new TreeMap<String, Integer>();
     samples.stream().filter(s -> !s.ok()).forEach(s -> errorKinds.merge(s.errorKind(), 1, Integer::sum));
@@ -48,7 +68,12 @@ public record RunResult(
         (last - first) / 1e9,
         theory,
         StepMedians.of(samples),
-        billing);
+        billing,
+        point,
+        repetition,
+        LatencyStats.of(LatencyStats.histogramOf(samples, Sample::serviceNanos)),
+        GeneratorCheck.of(samples, point == null ? null : point.ratePerSecond()),
+        started);
   }
 
   public int requests() {
@@ -69,12 +94,23 @@ public record RunResult(
     return durationSeconds > 0 ? ok() / durationSeconds : Double.NaN;
   }
 
-  /** Measured median over predicted median: 1.0 is the theory exactly; {@code NaN} when it does not apply. */
+  /**
+   * Measured median over predicted median: 1.0 is the theory exactly; {@code NaN} when it does not apply. An
+   * overloaded open loop's prediction depends on the run's length (see {@link Theory}) and is compared too.
+   */
   public double medianOverTheory() {
-    if (!theory.applies() || theory.overloaded()) {
+    if (!theory.applies()) {
       return Double.NaN;
     }
     return latency.medianMs() / theory.medianMs();
+  }
+
+  /** Measured throughput over predicted throughput; {@code NaN} when the theory does not apply. */
+  public double throughputOverTheory() {
+    if (!theory.applies() || !Double.isFinite(theory.throughputRps())) {
+      return Double.NaN;
+    }
+    return throughputRps() / theory.throughputRps();
   }
 
   /** No request failed and every served photo was billed exactly once. */

@@ -1,6 +1,5 @@
 package dev.caas.harness;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -23,8 +22,10 @@ public final class TalkTable {
     this.rows = rows;
   }
 
+  /** One row per run; with repeated runs the variant's name carries the run's number, {@code sync-sequential #2}. */
   public static TalkTable of(List<RunResult> runs) {
-    return new TalkTable(runs.stream().map(TalkTable::row).toList());
+    boolean repeated = runs.stream().anyMatch(run -> run.repetition() > 1);
+    return new TalkTable(runs.stream().map(run -> row(run, repeated)).toList());
   }
 
   /** The cells, row by row, in the order of {@link #HEADERS}. */
@@ -32,11 +33,11 @@ public final class TalkTable {
     return rows;
   }
 
-  static List<String> row(RunResult run) {
+  static List<String> row(RunResult run, boolean repeated) {
     LatencyStats latency = run.latency();
     Theory theory = run.theory();
     return List.of(
-        run.variant().wireName(),
+        run.variant().wireName() + (repeated ? " #" + run.repetition() : ""),
         Integer.toString(run.requests()),
         Times.format(latency.medianMs()),
         Times.format(latency.meanMs()),
@@ -57,7 +58,7 @@ public final class TalkTable {
     if (!theory.applies()) {
       return "n/a";
     }
-    return theory.overloaded() ? "overloaded" : Times.format(theory.medianMs());
+    return (theory.overloaded() ? "overloaded, " : "") + Times.format(theory.medianMs());
   }
 
   private static String ratio(double value) {
@@ -79,53 +80,16 @@ public final class TalkTable {
 
   /** Aligned columns separated by two spaces, a rule under the header. */
   public String toText() {
-    int[] widths = new int[HEADERS.size()];
-    for (int c = 0; c < widths.length; c++) {
-      widths[c] = HEADERS.get(c).length();
-      for (List<String> row : rows) {
-        widths[c] = Math.max(widths[c], row.get(c).length());
-      }
-    }
-    var lines = new ArrayList<String>();
-    lines.add(line(HEADERS, widths));
-    lines.add(line(HEADERS.stream().map(h -> "").toList(), widths).replace(' ', '-'));
-    rows.forEach(row -> lines.add(line(row, widths)));
-    return lines.stream().map(String::stripTrailing).collect(Collectors.joining("\n")) + "\n";
-  }
-
-  private static String line(List<String> cells, int[] widths) {
-    var out = new StringBuilder();
-    for (int c = 0; c < cells.size(); c++) {
-      if (c > 0) {
-        out.append("  ");
-      }
-      boolean left = WORDS.contains(HEADERS.get(c));
-      out.append(left ? pad(cells.get(c), widths[c], true) : pad(cells.get(c), widths[c], false));
-    }
-    return out.toString();
-  }
-
-  private static String pad(String text, int width, boolean left) {
-    String spaces = " ".repeat(width - text.length());
-    return left ? text + spaces : spaces + text;
+    return Tables.text(HEADERS, rows, WORDS);
   }
 
   /** A GitHub-flavoured Markdown table, numbers right-aligned. */
   public String toMarkdown() {
-    var out = new StringBuilder();
-    out.append("| ").append(String.join(" | ", HEADERS)).append(" |\n");
-    out.append('|');
-    for (String header : HEADERS) {
-      out.append(WORDS.contains(header) ? " --- |" : " ---: |");
-    }
-    out.append('\n');
-    for (List<String> row : rows) {
-      out.append("| ").append(row.stream().map(TalkTable::escape).collect(Collectors.joining(" | "))).append(" |\n");
-    }
-    return out.toString();
+    return Tables.markdown(HEADERS, rows, WORDS);
   }
 
-  private static String escape(String cell) {
-    return cell.replace("|", "\\|");
+  /** An HTML table for the report page. */
+  public String toHtml() {
+    return Tables.html(HEADERS, rows, WORDS);
   }
 }

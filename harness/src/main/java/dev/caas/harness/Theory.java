@@ -1,6 +1,7 @@
 package dev.caas.harness;
 
 import dev.caas.contract.Limits;
+import dev.caas.contract.Variant;
 import dev.caas.contract.Variant.Composition;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,36 +10,57 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a run should measure, from the injected latencies and the variant's limits alone; printed beside
- * every measurement so a difference is a question, not a shrug.
+ * What a run should measure, from the injected latencies, the load and the variant's limits alone; printed
+ * beside every measurement so a difference is a question, not a shrug.
  *
  * <h2>One request</h2>
  * With round trips of L_u to the upstream and L_d to the database, and service time too small to matter:
  * sequential T = L_u + 2·L_d (three steps one after the other); gathered T = L_u + L_d (the two database
- * steps overlap).
+ * steps overlap). Jitter J (Toxiproxy's uniform ± J) leaves a step's median where it was, except where a
+ * request waits for the slower of two: the median of the larger of two uniform draws is (√2 − 1)·J above
+ * their centre, so a gathered request's median grows by 0.41·J_d.
  *
  * <h2>Many requests</h2>
  * Each resource bounds throughput by its capacity over the time one request holds it (the utilisation
  * law, X ≤ capacity / demand):
  * <ul>
- *   <li>clients: C / T (a closed loop's C clients each have one request out);
- *   <li>server threads: S / T (thread per request holds its thread for the whole request);
+ *   <li>clients: C / T (a closed loop's C clients each have one request out; an open loop's connections
+ *       likewise);
+ *   <li>server threads: S / T, for thread-per-request models (sync; Loom's virtual threads report no limit).
+ *       Reactor Netty's event loops are not held while a request waits, so they bound nothing here;
  *   <li>database pool: P / (2·L_d) (both compositions keep a connection busy for 2·L_d in all; gathered
  *       holds two at once for half as long);
- *   <li>upstream connections: H / L_u;
- *   <li>executor threads (gathered only): E / (2·L_d), assuming both database steps are forked onto it.
+ *   <li>upstream connections: H / L_u (reactive's WebClient pool reports its cap);
+ *   <li>executor threads (gathered only): E / (2·L_d), both database steps being forked onto it;
+ *   <li>the machine: the throughput the same variant reached with no latency at all, from as many clients,
+ *       measured right after the warm-up. It is the one measured input, and it matters only when the latency
+ *       bounds are higher than the machine's cores can serve (a thousand clients of a Loom variant).
  * </ul>
  * Throughput X is the smallest bound, the bottleneck. A closed loop's clients then wait R = C / X (Little's
  * law), never less than T. This is what shows that virtual threads remove the thread bound but not the pool
- * bound. An open loop at rate λ gets X = λ and R ≈ T while λ is below every other bound; above, the queue
- * grows for as long as the run lasts and no steady latency exists ({@link #overloaded()}).
+ * bound.
+ *
+ * <h2>Open loop</h2>
+ * Arrivals at rate λ get X = λ and R ≈ T while λ is below every bound. Above, the queue grows for as long as
+ * the run lasts ({@link #overloaded()}): request i arrives at i / λ and leaves at about i / X + T, so over N
+ * requests the median waits T + (N / 2)·(1 / X − 1 / λ). That prediction depends on the run's length, which
+ * is the point: an overloaded system has no steady latency.
  *
  * @param serviceTimeMs T: one request alone
  * @param throughputRps X: the smallest bound, or infinity when nothing bounds it (no latency at all)
- * @param medianMs the predicted typical latency, {@code NaN} when overloaded
+ * @param medianMs the predicted typical latency
  * @param bounds every bound that applies, smallest first
+ * @param overloaded an open loop arriving faster than the bottleneck serves
  */
-public record Theory(double serviceTimeMs, double throughputRps, double medianMs, List<Bound> bounds) {
+public record Theory(
+    double serviceTimeMs, double throughputRps, double medianMs, List<Bound> bounds, boolean overloaded) {
+
+  /** How far above its centre the median of the larger of two uniform draws lies, in units of the jitter. */
+  static final double MEDIAN_OF_MAX_OF_TWO = Math.sqrt(2) - 1;
+
+  public Theory {
+    bounds = List.copyOf(bounds);
+  }
 
   /**
    * One resource's limit on throughput.
@@ -51,60 +73,101 @@ public record Theory(double serviceTimeMs, double throughputRps, double medianMs
 
   /** T: the time one request takes when nothing waits for anything but the injected latency. */
   public static double serviceTimeMs(Composition composition, Duration upstream, Duration db) {
-    double databaseSteps = composition == Composition.SEQUENTIAL ? 2 : 1;
-    return millis(upstream) + databaseSteps * millis(db);
+    return serviceTimeMs(composition, new InjectedLatency(upstream, Duration.ZERO, db, Duration.ZERO));
   }
 
-  /** C clients in a closed loop. */
-  public static Theory closedLoop(
-      Composition composition, Duration upstream, Duration db, int clients, Limits limits) {
-    double t = serviceTimeMs(composition, upstream, db);
-    var bounds = resourceBounds(composition, upstream, db, limits);
+  /** T with jitter: a gathered request waits for the slower of its two database steps. */
+  public static double serviceTimeMs(Composition composition, InjectedLatency latency) {
+    double db = InjectedLatency.millis(latency.postgres());
+    double upstream = InjectedLatency.millis(latency.upstream());
+    return composition == Composition.SEQUENTIAL
+        ? upstream + 2 * db
+        : upstream + db + MEDIAN_OF_MAX_OF_TWO * InjectedLatency.millis(latency.postgresJitter());
+  }
+
+  /**
+   * The prediction for one variant at one point.
+   *
+   * @param noLatencyCeilingRps the variant's throughput measured with no latency, or {@code NaN} for none
+   */
+  public static Theory predict(
+      Variant variant, InjectedLatency latency, Workload workload, Limits limits, double noLatencyCeilingRps) {
+    boolean threadPerRequest = variant.model() != Variant.Model.REACTIVE;
+    var demand = new Demand(variant.composition(), latency, threadPerRequest);
+    return switch (workload) {
+      case ClosedLoop closed -> closed(demand, closed.clients(), limits, noLatencyCeilingRps);
+      case OpenLoop open -> open(demand, open, limits, noLatencyCeilingRps);
+    };
+  }
+
+  /** C clients in a closed loop, thread per request, no jitter, no measured ceiling. */
+  public static Theory closedLoop(Composition composition, Duration upstream, Duration db, int clients, Limits limits) {
+    var latency = new InjectedLatency(upstream, Duration.ZERO, db, Duration.ZERO);
+    return closed(new Demand(composition, latency, true), clients, limits, Double.NaN);
+  }
+
+  /** What one request asks of each resource. */
+  private record Demand(Composition composition, InjectedLatency latency, boolean threadPerRequest) {
+    double t() {
+      return serviceTimeMs(composition, latency);
+    }
+  }
+
+  private static Theory closed(Demand demand, int clients, Limits limits, double ceiling) {
+    double t = demand.t();
+    var bounds = resourceBounds(demand, limits, ceiling);
     if (t > 0) {
       bounds.add(new Bound("clients", clients / seconds(t), clients + " / " + Times.format(t)));
     }
     bounds.sort(Comparator.comparingDouble(Bound::rps));
     double x = bounds.isEmpty() ? Double.POSITIVE_INFINITY : bounds.getFirst().rps();
     double r = Double.isInfinite(x) ? t : Math.max(t, clients / x * 1000);
-    return new Theory(t, x, r, List.copyOf(bounds));
+    return new Theory(t, x, r, bounds, false);
   }
 
-  /** Arrivals at {@code ratePerSecond}, at most {@code connections} in flight. */
-  public static Theory openLoop(
-      Composition composition, Duration upstream, Duration db, double ratePerSecond, int connections,
-      Limits limits) {
-    double t = serviceTimeMs(composition, upstream, db);
-    var bounds = resourceBounds(composition, upstream, db, limits);
+  private static Theory open(Demand demand, OpenLoop open, Limits limits, double ceiling) {
+    double t = demand.t();
+    double rate = open.ratePerSecond();
+    var bounds = resourceBounds(demand, limits, ceiling);
     if (t > 0) {
-      bounds.add(new Bound("client connections", connections / seconds(t),
-          connections + " / " + Times.format(t)));
+      bounds.add(new Bound("client connections", open.maxConnections() / seconds(t),
+          open.maxConnections() + " / " + Times.format(t)));
     }
     bounds.sort(Comparator.comparingDouble(Bound::rps));
-    boolean overloaded = !bounds.isEmpty() && bounds.getFirst().rps() < ratePerSecond;
-    bounds.add(new Bound("arrival rate", ratePerSecond, String.format(Locale.ROOT, "%.1f/s", ratePerSecond)));
+    boolean overloaded = !bounds.isEmpty() && bounds.getFirst().rps() < rate;
+    bounds.add(new Bound("arrival rate", rate, String.format(Locale.ROOT, "%.1f/s", rate)));
     bounds.sort(Comparator.comparingDouble(Bound::rps));
-    return new Theory(t, bounds.getFirst().rps(), overloaded ? Double.NaN : t, List.copyOf(bounds));
+    double x = bounds.getFirst().rps();
+    double median = overloaded ? t + open.requests() / 2.0 * (1 / x - 1 / rate) * 1000 : t;
+    return new Theory(t, x, median, bounds, overloaded);
   }
 
-  private static List<Bound> resourceBounds(Composition composition, Duration upstream, Duration db, Limits limits) {
+  private static List<Bound> resourceBounds(Demand demand, Limits limits, double ceiling) {
     var bounds = new ArrayList<Bound>();
-    double t = serviceTimeMs(composition, upstream, db);
-    double twoDb = 2 * millis(db);
-    if (limits.serverThreads() != null && t > 0) {
+    double t = demand.t();
+    double db = InjectedLatency.millis(demand.latency().postgres());
+    double upstream = InjectedLatency.millis(demand.latency().upstream());
+    if (t <= 0) {
+      return bounds;
+    }
+    if (demand.threadPerRequest() && limits.serverThreads() != null) {
       bounds.add(new Bound("server threads", limits.serverThreads() / seconds(t),
           limits.serverThreads() + " / " + Times.format(t)));
     }
-    if (limits.dbPool() != null && twoDb > 0) {
-      bounds.add(new Bound("database pool", limits.dbPool() / seconds(twoDb),
-          limits.dbPool() + " / (2 × " + Times.format(millis(db)) + ")"));
+    if (limits.dbPool() != null && db > 0) {
+      bounds.add(new Bound("database pool", limits.dbPool() / seconds(2 * db),
+          limits.dbPool() + " / (2 × " + Times.format(db) + ")"));
     }
-    if (limits.httpConnections() != null && millis(upstream) > 0) {
-      bounds.add(new Bound("upstream connections", limits.httpConnections() / seconds(millis(upstream)),
-          limits.httpConnections() + " / " + Times.format(millis(upstream))));
+    if (limits.httpConnections() != null && upstream > 0) {
+      bounds.add(new Bound("upstream connections", limits.httpConnections() / seconds(upstream),
+          limits.httpConnections() + " / " + Times.format(upstream)));
     }
-    if (limits.executorThreads() != null && composition == Composition.GATHERED && twoDb > 0) {
-      bounds.add(new Bound("executor threads", limits.executorThreads() / seconds(twoDb),
-          limits.executorThreads() + " / (2 × " + Times.format(millis(db)) + ")"));
+    if (limits.executorThreads() != null && demand.composition() == Composition.GATHERED && db > 0) {
+      bounds.add(new Bound("executor threads", limits.executorThreads() / seconds(2 * db),
+          limits.executorThreads() + " / (2 × " + Times.format(db) + ")"));
+    }
+    if (ceiling > 0 && Double.isFinite(ceiling)) {
+      bounds.add(new Bound("machine", ceiling, "measured with no latency, same clients"));
     }
     return bounds;
   }
@@ -117,15 +180,6 @@ public record Theory(double serviceTimeMs, double throughputRps, double medianMs
   /** Whether there is anything to compare against: with no injected latency the prediction is zero. */
   public boolean applies() {
     return serviceTimeMs > 0;
-  }
-
-  /** An open loop arriving faster than the bottleneck serves: latency grows with the length of the run. */
-  public boolean overloaded() {
-    return Double.isNaN(medianMs);
-  }
-
-  private static double millis(Duration duration) {
-    return duration.toNanos() / 1e6;
   }
 
   private static double seconds(double millis) {

@@ -24,9 +24,27 @@
  * the scarcest resource. The table prints the measured median over the predicted one; far from 1.0 is a
  * finding to explain, not noise to ignore.
  *
+ * <h2>Scenarios and repetitions</h2>
+ * A {@link dev.caas.harness.Scenario} turns the config into {@link dev.caas.harness.LoadPoint}s: the talk has
+ * one; a latency sweep varies L; a concurrency sweep varies C, with latency on the upstream only (the thread
+ * limit shows) or on both proxies (the database pool's shows for every model). One testbed serves the whole
+ * bench and each variant process is measured at every point. {@code --repeat N} starts each variant N times
+ * in turn ({@link dev.caas.harness.RunOrder}), and {@link dev.caas.harness.RepeatSummary} reports the median
+ * of the medians with a bootstrap interval, so a ranking the noise could have made is shown as such.
+ *
+ * <h2>Is the generator the bottleneck?</h2>
+ * {@code caas calibrate} ({@link dev.caas.harness.Calibrator}) measures the harness and {@code wrk} against
+ * the same loopback {@link dev.caas.harness.DelayServer} and stores the ceiling; every bench is checked
+ * against it ({@link dev.caas.harness.GeneratorCeiling}), and an open loop reports whether it kept its
+ * schedule ({@link dev.caas.harness.GeneratorCheck}).
+ *
  * <h2>Reports</h2>
  * {@link dev.caas.harness.TalkTable} is the talk's table (median, mean, standard deviation) with the theory and
- * the tail added; {@link dev.caas.harness.ReportWriter} puts it, with the {@link dev.caas.harness.Provenance},
- * on the console, in Markdown and in JSON.
+ * the tail added, {@link dev.caas.harness.SweepTable} a sweep's; {@link dev.caas.harness.ReportWriter} puts
+ * them, with the {@link dev.caas.harness.Provenance}, on the console, in Markdown and in JSON.
+ * {@link dev.caas.harness.ReportFiles} writes a whole results folder: those, a CSV, an HdrHistogram interval
+ * log per run ({@link dev.caas.harness.IntervalLog}), the {@link dev.caas.harness.Charts} as SVG (drawn by
+ * XChart) and {@link dev.caas.harness.HtmlReport}, one self-contained page with the charts inline and each
+ * variant's median request as a {@link dev.caas.harness.Waterfall} from its Server-Timing.
  */
 package dev.caas.harness;

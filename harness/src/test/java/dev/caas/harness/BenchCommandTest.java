@@ -51,7 +51,58 @@ class BenchCommandTest {
 
     assertThat(config.upstreamLatency()).isEqualTo(Duration.ofSeconds(15));
     assertThat(config.dbLatency()).isEqualTo(Duration.ofMillis(250));
-    assertThat(config.jitter()).isEqualTo(Duration.ofMillis(5));
+    assertThat(config.upstreamJitter()).isEqualTo(Duration.ofMillis(5));
+    assertThat(config.dbJitter()).isEqualTo(Duration.ofMillis(5));
+  }
+
+  @Test
+  void jitter_can_differ_per_proxy() {
+    BenchConfig config = parse("--upstream-latency", "200ms", "--upstream-jitter", "50ms", "--db-latency", "20ms",
+        "--db-jitter", "5ms");
+
+    assertThat(config.latency()).isEqualTo(new InjectedLatency(Duration.ofMillis(200), Duration.ofMillis(50),
+        Duration.ofMillis(20), Duration.ofMillis(5)));
+  }
+
+  @Test
+  void the_issues_concurrency_sweep_parses_into_seven_points_on_the_upstream_only() {
+    BenchConfig config = parse("--scenario", "concurrency-sweep", "--flavour", "upstream-only",
+        "--concurrency-list", "1,10,50,100,200,500,1000", "--repeat", "2");
+
+    assertThat(config.scenario()).isEqualTo(Scenario.CONCURRENCY_SWEEP);
+    assertThat(config.repeat()).isEqualTo(2);
+    assertThat(config.points()).extracting(LoadPoint::concurrency).containsExactly(1, 10, 50, 100, 200, 500, 1000);
+    assertThat(config.points()).allSatisfy(point ->
+        assertThat(point.latency().postgres()).isZero());
+  }
+
+  @Test
+  void a_latency_sweep_takes_its_list() {
+    BenchConfig config = parse("--scenario", "latency-sweep", "--latency-list", "0ms,20ms,1s");
+
+    assertThat(config.points()).extracting(point -> point.latency().upstream())
+        .containsExactly(Duration.ZERO, Duration.ofMillis(20), Duration.ofSeconds(1));
+  }
+
+  @Test
+  void a_concurrency_sweep_with_a_rate_is_refused() {
+    int exit = execute("bench", "--scenario", "concurrency-sweep", "--rate", "50", "--quiet");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("a concurrency sweep is a closed loop");
+  }
+
+  @Test
+  void every_subcommand_has_examples_in_its_help() {
+    for (String subcommand : new String[] {"bench", "calibrate"}) {
+      out.getBuffer().setLength(0);
+
+      assertThat(execute(subcommand, "--help")).isZero();
+      assertThat(out.toString()).as(subcommand).contains("Examples:", "caas " + subcommand);
+    }
+    out.getBuffer().setLength(0);
+    execute("--help");
+    assertThat(out.toString()).contains("calibrate", "Examples:");
   }
 
   @Test
@@ -80,6 +131,7 @@ class BenchCommandTest {
 
   @Test
   void without_any_built_jar_nothing_runs_and_every_skip_is_explained(@TempDir Path folder) throws Exception {
+    // The project's calibration must not leak in: --jars names a folder with none.
     Path results = folder.resolve("results");
 
     int exit = execute("bench", "--quiet", "--jars", folder.toString(), "--out", results.toString());
@@ -88,6 +140,7 @@ class BenchCommandTest {
     assertThat(out.toString()).contains("sync-sequential (skipped): no jar at", "loom-gathered (skipped)");
     assertThat(Files.readString(results.resolve("results.md"))).contains("## Not run");
     assertThat(Files.readString(results.resolve("results.json"))).contains("\"not_run\"");
+    assertThat(Files.readString(results.resolve("report.html"))).contains("<h2>Not run</h2>", "not calibrated");
   }
 
   private BenchConfig parse(String... args) {

@@ -100,4 +100,36 @@ class ReportWriterTest {
         + "      Server-Timing medians: upstream 100 ms, billing 100 ms, name 100 ms, total 300 ms\n");
     assertThat(text).contains("loom-gathered (skipped): no jar at");
   }
+
+  @Test
+  void json_adds_the_point_the_run_the_uncorrected_latency_the_generator_and_the_waterfall() {
+    JsonNode json = ReportWriter.json(TestReports.sweep(java.util.Optional.empty()));
+
+    assertThat(json.at("/scenario/name").asText()).isEqualTo("concurrency-sweep");
+    assertThat(json.at("/scenario/flavour").asText()).isEqualTo("upstream-only");
+    assertThat(json.at("/scenario/repeat").asInt()).isEqualTo(2);
+    assertThat(json.at("/scenario/points")).hasSize(3);
+    JsonNode run = json.at("/runs/0");
+    assertThat(run.get("variant").asText()).isEqualTo("sync-sequential");
+    assertThat(run.get("repetition").asInt()).isEqualTo(1);
+    assertThat(run.at("/point/concurrency").asInt()).isEqualTo(1);
+    assertThat(run.at("/point/latency_ms/postgres").asDouble()).isZero();
+    assertThat(run.get("hlog").asText()).isEqualTo("sync-sequential-point1-run1.hlog");
+    assertThat(run.at("/latency_uncorrected_ms/median").isNumber()).isTrue();
+    assertThat(run.at("/generator/kept_up").asBoolean()).isTrue();
+    assertThat(run.at("/waterfall/steps/0/name").asText()).isEqualTo("upstream");
+    assertThat(run.at("/samples/rows")).hasSize(90);
+    assertThat(json.at("/repeat_summary/groups")).hasSize(6);
+    assertThat(json.at("/repeat_summary/differences/0/within_noise").isBoolean()).isTrue();
+    assertThat(json.at("/generator/description").asText()).startsWith("not calibrated");
+  }
+
+  @Test
+  void a_sweeps_console_text_is_one_row_per_variant_and_point() {
+    String text = ReportWriter.text(TestReports.sweep(java.util.Optional.empty()));
+
+    assertThat(text).contains("scenario           concurrency-sweep (upstream-only), 3 points",
+        "Repeated runs (two-level bootstrap over runs and requests):", "Load generator:");
+    assertThat(text.lines().filter(line -> line.matches("\\s*100\\s+—\\s+100 ms.*"))).hasSize(2);
+  }
 }
