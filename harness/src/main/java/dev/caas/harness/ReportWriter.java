@@ -387,15 +387,7 @@ public final class ReportWriter {
     node.put("errors", run.errors());
     ObjectNode errorKinds = node.putObject("error_kinds");
     run.errorKinds().forEach(errorKinds::put);
-    LatencyStats l = run.latency();
-    ObjectNode latency = node.putObject("latency_ms");
-    number(latency, "median", l.medianMs());
-    number(latency, "mean", l.meanMs());
-    number(latency, "stddev", l.stddevMs());
-    number(latency, "p90", l.p90Ms());
-    number(latency, "p99", l.p99Ms());
-    number(latency, "max", l.maxMs());
-    number(latency, "min", l.minMs());
+    latency(node.putObject("latency_ms"), run.latency());
     number(node, "duration_s", run.durationSeconds());
     number(node, "throughput_rps", run.throughputRps());
     Theory t = run.theory();
@@ -414,13 +406,7 @@ public final class ReportWriter {
     theory.put("overloaded", t.overloaded());
     number(node, "median_over_theory", run.medianOverTheory());
     number(node, "throughput_over_theory", run.throughputOverTheory());
-    LatencyStats u = run.uncorrected();
-    ObjectNode uncorrected = node.putObject("latency_uncorrected_ms");
-    number(uncorrected, "median", u.medianMs());
-    number(uncorrected, "mean", u.meanMs());
-    number(uncorrected, "p90", u.p90Ms());
-    number(uncorrected, "p99", u.p99Ms());
-    number(uncorrected, "max", u.maxMs());
+    latency(node.putObject("latency_uncorrected_ms"), run.uncorrected());
     GeneratorCheck g = run.generator();
     ObjectNode generator = node.putObject("generator");
     number(generator, "intended_rps", g.intendedRps());
@@ -492,6 +478,17 @@ public final class ReportWriter {
   }
 
   /** Three decimals (a microsecond); {@code null} for a value that does not exist (NaN, infinity). */
+  /** The latency statistics of one run, corrected or not, under the same field names. */
+  private static void latency(ObjectNode target, LatencyStats stats) {
+    number(target, "median", stats.medianMs());
+    number(target, "mean", stats.meanMs());
+    number(target, "stddev", stats.stddevMs());
+    number(target, "p90", stats.p90Ms());
+    number(target, "p99", stats.p99Ms());
+    number(target, "max", stats.maxMs());
+    number(target, "min", stats.minMs());
+  }
+
   private static void number(ObjectNode node, String field, double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       node.putNull(field);
