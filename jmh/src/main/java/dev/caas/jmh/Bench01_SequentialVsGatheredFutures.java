@@ -76,22 +76,12 @@ public class Bench01_SequentialVsGatheredFutures {
 
   @Benchmark
   public Served baseline(ThreeSteps steps) {
-    DogPhoto photo = steps.upstream();
-    steps.billing(photo);
-    String dogName = steps.name(photo);
-    return new Served(photo, dogName, null);
+    return steps.untimed();
   }
 
   @Benchmark
   public Served measureSequential(ThreeSteps steps) {
-    var timeline = RequestTimeline.start();
-    // 1. upstream
-    DogPhoto photo = timeline.time(UPSTREAM, steps::upstream);
-    // 2. billing
-    timeline.time(BILLING, () -> steps.billing(photo));
-    // 3. name
-    String dogName = timeline.time(NAME, () -> steps.name(photo));
-    return new Served(photo, dogName, timeline);
+    return steps.timedSequential();
   }
 
   @Benchmark

@@ -1,5 +1,9 @@
 package dev.caas.jmh;
 
+import static dev.caas.contract.Step.BILLING;
+import static dev.caas.contract.Step.NAME;
+import static dev.caas.contract.Step.UPSTREAM;
+
 import dev.caas.contract.DogPhoto;
 import dev.caas.contract.RequestTimeline;
 import org.openjdk.jmh.annotations.Param;
@@ -40,6 +44,29 @@ public class ThreeSteps {
   public String name(DogPhoto photo) {
     Blackhole.consumeCPU(tokens);
     return photo.filename().isEmpty() ? "nobody" : "Rex";
+  }
+
+  /** The three steps called one after another with nothing around them: every benchmark's baseline. */
+  public Served untimed() {
+    DogPhoto photo = upstream();
+    billing(photo);
+    String dogName = name(photo);
+    return new Served(photo, dogName, null);
+  }
+
+  /**
+   * The sequential handler of sync-impl and loom-impl (the same code in both), {@link RequestTimeline}
+   * included: what 01 and 03 gather against.
+   */
+  public Served timedSequential() {
+    var timeline = RequestTimeline.start();
+    // 1. upstream
+    DogPhoto photo = timeline.time(UPSTREAM, this::upstream);
+    // 2. billing
+    timeline.time(BILLING, () -> billing(photo));
+    // 3. name
+    String dogName = timeline.time(NAME, () -> name(photo));
+    return new Served(photo, dogName, timeline);
   }
 
   /** What a handler answers: the photo, the dog's name and its Server-Timing ({@code null} in baselines). */
