@@ -75,8 +75,7 @@ public final class DogServer implements AutoCloseable {
 
   private static void servePhoto(Context ctx, Variant variant, PhotoHandler handler, BillingLedger ledger) {
     UUID requestId = UUID.randomUUID();
-    ctx.header(DogHeaders.X_REQUEST_ID, requestId.toString());
-    ctx.header(DogHeaders.X_VARIANT, variant.wireName());
+    DogHeaders.forAnyAnswer(variant.wireName(), requestId).forEach(ctx::header);
     ServedPhoto served;
     try {
       served = handler.serve(requestId);
@@ -87,8 +86,7 @@ public final class DogServer implements AutoCloseable {
       json(ctx, failure.status(), ErrorBody.of(failure, requestId).toJson());
       return;
     }
-    DogHeaders.forPhoto(variant.wireName(), requestId, served.photo().filename(), served.dogName(),
-            served.timeline().serverTiming())
+    DogHeaders.forPhoto(served.photo().filename(), served.dogName(), served.timeline().serverTiming())
         .forEach(ctx::header);
     ctx.contentType(DogHeaders.IMAGE_JPEG).result(served.photo().jpeg());
   }

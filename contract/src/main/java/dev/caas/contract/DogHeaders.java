@@ -18,18 +18,24 @@ public final class DogHeaders {
 
   private DogHeaders() {}
 
+  /** The headers of every answer, photo or error: which variant answered which request. */
+  public static Map<String, String> forAnyAnswer(String variant, UUID requestId) {
+    var headers = new LinkedHashMap<String, String>();
+    headers.put(X_REQUEST_ID, requestId.toString());
+    headers.put(X_VARIANT, variant);
+    return headers;
+  }
+
   /**
-   * The headers of a 200 answer, in a stable order. The dog's name comes from the database and the filename
-   * from the upstream; neither is trusted to be header-safe, so both pass through {@link Filenames}.
+   * The headers a 200 answer adds to {@link #forAnyAnswer}, in a stable order. The dog's name comes from the
+   * database and the filename from the upstream; neither is trusted to be header-safe, so the name passes
+   * through {@link Filenames} (the filename was validated with it in step 1).
    */
-  public static Map<String, String> forPhoto(
-      String variant, UUID requestId, String filename, String dogName, String serverTiming) {
+  public static Map<String, String> forPhoto(String filename, String dogName, String serverTiming) {
     var headers = new LinkedHashMap<String, String>();
     headers.put(CONTENT_DISPOSITION, "inline; filename=\"" + Filenames.safeDisplayName(dogName) + ".jpg\"");
     headers.put(X_DOG_NAME, Filenames.safeDisplayName(dogName));
     headers.put(X_FILENAME, filename);
-    headers.put(X_REQUEST_ID, requestId.toString());
-    headers.put(X_VARIANT, variant);
     headers.put(SERVER_TIMING, serverTiming);
     return headers;
   }

@@ -55,9 +55,11 @@ final class DogRoutes {
     UUID requestId = newRequestId();
     return handler.serve(requestId)
         .flatMap(served -> ServerResponse.ok()
-            .headers(headers -> DogHeaders.forPhoto(variant.wireName(), requestId, served.photo().filename(),
-                    served.dogName(), served.timeline().serverTiming())
-                .forEach(headers::set))
+            .headers(headers -> {
+              DogHeaders.forAnyAnswer(variant.wireName(), requestId).forEach(headers::set);
+              DogHeaders.forPhoto(served.photo().filename(), served.dogName(), served.timeline().serverTiming())
+                  .forEach(headers::set);
+            })
             .contentType(MediaType.IMAGE_JPEG)
             .bodyValue(served.photo().jpeg()))
         .onErrorResume(StepFailure.class, failure -> compensate(failure, requestId)
@@ -100,8 +102,7 @@ final class DogRoutes {
 
   private Mono<ServerResponse> failed(int status, ErrorBody body, UUID requestId) {
     return ServerResponse.status(status)
-        .header(DogHeaders.X_REQUEST_ID, requestId.toString())
-        .header(DogHeaders.X_VARIANT, variant.wireName())
+        .headers(headers -> DogHeaders.forAnyAnswer(variant.wireName(), requestId).forEach(headers::set))
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(body.toJson());
   }
