@@ -9,6 +9,8 @@ public final class DogHeaders {
   /** Sent by the upstream: which file the photo is. */
   public static final String X_FILENAME = "X-Filename";
   public static final String X_DOG_NAME = "X-Dog-Name";
+  /** Where the name came from: {@code database}, or {@code fallback} for a file the database does not know. */
+  public static final String X_DOG_NAME_SOURCE = "X-Dog-Name-Source";
   public static final String X_REQUEST_ID = "X-Request-Id";
   public static final String X_VARIANT = "X-Variant";
   public static final String SERVER_TIMING = "Server-Timing";
@@ -31,10 +33,12 @@ public final class DogHeaders {
    * database and the filename from the upstream; neither is trusted to be header-safe, so the name passes
    * through {@link Filenames} (the filename was validated with it in step 1).
    */
-  public static Map<String, String> forPhoto(String filename, String dogName, String serverTiming) {
+  public static Map<String, String> forPhoto(String filename, DogName dogName, String serverTiming) {
+    String safeName = Filenames.safeDisplayName(dogName.name());
     var headers = new LinkedHashMap<String, String>();
-    headers.put(CONTENT_DISPOSITION, "inline; filename=\"" + Filenames.safeDisplayName(dogName) + ".jpg\"");
-    headers.put(X_DOG_NAME, Filenames.safeDisplayName(dogName));
+    headers.put(CONTENT_DISPOSITION, "inline; filename=\"" + safeName + ".jpg\"");
+    headers.put(X_DOG_NAME, safeName);
+    headers.put(X_DOG_NAME_SOURCE, dogName.source());
     headers.put(X_FILENAME, filename);
     headers.put(SERVER_TIMING, serverTiming);
     return headers;

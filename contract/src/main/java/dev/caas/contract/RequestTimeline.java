@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 public final class RequestTimeline {
   private final long startNanos;
   private final List<ServerTiming.Metric> steps = new ArrayList<>(3);
+  private final List<Step> begun = new ArrayList<>(3);
 
   private RequestTimeline(long startNanos) {
     this.startNanos = startNanos;
@@ -30,6 +31,9 @@ public final class RequestTimeline {
     private Span(Step step) {
       this.step = step;
       this.beganNanos = System.nanoTime();
+      synchronized (steps) {
+        begun.add(step);
+      }
     }
 
     public void end() {
@@ -60,6 +64,22 @@ public final class RequestTimeline {
       work.run();
       return null;
     });
+  }
+
+  /**
+   * The step to blame when the request's deadline passes now: the last one begun that has not ended (the
+   * first step if none has begun yet).
+   */
+  public Step unfinishedStep() {
+    synchronized (steps) {
+      for (int i = begun.size() - 1; i >= 0; i--) {
+        String name = begun.get(i).wireName();
+        if (steps.stream().noneMatch(metric -> metric.name().equals(name))) {
+          return begun.get(i);
+        }
+      }
+      return begun.isEmpty() ? Step.UPSTREAM : begun.getLast();
+    }
   }
 
   /** The header value: the steps recorded so far, in order of start, and the total up to now. */

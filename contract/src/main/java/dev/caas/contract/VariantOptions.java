@@ -19,6 +19,8 @@ import java.util.Map;
  * @param dbUrl a JDBC URL ({@code jdbc:postgresql://host:port/db}); {@link #r2dbcUrl()} derives R2DBC's
  * @param dbPool database connections (both compositions hold at most one per step)
  * @param serverThreads request threads, for models that have a bounded pool
+ * @param queue requests that may wait for a request thread when all are busy, for models that have a bounded
+ *     pool; one more is refused at once with a 503
  * @param deadline how long one request may take in all; a connection or pool wait never exceeds it
  */
 public record VariantOptions(
@@ -31,6 +33,7 @@ public record VariantOptions(
     URI upstreamUrl,
     int dbPool,
     int serverThreads,
+    int queue,
     Duration deadline) {
 
   public static final String USAGE = """
@@ -44,6 +47,8 @@ public record VariantOptions(
         --upstream-url URL              [CAAS_UPSTREAM_URL]  required, e.g. http://127.0.0.1:9000
         --db-pool N                     [CAAS_DB_POOL]       default 20
         --server-threads N              [CAAS_SERVER_THREADS] default 32 (bounded-pool models only)
+        --queue N                       [CAAS_QUEUE]         default 1000: requests waiting for a busy
+                                                             bounded pool; past it, 503 at once
         --deadline DURATION             [CAAS_DEADLINE]      default 60s (e.g. 500ms, 20s, 2m)
       """;
 
@@ -103,6 +108,7 @@ public record VariantOptions(
         URI.create(options.required("upstream-url")),
         options.integer("db-pool", 20),
         options.integer("server-threads", 32),
+        options.integer("queue", 1000),
         parseDuration(options.get("deadline", "60s")));
   }
 

@@ -48,9 +48,59 @@ class ContractTest {
 
   @Test
   void health_reports_unbounded_limits_as_null() {
-    assertThat(Health.json(Variant.LOOM_GATHERED, true, new Limits(null, 20, null, null)))
+    assertThat(Health.json(Variant.LOOM_GATHERED, true, new Limits(null, 20, null, null), new Load(1, 2, 18, 0, 3)))
         .isEqualTo("{\"variant\":\"loom-gathered\",\"ready\":true,"
-            + "\"limits\":{\"serverThreads\":null,\"dbPool\":20,\"httpConnections\":null,\"executorThreads\":null}}");
+            + "\"limits\":{\"serverThreads\":null,\"dbPool\":20,\"httpConnections\":null,\"executorThreads\":null},"
+            + "\"load\":{\"inFlight\":1,\"dbActive\":2,\"dbIdle\":18,\"dbWaiting\":0,\"compensationsPending\":3}}");
+  }
+
+  @Test
+  void the_load_reads_back_from_health_and_is_idle_only_when_nothing_is_busy() {
+    var load = new Load(0, 0, 20, 0, 0);
+    String health = Health.json(Variant.SYNC_GATHERED, true, new Limits(28, 20, null, 64), load);
+    assertThat(Load.fromHealthJson(health)).isEqualTo(load);
+    assertThat(load.idle(20)).isTrue();
+    assertThat(load.idle(21)).as("a connection not yet reopened").isFalse();
+    assertThat(new Load(0, 0, 20, 0, 1).idle(20)).as("a compensation pending").isFalse();
+    assertThat(new Load(1, 1, 19, 0, 0).idle(20)).isFalse();
+    assertThatThrownBy(() -> Load.fromHealthJson("{\"ready\":true}")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void a_deadline_counts_down_and_names_the_step_it_passed_in() throws InterruptedException {
+    var deadline = Deadline.after(Duration.ofMillis(30));
+    assertThat(deadline.passed()).isFalse();
+    assertThat(deadline.remainingMillis()).isBetween(1L, 30L);
+    Thread.sleep(40);
+    assertThat(deadline.passed()).isTrue();
+    assertThat(deadline.remaining()).isEqualTo(Duration.ZERO);
+    assertThat(deadline.remainingMillis()).isZero();
+    var failure = deadline.failure(Step.NAME);
+    assertThat(failure.status()).isEqualTo(504);
+    assertThat(failure.step()).isEqualTo(Step.NAME);
+    assertThat(failure.getMessage()).isEqualTo("deadline of 30 ms passed during step name");
+  }
+
+  @Test
+  void a_photo_of_an_unknown_dog_says_its_name_is_a_fallback() {
+    var known = DogHeaders.forPhoto("pug-14.jpg", DogName.known("Max"), "total;dur=1.0");
+    var unknown = DogHeaders.forPhoto("unknown-99.jpg", DogName.fallback(), "total;dur=1.0");
+    assertThat(known).containsEntry(DogHeaders.X_DOG_NAME, "Max").containsEntry(DogHeaders.X_DOG_NAME_SOURCE, "database");
+    assertThat(unknown).containsEntry(DogHeaders.X_DOG_NAME, DogName.FALLBACK_NAME)
+        .containsEntry(DogHeaders.X_DOG_NAME_SOURCE, "fallback")
+        .containsEntry(DogHeaders.CONTENT_DISPOSITION, "inline; filename=\"Good Dog.jpg\"");
+  }
+
+  @Test
+  void the_unfinished_step_is_the_last_one_begun_and_not_ended() {
+    var timeline = RequestTimeline.start();
+    assertThat(timeline.unfinishedStep()).isEqualTo(Step.UPSTREAM);
+    timeline.begin(Step.UPSTREAM).end();
+    var billing = timeline.begin(Step.BILLING);
+    timeline.begin(Step.NAME).end();
+    assertThat(timeline.unfinishedStep()).isEqualTo(Step.BILLING);
+    billing.end();
+    assertThat(timeline.unfinishedStep()).isEqualTo(Step.NAME);
   }
 
   @Test

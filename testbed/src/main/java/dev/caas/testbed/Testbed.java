@@ -218,6 +218,26 @@ public final class Testbed implements AutoCloseable {
     }
   }
 
+  /**
+   * Holds an exclusive lock on the {@code dog} table, as a long migration would, until the returned handle is
+   * closed: every name lookup waits for it, while billing inserts go through. So a request's billing commits
+   * and its name lookup then runs into the deadline: the case the compensation exists for.
+   */
+  public AutoCloseable lockDogTable() {
+    try {
+      Connection connection = directConnection();
+      connection.setAutoCommit(false);
+      connection.createStatement().execute("LOCK TABLE dog IN ACCESS EXCLUSIVE MODE");
+      return () -> {
+        try (connection) {
+          connection.rollback();
+        }
+      };
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not lock the dog table", e);
+    }
+  }
+
   private Connection directConnection() throws SQLException {
     return DriverManager.getConnection(directJdbcUrl(), dbUser(), dbPassword());
   }

@@ -30,7 +30,7 @@ public final class SharedTestbed {
   public static VariantOptions optionsFor(Variant variant, Duration deadline) {
     var testbed = get();
     return new VariantOptions(variant.composition(), "127.0.0.1", 0, testbed.jdbcUrl(), testbed.dbUser(),
-        testbed.dbPassword(), testbed.upstreamUrl(), 20, 32, deadline);
+        testbed.dbPassword(), testbed.upstreamUrl(), 20, 32, 1000, deadline);
   }
 
   /** Where a started variant answers. */
