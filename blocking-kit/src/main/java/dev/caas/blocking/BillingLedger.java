@@ -1,28 +1,30 @@
 package dev.caas.blocking;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.caas.contract.Deadline;
+import dev.caas.contract.DogRequest;
 import dev.caas.contract.Sql;
 import dev.caas.contract.Step;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /** Step 2 over JDBC: the append-only billing ledger. Each call is one round trip (auto-commit). */
 public final class BillingLedger {
   private static final String INSERT = Sql.jdbc(Sql.INSERT_BILLING);
   private static final String DELETE = Sql.jdbc(Sql.DELETE_BILLING);
 
-  private final DataSource pool;
+  private final HikariDataSource pool;
 
-  public BillingLedger(DataSource pool) {
+  BillingLedger(HikariDataSource pool) {
     this.pool = pool;
   }
 
-  /** Records one billing event for the request. */
-  public void bill(UUID requestId, String filename) {
-    Jdbc.run(pool, Step.BILLING, connection -> {
+  /** Records one billing event for the request, keyed by its id. */
+  public void bill(DogRequest request, String filename) {
+    Jdbc.run(pool, Step.BILLING, request.deadline(), connection -> {
       try (var insert = connection.prepareStatement(INSERT)) {
-        insert.setObject(1, requestId);
+        insert.setObject(1, request.id());
         insert.setString(2, filename);
         return insert.executeUpdate();
       }
@@ -30,8 +32,8 @@ public final class BillingLedger {
   }
 
   /** Compensation: removes the request's billing event, if it has one. */
-  public void unbill(UUID requestId) {
-    Jdbc.run(pool, Step.BILLING, connection -> {
+  void unbill(UUID requestId, Deadline deadline) {
+    Jdbc.run(pool, Step.BILLING, deadline, connection -> {
       try (var delete = connection.prepareStatement(DELETE)) {
         delete.setObject(1, requestId);
         return delete.executeUpdate();
@@ -40,8 +42,8 @@ public final class BillingLedger {
   }
 
   /** Billing events per filename, counted by the database. */
-  public Map<String, Long> counts() {
-    return Jdbc.run(pool, Step.BILLING, connection -> {
+  public Map<String, Long> counts(Deadline deadline) {
+    return Jdbc.run(pool, Step.BILLING, deadline, connection -> {
       try (var query = connection.prepareStatement(Sql.BILLING_COUNTS); var rows = query.executeQuery()) {
         var counts = new LinkedHashMap<String, Long>();
         while (rows.next()) {

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A HikariCP pool that costs exactly one round trip per statement, even at 15 s of injected latency.
@@ -22,14 +23,20 @@ import java.util.List;
  *   <li>connections retire after 30 minutes and are reopened (2+ round trips each): {@code maxLifetime} off.
  * </ul>
  * The pool is filled at start-up, before any latency is injected, and never shrinks (minimum = maximum).
- * Opening a connection through the proxy takes several round trips, so timeouts follow the deadline.
+ * Opening a connection through the proxy takes several round trips, so timeouts follow the deadline. The
+ * per-request waits are shorter: {@link Jdbc} asks for a connection with what is left of the request's deadline.
  */
-public final class Database {
+final class Database {
   private static final String ALIVE_BYPASS_WINDOW = "com.zaxxer.hikari.aliveBypassWindowMs";
 
   private Database() {}
 
-  public static HikariDataSource pool(VariantOptions options, String poolName) {
+  /**
+   * Builds and fills the pool.
+   *
+   * @param tuning applied after the settings above, before the pool is built
+   */
+  static HikariDataSource pool(VariantOptions options, String poolName, Consumer<HikariConfig> tuning) {
     System.setProperty(ALIVE_BYPASS_WINDOW, String.valueOf(Long.MAX_VALUE));
     long timeoutMillis = Math.max(1_000, options.deadline().toMillis());
     long timeoutSeconds = Math.max(1, timeoutMillis / 1_000);
@@ -48,6 +55,7 @@ public final class Database {
     config.addDataSourceProperty("connectTimeout", String.valueOf(timeoutSeconds));
     config.addDataSourceProperty("loginTimeout", String.valueOf(timeoutSeconds));
     config.addDataSourceProperty("ApplicationName", poolName);
+    tuning.accept(config);
     var pool = new HikariDataSource(config);
     fill(pool, options.dbPool());
     return pool;

@@ -1,29 +1,27 @@
 package dev.caas.blocking;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.caas.contract.Deadline;
+import dev.caas.contract.DogName;
 import dev.caas.contract.Sql;
 import dev.caas.contract.Step;
-import dev.caas.contract.StepFailure;
-import javax.sql.DataSource;
 
-/** Step 3 over JDBC: the dog's name for a filename. One round trip. */
+/** Step 3 over JDBC: the dog's name for a filename, or the fallback for a file the database does not know. */
 public final class DogNames {
   private static final String SELECT = Sql.jdbc(Sql.SELECT_NAME);
 
-  private final DataSource pool;
+  private final HikariDataSource pool;
 
-  public DogNames(DataSource pool) {
+  DogNames(HikariDataSource pool) {
     this.pool = pool;
   }
 
-  public String nameOf(String filename) {
-    return Jdbc.run(pool, Step.NAME, connection -> {
+  public DogName nameOf(String filename, Deadline deadline) {
+    return Jdbc.run(pool, Step.NAME, deadline, connection -> {
       try (var query = connection.prepareStatement(SELECT)) {
         query.setString(1, filename);
         try (var rows = query.executeQuery()) {
-          if (!rows.next()) {
-            throw StepFailure.badGateway(Step.NAME, "upstream sent a file the database does not know");
-          }
-          return rows.getString(1);
+          return rows.next() ? DogName.known(rows.getString(1)) : DogName.fallback();
         }
       }
     });

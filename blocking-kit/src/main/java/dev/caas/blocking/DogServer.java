@@ -1,12 +1,13 @@
 package dev.caas.blocking;
 
+import dev.caas.contract.Deadline;
 import dev.caas.contract.DogHeaders;
 import dev.caas.contract.DogPaths;
+import dev.caas.contract.DogRequest;
 import dev.caas.contract.ErrorBody;
 import dev.caas.contract.Health;
 import dev.caas.contract.Json;
 import dev.caas.contract.Limits;
-import dev.caas.contract.Step;
 import dev.caas.contract.StepFailure;
 import dev.caas.contract.Variant;
 import dev.caas.contract.VariantOptions;
@@ -17,15 +18,16 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Javalin wired the same way for both thread-per-request models; only {@code threadModel} differs. Turns a
- * {@link ServedPhoto} into the contract's answer and a {@link StepFailure} into its JSON error, and undoes
- * the billing of a request that failed after step 1 (compensation by request id).
+ * Javalin wired the same way for both thread-per-request models; only {@code threadModel} differs. Gives each
+ * photo request its id and deadline, turns a {@link ServedPhoto} into the contract's answer and a
+ * {@link StepFailure} into its JSON error, and reports limits and load on {@code /health}.
  */
 public final class DogServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DogServer.class);
@@ -52,16 +54,19 @@ public final class DogServer implements AutoCloseable {
    */
   public static DogServer start(
       Variant variant, VariantOptions options, Consumer<JavalinConfig> threadModel,
-      PhotoHandler handler, BillingLedger ledger, Supplier<Limits> limits) {
+      PhotoHandler handler, DogParts parts, Supplier<Limits> limits) {
+    var inFlight = new AtomicInteger();
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.http.compressionStrategy = CompressionStrategy.NONE;
       config.jetty.host = options.host();
       threadModel.accept(config);
-      config.routes.get(DogPaths.ROOT, ctx -> servePhoto(ctx, variant, handler, ledger));
-      config.routes.get(DogPaths.DOG, ctx -> servePhoto(ctx, variant, handler, ledger));
-      config.routes.get(DogPaths.HEALTH, ctx -> json(ctx, 200, Health.json(variant, true, limits.get())));
-      config.routes.get(DogPaths.BILLING, ctx -> json(ctx, 200, Json.numbers(ledger.counts())));
+      config.routes.get(DogPaths.ROOT, ctx -> servePhoto(ctx, variant, options, handler, inFlight));
+      config.routes.get(DogPaths.DOG, ctx -> servePhoto(ctx, variant, options, handler, inFlight));
+      config.routes.get(DogPaths.HEALTH, ctx ->
+          json(ctx, 200, Health.json(variant, true, limits.get(), parts.load(inFlight.get()))));
+      config.routes.get(DogPaths.BILLING, ctx ->
+          json(ctx, 200, Json.numbers(parts.ledger().counts(Deadline.after(options.deadline())))));
       config.routes.exception(StepFailure.class, (failure, ctx) -> json(ctx, failure.status(),
           new ErrorBody(failure.getMessage(), failure.step(), null).toJson()));
       config.routes.exception(Exception.class, (e, ctx) -> {
@@ -70,33 +75,23 @@ public final class DogServer implements AutoCloseable {
       });
     });
     app.start(options.port());
-    return new DogServer(app);
+    return new DogServer(app).closing(parts);
   }
 
-  private static void servePhoto(Context ctx, Variant variant, PhotoHandler handler, BillingLedger ledger) {
-    UUID requestId = UUID.randomUUID();
-    DogHeaders.forAnyAnswer(variant.wireName(), requestId).forEach(ctx::header);
-    ServedPhoto served;
+  private static void servePhoto(
+      Context ctx, Variant variant, VariantOptions options, PhotoHandler handler, AtomicInteger inFlight) {
+    var request = DogRequest.arrived(UUID.randomUUID(), options.deadline());
+    DogHeaders.forAnyAnswer(variant.wireName(), request.id()).forEach(ctx::header);
+    inFlight.incrementAndGet();
     try {
-      served = handler.serve(requestId);
+      ServedPhoto served = handler.serve(request);
+      DogHeaders.forPhoto(served.photo().filename(), served.dogName(), served.timeline().serverTiming())
+          .forEach(ctx::header);
+      ctx.contentType(DogHeaders.IMAGE_JPEG).result(served.photo().jpeg());
     } catch (StepFailure failure) {
-      if (failure.step() != Step.UPSTREAM) {
-        compensate(ledger, requestId);
-      }
-      json(ctx, failure.status(), ErrorBody.of(failure, requestId).toJson());
-      return;
-    }
-    DogHeaders.forPhoto(served.photo().filename(), served.dogName(), served.timeline().serverTiming())
-        .forEach(ctx::header);
-    ctx.contentType(DogHeaders.IMAGE_JPEG).result(served.photo().jpeg());
-  }
-
-  /** A failed request is not billed: delete its event, if the insert got that far. */
-  private static void compensate(BillingLedger ledger, UUID requestId) {
-    try {
-      ledger.unbill(requestId);
-    } catch (StepFailure e) {
-      log.warn("could not compensate billing of request {}: {}", requestId, e.getMessage());
+      json(ctx, failure.status(), ErrorBody.of(failure, request.id()).toJson());
+    } finally {
+      inFlight.decrementAndGet();
     }
   }
 

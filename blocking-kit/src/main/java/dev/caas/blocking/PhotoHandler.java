@@ -1,9 +1,9 @@
 package dev.caas.blocking;
 
-import java.util.UUID;
+import dev.caas.contract.DogRequest;
 
 /** One request of a thread-per-request variant: runs on the request's thread and blocks it while it waits. */
 @FunctionalInterface
 public interface PhotoHandler {
-  ServedPhoto serve(UUID requestId);
+  ServedPhoto serve(DogRequest request);
 }

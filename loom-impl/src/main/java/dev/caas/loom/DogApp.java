@@ -1,11 +1,7 @@
 package dev.caas.loom;
 
-import dev.caas.blocking.BillingLedger;
-import dev.caas.blocking.CanineUpstream;
-import dev.caas.blocking.Database;
-import dev.caas.blocking.DogNames;
+import dev.caas.blocking.DogParts;
 import dev.caas.blocking.DogServer;
-import dev.caas.blocking.PhotoHandler;
 import dev.caas.contract.Limits;
 import dev.caas.contract.Variant;
 import dev.caas.contract.VariantOptions;
@@ -25,20 +21,18 @@ public final class DogApp {
   }
 
   public static DogServer start(VariantOptions options) {
+    return start(options, DogHandler.factory(options.composition()));
+  }
+
+  /** Starts a variant with any handler (the workshop's exercises use this). */
+  public static DogServer start(VariantOptions options, HandlerFactory factory) {
     var variant = Variant.of(Variant.Model.LOOM, options.composition());
-    var pool = Database.pool(options, variant.wireName());
-    var ledger = new BillingLedger(pool);
-    var handler = new DogHandler(new CanineUpstream(options.upstreamUrl(), options.deadline()), ledger, new DogNames(pool));
-    PhotoHandler photoHandler = switch (options.composition()) {
-      case SEQUENTIAL -> handler::sequential;
-      case GATHERED -> handler::gathered;
-    };
+    var parts = DogParts.open(options, variant.wireName());
     // Jetty runs blocking work (our handlers) on this executor; its selectors stay on platform threads.
     var jettyThreads = new QueuedThreadPool();
     jettyThreads.setName("jetty");
     jettyThreads.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("request-", 0).factory()));
-    return DogServer.start(variant, options, config -> config.jetty.threadPool = jettyThreads, photoHandler, ledger,
-            () -> new Limits(null, options.dbPool(), null, null))
-        .closing(pool);
+    return DogServer.start(variant, options, config -> config.jetty.threadPool = jettyThreads,
+        factory.create(parts), parts, () -> new Limits(null, options.dbPool(), null, null));
   }
 }

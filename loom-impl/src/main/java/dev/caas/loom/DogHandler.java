@@ -6,50 +6,69 @@ import static dev.caas.contract.Step.UPSTREAM;
 
 import dev.caas.blocking.BillingLedger;
 import dev.caas.blocking.CanineUpstream;
+import dev.caas.blocking.Compensations;
 import dev.caas.blocking.DogNames;
 import dev.caas.blocking.ServedPhoto;
+import dev.caas.contract.DogName;
 import dev.caas.contract.DogPhoto;
+import dev.caas.contract.DogRequest;
 import dev.caas.contract.RequestTimeline;
-import java.util.UUID;
+import dev.caas.contract.Variant;
 
 /** The request, step by step, on the request's own virtual thread. */
 final class DogHandler {
   private final CanineUpstream upstream;
   private final BillingLedger ledger;
   private final DogNames names;
+  private final Compensations compensations;
 
-  DogHandler(CanineUpstream upstream, BillingLedger ledger, DogNames names) {
+  private DogHandler(CanineUpstream upstream, BillingLedger ledger, DogNames names, Compensations compensations) {
     this.upstream = upstream;
     this.ledger = ledger;
     this.names = names;
+    this.compensations = compensations;
+  }
+
+  static HandlerFactory factory(Variant.Composition composition) {
+    return parts -> {
+      var handler = new DogHandler(parts.upstream(), parts.ledger(), parts.names(), parts.compensations());
+      return switch (composition) {
+        case SEQUENTIAL -> handler::sequential;
+        case GATHERED -> handler::gathered;
+      };
+    };
   }
 
   // tag::sequential[]
-  ServedPhoto sequential(UUID requestId) {
+  ServedPhoto sequential(DogRequest request) {
     var timeline = RequestTimeline.start();
     // 1. upstream: fetch a photo; the virtual thread unmounts while it waits
-    DogPhoto photo = timeline.time(UPSTREAM, upstream::fetch);
-    // 2. billing: record the request (blocking JDBC, cheap to block here)
-    timeline.time(BILLING, () -> ledger.bill(requestId, photo.filename()));
-    // 3. name: look the dog up
-    String dogName = timeline.time(NAME, () -> names.nameOf(photo.filename()));
-    return new ServedPhoto(photo, dogName, timeline);
+    DogPhoto photo = timeline.time(UPSTREAM, () -> upstream.fetch(request.deadline()));
+    return compensations.undoBillingIfFails(request, () -> {
+      // 2. billing: record the request (blocking JDBC, cheap to block here)
+      timeline.time(BILLING, () -> ledger.bill(request, photo.filename()));
+      // 3. name: look the dog up
+      DogName dogName = timeline.time(NAME, () -> names.nameOf(photo.filename(), request.deadline()));
+      return new ServedPhoto(photo, dogName, timeline);
+    });
   }
   // end::sequential[]
 
   // tag::gathered[]
-  ServedPhoto gathered(UUID requestId) {
+  ServedPhoto gathered(DogRequest request) {
     var timeline = RequestTimeline.start();
     // 1. upstream: fetch a photo; the virtual thread unmounts while it waits
-    DogPhoto photo = timeline.time(UPSTREAM, upstream::fetch);
-    // 2. billing and 3. name forked, each on a virtual thread of its own
-    try (var subtasks = Subtasks.open()) {
-      subtasks.fork(() -> timeline.time(BILLING, () -> ledger.bill(requestId, photo.filename())));
-      var dogName = subtasks.fork(() -> timeline.time(NAME, () -> names.nameOf(photo.filename())));
-      // join both; the first failure cancels the other
-      subtasks.join();
-      return new ServedPhoto(photo, dogName.get(), timeline);
-    }
+    DogPhoto photo = timeline.time(UPSTREAM, () -> upstream.fetch(request.deadline()));
+    return compensations.undoBillingIfFails(request, () -> {
+      // 2. billing and 3. name forked, each on a virtual thread of its own
+      try (var subtasks = Subtasks.open()) {
+        subtasks.fork(() -> timeline.time(BILLING, () -> ledger.bill(request, photo.filename())));
+        var dogName = subtasks.fork(() -> timeline.time(NAME, () -> names.nameOf(photo.filename(), request.deadline())));
+        // join both; the first failure cancels the other
+        subtasks.join();
+        return new ServedPhoto(photo, dogName.get(), timeline);
+      }
+    });
   }
   // end::gathered[]
 }

@@ -10,12 +10,12 @@ import java.util.function.Supplier;
  * thread; {@link #join} waits for all of them; the first failure interrupts the others and is rethrown by
  * {@code join} as it was thrown. Nothing forked outlives the block that opened the scope.
  */
-final class Subtasks implements AutoCloseable {
+public final class Subtasks implements AutoCloseable {
   private final List<Thread> threads = new ArrayList<>();
   private final AtomicReference<RuntimeException> firstFailure = new AtomicReference<>();
 
   /** The result of one subtask, readable after {@link #join}. */
-  static final class Subtask<T> implements Supplier<T> {
+  public static final class Subtask<T> implements Supplier<T> {
     private volatile T result;
 
     @Override
@@ -24,11 +24,11 @@ final class Subtasks implements AutoCloseable {
     }
   }
 
-  static Subtasks open() {
+  public static Subtasks open() {
     return new Subtasks();
   }
 
-  <T> Subtask<T> fork(Supplier<T> work) {
+  public <T> Subtask<T> fork(Supplier<T> work) {
     var subtask = new Subtask<T>();
     threads.add(Thread.ofVirtual().name("subtask").start(() -> {
       try {
@@ -42,7 +42,7 @@ final class Subtasks implements AutoCloseable {
     return subtask;
   }
 
-  Subtask<Void> fork(Runnable work) {
+  public Subtask<Void> fork(Runnable work) {
     return fork(() -> {
       work.run();
       return null;
@@ -50,7 +50,7 @@ final class Subtasks implements AutoCloseable {
   }
 
   /** Waits for every subtask; rethrows the first failure once all have stopped. */
-  void join() {
+  public void join() {
     awaitAll();
     RuntimeException failure = firstFailure.get();
     if (failure != null) {

@@ -6,11 +6,14 @@ import static dev.caas.contract.Step.UPSTREAM;
 
 import dev.caas.blocking.BillingLedger;
 import dev.caas.blocking.CanineUpstream;
+import dev.caas.blocking.Compensations;
 import dev.caas.blocking.DogNames;
 import dev.caas.blocking.ServedPhoto;
+import dev.caas.contract.DogName;
 import dev.caas.contract.DogPhoto;
+import dev.caas.contract.DogRequest;
 import dev.caas.contract.RequestTimeline;
-import java.util.UUID;
+import dev.caas.contract.Variant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
@@ -19,41 +22,58 @@ final class DogHandler {
   private final CanineUpstream upstream;
   private final BillingLedger ledger;
   private final DogNames names;
+  private final Compensations compensations;
   private final ExecutorService gatherPool;
 
-  DogHandler(CanineUpstream upstream, BillingLedger ledger, DogNames names, ExecutorService gatherPool) {
+  private DogHandler(CanineUpstream upstream, BillingLedger ledger, DogNames names, Compensations compensations,
+      ExecutorService gatherPool) {
     this.upstream = upstream;
     this.ledger = ledger;
     this.names = names;
+    this.compensations = compensations;
     this.gatherPool = gatherPool;
   }
 
+  static HandlerFactory factory(Variant.Composition composition) {
+    return (parts, gatherPool) -> {
+      var handler = new DogHandler(parts.upstream(), parts.ledger(), parts.names(), parts.compensations(), gatherPool);
+      return switch (composition) {
+        case SEQUENTIAL -> handler::sequential;
+        case GATHERED -> handler::gathered;
+      };
+    };
+  }
+
   // tag::sequential[]
-  ServedPhoto sequential(UUID requestId) {
+  ServedPhoto sequential(DogRequest request) {
     var timeline = RequestTimeline.start();
     // 1. upstream: fetch a photo; the upstream says which file it is
-    DogPhoto photo = timeline.time(UPSTREAM, upstream::fetch);
-    // 2. billing: record the request (this thread blocks in JDBC)
-    timeline.time(BILLING, () -> ledger.bill(requestId, photo.filename()));
-    // 3. name: look the dog up (blocks again)
-    String dogName = timeline.time(NAME, () -> names.nameOf(photo.filename()));
-    return new ServedPhoto(photo, dogName, timeline);
+    DogPhoto photo = timeline.time(UPSTREAM, () -> upstream.fetch(request.deadline()));
+    return compensations.undoBillingIfFails(request, () -> {
+      // 2. billing: record the request (this thread blocks in JDBC)
+      timeline.time(BILLING, () -> ledger.bill(request, photo.filename()));
+      // 3. name: look the dog up (blocks again)
+      DogName dogName = timeline.time(NAME, () -> names.nameOf(photo.filename(), request.deadline()));
+      return new ServedPhoto(photo, dogName, timeline);
+    });
   }
   // end::sequential[]
 
   // tag::gathered[]
-  ServedPhoto gathered(UUID requestId) {
+  ServedPhoto gathered(DogRequest request) {
     var timeline = RequestTimeline.start();
     // 1. upstream: fetch a photo; the upstream says which file it is
-    DogPhoto photo = timeline.time(UPSTREAM, upstream::fetch);
-    // 2. billing and 3. name at the same time, each on a thread of the gather pool
-    var billing = CompletableFuture.runAsync(
-        () -> timeline.time(BILLING, () -> ledger.bill(requestId, photo.filename())), gatherPool);
-    var dogName = CompletableFuture.supplyAsync(
-        () -> timeline.time(NAME, () -> names.nameOf(photo.filename())), gatherPool);
-    // this thread blocks until both are done; the first failure wins
-    Futures.awaitBoth(billing, dogName);
-    return new ServedPhoto(photo, dogName.join(), timeline);
+    DogPhoto photo = timeline.time(UPSTREAM, () -> upstream.fetch(request.deadline()));
+    return compensations.undoBillingIfFails(request, () -> {
+      // 2. billing and 3. name at the same time, each on a thread of the gather pool
+      var billing = CompletableFuture.runAsync(
+          () -> timeline.time(BILLING, () -> ledger.bill(request, photo.filename())), gatherPool);
+      var dogName = CompletableFuture.supplyAsync(
+          () -> timeline.time(NAME, () -> names.nameOf(photo.filename(), request.deadline())), gatherPool);
+      // this thread blocks until both are done; the first failure wins
+      Futures.awaitBoth(billing, dogName);
+      return new ServedPhoto(photo, dogName.join(), timeline);
+    });
   }
   // end::gathered[]
 }

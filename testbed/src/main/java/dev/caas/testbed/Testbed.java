@@ -238,6 +238,18 @@ public final class Testbed implements AutoCloseable {
     }
   }
 
+  /** Statements of other sessions now waiting for a lock (a cancelled statement no longer does). */
+  public int statementsWaitingForLocks() {
+    try (Connection connection = directConnection();
+        var rows = connection.createStatement().executeQuery(
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()")) {
+      rows.next();
+      return rows.getInt(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read pg_stat_activity", e);
+    }
+  }
+
   private Connection directConnection() throws SQLException {
     return DriverManager.getConnection(directJdbcUrl(), dbUser(), dbPassword());
   }

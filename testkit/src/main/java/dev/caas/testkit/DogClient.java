@@ -32,6 +32,11 @@ public final class DogClient {
       return response.headers().firstValue(name).orElse(null);
     }
 
+    /** All headers, names in lower case. */
+    public java.util.Map<String, List<String>> headers() {
+      return response.headers().map();
+    }
+
     public byte[] body() {
       return response.body();
     }

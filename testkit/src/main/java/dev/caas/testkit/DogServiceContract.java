@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.caas.contract.DogHeaders;
+import dev.caas.contract.DogName;
+import dev.caas.contract.Load;
 import dev.caas.contract.DogPaths;
 import dev.caas.contract.SeedDogs;
 import dev.caas.contract.ServerTiming;
@@ -13,12 +15,15 @@ import dev.caas.testbed.Testbed;
 import dev.caas.upstream.UpstreamFault;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * What every variant must do, whatever its concurrency model. A subclass says which variant it is and how to
@@ -125,16 +130,7 @@ public abstract class DogServiceContract {
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.text())
         .contains("\"variant\":\"" + variant().wireName() + "\"", "\"ready\":true", "\"dbPool\":20");
-  }
-
-  @Test
-  void a_bad_upstream_answer_is_a_502_json_error_and_is_not_billed() {
-    testbed.clearBilling();
-    testbed.upstream().setFault(UpstreamFault.MISSING_FILENAME);
-    var answer = client.photo();
-    assertThat(answer.status()).isEqualTo(502);
-    assertJsonError(answer, "upstream");
-    assertThat(testbed.billedTotal()).isZero();
+    assertThat(Load.fromHealthJson(answer.text()).dbActive()).isBetween(0, 20);
   }
 
   @Test
@@ -148,13 +144,41 @@ public abstract class DogServiceContract {
   }
 
   @Test
-  void a_photo_the_database_does_not_know_is_a_502_and_its_billing_is_undone() {
+  void a_photo_the_database_does_not_know_is_served_under_a_fallback_name_and_billed() {
     testbed.clearBilling();
     testbed.upstream().setFault(UpstreamFault.UNKNOWN_FILENAME);
     var answer = client.photo();
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.header(DogHeaders.X_DOG_NAME)).isEqualTo(DogName.FALLBACK_NAME);
+    assertThat(answer.header(DogHeaders.X_DOG_NAME_SOURCE)).isEqualTo("fallback");
+    assertThat(testbed.billingCounts()).isEqualTo(Map.of("unknown-99.jpg", 1L));
+  }
+
+  @Test
+  void a_known_dog_says_its_name_came_from_the_database() {
+    assertThat(client.photo().header(DogHeaders.X_DOG_NAME_SOURCE)).isEqualTo("database");
+  }
+
+  /** Bad answers of the upstream: each a clear 502 naming the upstream, never billed, never a 500. */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = UpstreamFault.class, names = {
+      "MISSING_FILENAME", "QUOTED_FILENAME", "CRLF_FILENAME", "TRAVERSAL_FILENAME", "SQL_FILENAME", "NOT_JPEG", "OVERSIZED"})
+  void a_bad_upstream_answer_is_a_clear_502_and_not_billed(UpstreamFault fault) {
+    testbed.clearBilling();
+    testbed.upstream().setFault(fault);
+    var answer = client.photo();
     assertThat(answer.status()).isEqualTo(502);
-    assertJsonError(answer, "name");
+    assertJsonError(answer, "upstream");
+    assertThat(answer.headers()).doesNotContainKey("x-injected");
     assertThat(testbed.billedTotal()).isZero();
+  }
+
+  @Test
+  void sql_in_a_filename_is_refused_and_the_database_is_untouched() {
+    testbed.upstream().setFault(UpstreamFault.SQL_FILENAME);
+    assertThat(client.photo().status()).isEqualTo(502);
+    testbed.upstream().setFault(UpstreamFault.NONE);
+    assertThat(client.photo().header(DogHeaders.X_DOG_NAME_SOURCE)).as("the dog table is still there").isEqualTo("database");
   }
 
   private static void assertJsonError(DogClient.Answer answer, String step) {
