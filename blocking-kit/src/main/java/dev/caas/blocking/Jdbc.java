@@ -8,17 +8,15 @@ import dev.caas.contract.StepFailure;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import org.postgresql.PGConnection;
 
 /**
  * One JDBC round trip on a pooled connection within a request's deadline, its failures mapped onto the
  * contract's errors.
  *
  * <p>Both waits are bounded by what is left of the deadline: the wait for a free connection (Hikari's
- * per-call timeout) and the statement itself (a {@link Watchdog}). At the deadline the watchdog asks
- * PostgreSQL to cancel the statement (a cancel request on a connection of its own, so the server stops working
- * for a request nobody waits for) and aborts the connection, which fails the blocked read at once. Hikari
- * then evicts the broken connection and opens a new one in the background.
+ * per-call timeout) and the statement itself (a {@link Watchdog}). At the deadline the watchdog aborts the
+ * connection, which fails the blocked read at once, and the server cancels the statement of a connection that
+ * is gone. Hikari evicts the broken connection and opens a new one in the background.
  */
 final class Jdbc {
   /** Work on a borrowed connection. */
@@ -27,6 +25,9 @@ final class Jdbc {
     T apply(Connection connection) throws SQLException;
   }
 
+  /** SQL state class 08: connection exception. */
+  private static final String CONNECTION_EXCEPTION = "08";
+
   private Jdbc() {}
 
   static <T> T run(HikariDataSource pool, Step step, Deadline deadline, Work<T> work) {
@@ -34,12 +35,18 @@ final class Jdbc {
       throw deadline.failure(step);
     }
     try (Connection connection = borrow(pool, step, deadline);
-        var watchdog = Watchdog.guard(deadline, () -> cancelAndAbort(connection))) {
+        var watchdog = Watchdog.guard(deadline, () -> abort(connection))) {
       try {
         return work.apply(connection);
       } catch (SQLException e) {
         if (watchdog.fired()) {
           throw deadline.failure(step);
+        }
+        if (e.getSQLState() != null && e.getSQLState().startsWith(CONNECTION_EXCEPTION)) {
+          // The connection broke under us: the database went away or the network between us failed. The
+          // other idle connections are most likely broken too, and nothing would notice (validation on
+          // borrow would cost a round trip per statement): have them all replaced in the background.
+          pool.getHikariPoolMXBean().softEvictConnections();
         }
         throw StepFailure.unavailable(step, "database unavailable (SQL state " + e.getSQLState() + ")", e);
       }
@@ -61,13 +68,13 @@ final class Jdbc {
     }
   }
 
-  /** Cancels the running statement on the server (best effort), then closes the socket under the caller. */
-  private static void cancelAndAbort(Connection connection) {
-    try {
-      connection.unwrap(PGConnection.class).cancelQuery();
-    } catch (SQLException e) {
-      // the server is unreachable or the statement already finished: aborting is all that is left
-    }
+  /**
+   * Closes the socket under the caller, whose blocked read then fails at once. PostgreSQL notices the closed
+   * connection within {@link Database}'s client-connection check and cancels the statement (a lock wait
+   * included). The driver's own cancel request would be the other way, but it waits for the server's
+   * acknowledgement, tens of milliseconds that the error answer must not wait for.
+   */
+  private static void abort(Connection connection) {
     try {
       connection.abort(Runnable::run);
     } catch (SQLException e) {
