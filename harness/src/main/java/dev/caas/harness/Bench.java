@@ -108,6 +108,9 @@ public final class Bench {
   }
 
   private BenchReport measure(Testbed testbed, Plan plan) {
+    if (config.scenario() == Scenario.FAULTS) {
+      return new FaultBench(this, config, progress).measure(testbed, plan.runnable(), plan.notRun());
+    }
     var provenance = provenance(testbed.backends().postgres(), testbed.backends().toxiproxy());
     var runs = new ArrayList<RunResult>();
     var notRun = new ArrayList<>(plan.notRun());
@@ -132,7 +135,7 @@ public final class Bench {
     return new BenchReport(provenance, config, runs, notRun, calibration());
   }
 
-  private Optional<Calibration> calibration() {
+  Optional<Calibration> calibration() {
     return Calibration.read(Calibration.file(jars));
   }
 
@@ -150,7 +153,7 @@ public final class Bench {
         List<LoadPoint> points = config.points();
         for (LoadPoint point : points) {
           String label = points.size() > 1 ? name + " [" + (point.index() + 1) + "/" + points.size() + "]" : name;
-          runs.add(measurePoint(testbed, client, variant, limits, ceiling, point, slot.repetition(), label));
+          runs.add(measurePoint(testbed, process, client, limits, ceiling, point, slot.repetition(), label));
         }
         progress.phase(name, "stopping");
         return runs;
@@ -187,8 +190,9 @@ public final class Bench {
   static final int PROBE_FROM_CONNECTIONS = 100;
 
   private RunResult measurePoint(
-      Testbed testbed, LoadClient client, Variant variant, Limits limits, double ceiling, LoadPoint point,
+      Testbed testbed, VariantProcess process, LoadClient client, Limits limits, double ceiling, LoadPoint point,
       int repetition, String label) {
+    Variant variant = process.variant();
     Workload workload = point.workload();
     // One request per client at no latency, not counted: the point starts on open, fresh connections, not
     // on ones closed while earlier points ran with fewer clients.
@@ -205,9 +209,25 @@ public final class Bench {
     } finally {
       testbed.setLatency(Duration.ZERO, Duration.ZERO);
     }
-    Map<String, Long> billed = testbed.billingCounts();
+    BillingCheck billing = reconcile(testbed, process, label, samples);
     Theory theory = Theory.predict(variant, point.latency(), workload, limits, ceiling);
-    return RunResult.of(variant, limits, samples, theory, BillingCheck.of(billed, samples), point, repetition, started);
+    return RunResult.of(variant, limits, samples, theory, billing, point, repetition, started);
+  }
+
+  /**
+   * Reconciles the billing ledger with the 200s of {@code samples}, reading it only once the variant has no
+   * failed request's billing left to undo: the variants delete it in the background, so an event may outlive
+   * its failed request by a moment. The wait is bounded by {@link Settled#TIMEOUT}; when it times out, or the
+   * variant does not report its load while some request failed, the console says so and the ledger is read
+   * anyway (a difference then fails the run as any other).
+   */
+  BillingCheck reconcile(Testbed testbed, VariantProcess process, String label, List<Sample> samples) {
+    Settled compensations = Settled.await(process::load, Settled.compensated(), Settled.TIMEOUT);
+    boolean someFailed = samples.stream().anyMatch(sample -> !sample.ok());
+    if (compensations.failed() || (someFailed && compensations.outcome() == Settled.Outcome.NOT_REPORTED)) {
+      progress.warn(label + ": compensations " + compensations.describe() + "; billing read anyway");
+    }
+    return BillingCheck.of(testbed.billingCounts(), samples, compensations);
   }
 
   /**
@@ -225,7 +245,7 @@ public final class Bench {
     return span > 0 ? (to - from) / (span / 1e9) : Double.NaN;
   }
 
-  private void injectLatency(Testbed testbed, InjectedLatency latency) {
+  static void injectLatency(Testbed testbed, InjectedLatency latency) {
     if (latency.steady()) {
       testbed.setLatency(latency.upstream(), latency.postgres());
     } else {
@@ -234,7 +254,7 @@ public final class Bench {
     }
   }
 
-  private VariantProcess.Launch launch(Testbed testbed, Variant variant) {
+  VariantProcess.Launch launch(Testbed testbed, Variant variant) {
     return new VariantProcess.Launch(
         variant,
         jars.jarFor(variant),
@@ -246,7 +266,8 @@ public final class Bench {
         testbed.upstreamUrl(),
         config.dbPool(),
         config.serverThreads(),
-        config.deadline());
+        config.queue(),
+        config.effectiveDeadline());
   }
 
   private NotRun missingJar(Variant variant, Path jar) {
@@ -257,7 +278,7 @@ public final class Bench {
     return new NotRun(variant, !config.requireJars(), reason, hint);
   }
 
-  private Provenance provenance(String postgres, String toxiproxy) {
+  Provenance provenance(String postgres, String toxiproxy) {
     return Provenance.collect(jars.folder(), VariantJars.harnessVersion(), javaLauncher(), config.jvmArgs(),
         postgres, toxiproxy);
   }
@@ -266,7 +287,7 @@ public final class Bench {
     return config.java() != null ? config.java() : Provenance.thisJava();
   }
 
-  private Path logFile(Variant variant) {
+  Path logFile(Variant variant) {
     return jars.logFolder().resolve(variant.wireName() + ".log");
   }
 }

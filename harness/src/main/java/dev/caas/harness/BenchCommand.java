@@ -1,15 +1,20 @@
 package dev.caas.harness;
 
 import dev.caas.testbed.Backend;
+import dev.caas.testbed.Fault;
 import dev.caas.testbed.TestbedOptions;
 
+import dev.caas.contract.Step;
 import dev.caas.contract.Variant;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,8 +30,13 @@ import picocli.CommandLine.Spec;
         "Measures variants under injected latency and prints the talk's table.",
         "",
         "Starts the testbed (PostgreSQL, Toxiproxy, dog upstream) once, then for each variant launches its "
-            + "jar, warms it up at no latency, injects the latency, sends the requests, checks that every photo "
-            + "served was billed once, and prints the results with the theory beside each row.",
+            + "jar, warms it up at no latency, injects the latency, sends the requests, waits until the variant "
+            + "has undone the billing of any failed request, checks that every photo served was billed once, and "
+            + "prints the results with the theory beside each row.",
+        "",
+        "With --fault it prints the fault matrix instead: for each fault and variant, errors by kind, time to "
+            + "fail against the deadline, whether the pools went idle, the first request after recovery and the "
+            + "billing difference.",
         ""
     },
     footer = {
@@ -54,10 +64,18 @@ import picocli.CommandLine.Spec;
         "    caas bench --variant sync-sequential,loom-sequential --repeat 5",
         "  Check the generator first; every report flags runs above its ceiling:",
         "    caas calibrate",
+        "  Overload: 2,000 clients at once, one request each, 200 ms on both proxies, a pool of 100. Loom and",
+        "  reactive queue every request and answer all; sync's bounded queue answers the surplus 503 at once:",
+        "    caas bench --scenario overload --variant loom-gathered,reactive-gathered",
+        "    caas bench --scenario overload --variant sync-gathered --queue 100",
+        "  Faults: each one injected a third into a short run (4 clients, 20 ms, deadline 1 s), healed at two thirds;",
+        "  errors must be the fault's own and come by the deadline, pools idle after, then a 200, the books balanced:",
+        "    caas bench --fault all --out target/results/faults",
+        "    caas bench --fault postgres-down,dog-table-locked --variant loom-gathered --deadline 2s",
         "",
         "Exit codes:",
         "  0  every run passed",
-        "  1  a run had errors or billed/served counts that differ, or a variant failed",
+        "  1  a run had errors or billed/served counts that differ, a fault cell failed, or a variant failed",
         "  2  bad options, or nothing could run (no jar built)"
     })
 public final class BenchCommand implements Callable<Integer> {
@@ -73,20 +91,22 @@ public final class BenchCommand implements Callable<Integer> {
           + "is skipped and listed with the command that builds it; a named one fails the bench.")
   String variants;
 
-  @Option(names = {"-n", "--requests"}, paramLabel = "N", defaultValue = "90",
-      description = "Measured requests per variant (default ${DEFAULT-VALUE}).")
-  int requests;
+  @Option(names = {"-n", "--requests"}, paramLabel = "N",
+      description = "Measured requests per variant (default 90, or one per client when there are more clients).")
+  Integer requests;
 
-  @Option(names = {"-c", "--concurrency"}, paramLabel = "C", defaultValue = "10",
-      description = "Closed-loop clients; with --rate, the most connections in flight (default ${DEFAULT-VALUE}).")
-  int concurrency;
+  @Option(names = {"-c", "--concurrency"}, paramLabel = "C",
+      description = "Closed-loop clients; with --rate, the most connections in flight (default 10; overload 2000, "
+          + "faults 4).")
+  Integer concurrency;
 
   @Option(names = "--rate", paramLabel = "RPS",
       description = "Open loop instead: this many requests per second, whatever the answers do.")
   Double rate;
 
-  @Option(names = "--latency", paramLabel = "D", defaultValue = "100ms",
-      description = "Injected on both proxies while measuring, e.g. 100ms, 15s (default ${DEFAULT-VALUE}).")
+  @Option(names = "--latency", paramLabel = "D",
+      description = "Injected on both proxies while measuring, e.g. 100ms, 15s (default 100ms; overload 200ms, "
+          + "faults 20ms).")
   Duration latency;
 
   @Option(names = "--upstream-latency", paramLabel = "D", description = "Overrides --latency for the upstream.")
@@ -106,8 +126,15 @@ public final class BenchCommand implements Callable<Integer> {
   Duration dbJitter;
 
   @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "talk",
-      description = "talk (one point), latency-sweep or concurrency-sweep (default ${DEFAULT-VALUE}).")
+      description = "talk (one point), latency-sweep, concurrency-sweep, overload (2,000 clients at once, one "
+          + "request each, 200 ms, db pool 100) or faults (the same as --fault all) (default ${DEFAULT-VALUE}).")
   String scenario;
+
+  @Option(names = "--fault", paramLabel = "NAMES",
+      description = "Run the fault matrix instead: 'all' or a comma-separated list of the faults below. Each "
+          + "variant × fault gets a fresh JVM with a 1 s deadline (unless --deadline), 4 clients (unless -c) and "
+          + "20 ms on both proxies (unless --latency); exit 1 when any cell fails.")
+  String fault;
 
   @Option(names = "--flavour", paramLabel = "WHERE",
       description = "Where a sweep injects its latency: upstream-only (the thread limit shows) or both (the "
@@ -132,10 +159,10 @@ public final class BenchCommand implements Callable<Integer> {
           + "the median of medians with a bootstrap confidence interval (default ${DEFAULT-VALUE}).")
   int repeat;
 
-  @Option(names = "--warmup", paramLabel = "N", defaultValue = "300",
+  @Option(names = "--warmup", paramLabel = "N",
       description = "Requests before measuring, at no latency and not counted; at least one per client "
-          + "(default ${DEFAULT-VALUE}, 0 for none).")
-  int warmup;
+          + "(default 300, faults 100; 0 for none).")
+  Integer warmup;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Write the report, with every sample, as JSON.")
   Path json;
@@ -164,13 +191,21 @@ public final class BenchCommand implements Callable<Integer> {
       description = "A JVM option for the variants; repeat for more, write --jvm-arg=-Xmx256m.")
   List<String> jvmArgs = new ArrayList<>();
 
-  @Option(names = "--db-pool", paramLabel = "N", description = "Database connections per variant.")
+  @Option(names = "--db-pool", paramLabel = "N",
+      description = "Database connections per variant (default: the variants' own, 20; overload 100).")
   Integer dbPool;
 
   @Option(names = "--server-threads", paramLabel = "N", description = "Request threads, for bounded-pool variants.")
   Integer serverThreads;
 
-  @Option(names = "--deadline", paramLabel = "D", description = "How long a variant lets one request take.")
+  @Option(names = "--queue", paramLabel = "N",
+      description = "Requests a bounded-pool variant (sync) lets wait for a busy thread; past it, 503 at once "
+          + "(default: the variants' own, 1000).")
+  Integer queue;
+
+  @Option(names = "--deadline", paramLabel = "D",
+      description = "How long a variant lets one request take before it answers 504 (default: the variants' own, "
+          + "60 s; faults 1 s).")
   Duration deadline;
 
   @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto",
@@ -205,29 +240,39 @@ public final class BenchCommand implements Callable<Integer> {
   /** The options as a config; {@code --variant all} skips missing jars, named variants require them. */
   BenchConfig config() {
     boolean all = variants.trim().equalsIgnoreCase("all");
+    Scenario chosen = fault != null ? Scenario.FAULTS : Scenario.parse(scenario);
+    if (fault != null && !scenario.trim().equalsIgnoreCase("talk") && chosen != Scenario.parse(scenario)) {
+      throw new IllegalArgumentException("--fault runs the faults scenario: drop --scenario " + scenario);
+    }
+    List<Fault> faults = chosen != Scenario.FAULTS ? List.of() : Fault.parseList(fault == null ? "all" : fault);
+    Scenario.Defaults defaults = chosen.defaults();
+    int clients = concurrency != null ? concurrency : defaults.clients();
+    Duration bothProxies = latency != null ? latency : defaults.latency();
     return BenchConfig.builder()
+        .faults(faults)
+        .scenario(chosen)
         .variants(Variant.parseList(variants))
         .requireJars(!all)
-        .requests(requests)
-        .concurrency(concurrency)
+        .requests(requests != null ? requests : defaults.requests(clients))
+        .concurrency(clients)
         .ratePerSecond(rate)
-        .upstreamLatency(upstreamLatency != null ? upstreamLatency : latency)
-        .dbLatency(dbLatency != null ? dbLatency : latency)
+        .upstreamLatency(upstreamLatency != null ? upstreamLatency : bothProxies)
+        .dbLatency(dbLatency != null ? dbLatency : bothProxies)
         .upstreamJitter(upstreamJitter != null ? upstreamJitter : jitter)
         .dbJitter(dbJitter != null ? dbJitter : jitter)
-        .scenario(Scenario.parse(scenario))
         .flavour(flavour == null ? null : Scenario.Flavour.parse(flavour))
         .latencies(latencyList == null || latencyList.isEmpty() ? BenchConfig.DEFAULT_LATENCIES : latencyList)
         .concurrencies(concurrencyList == null || concurrencyList.isEmpty()
             ? BenchConfig.DEFAULT_CONCURRENCIES : concurrencyList)
         .requestsPerClient(requestsPerClient)
         .repeat(repeat)
-        .warmup(warmup)
+        .warmup(warmup != null ? warmup : defaults.warmup())
         .jars(jars)
         .java(java)
         .jvmArgs(jvmArgs)
-        .dbPool(dbPool)
+        .dbPool(dbPool != null ? dbPool : defaults.dbPool())
         .serverThreads(serverThreads)
+        .queue(queue)
         .deadline(deadline)
         .testbed(testbedOptions())
         .startupTimeout(startupTimeout)
@@ -260,11 +305,39 @@ public final class BenchCommand implements Callable<Integer> {
           + (written.size() > 8 ? ", …" : "") + " (open " + out.resolve("report.html") + ")");
     }
     stdout.flush();
-    boolean nothingRanOrFailed = report.runs().isEmpty() && report.notRun().stream().allMatch(NotRun::skipped);
+    boolean nothingRanOrFailed = report.runs().isEmpty() && report.faultRuns().isEmpty()
+        && report.notRun().stream().allMatch(NotRun::skipped);
     if (nothingRanOrFailed) {
       return EXIT_CANNOT_RUN;
     }
     return report.passed() ? EXIT_PASSED : EXIT_FAILED;
+  }
+
+  /** The help section that lists the fault catalogue, so {@code --help} names every fault {@code --fault} takes. */
+  static final String FAULTS_SECTION = "faults";
+
+  /** Adds the fault catalogue to the help of {@code bench}, just before the examples. */
+  static void addFaultCatalogue(CommandLine bench) {
+    bench.getHelpSectionMap().put(FAULTS_SECTION, help -> faultCatalogue());
+    var keys = new ArrayList<>(bench.getHelpSectionKeys());
+    keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER), FAULTS_SECTION);
+    bench.setHelpSectionKeys(keys);
+  }
+
+  /** {@code  postgres-down  database proxy disabled …; expects 503/504 on billing/name}, one line per fault. */
+  static String faultCatalogue() {
+    int width = Arrays.stream(Fault.values()).mapToInt(f -> f.wireName().length()).max().orElse(0);
+    var out = new StringBuilder("%nFaults (--fault NAME,NAME or all; what each one expects while it lasts):%n");
+    for (Fault f : Fault.values()) {
+      out.append("  ").append(f.wireName()).append(" ".repeat(width - f.wireName().length() + 2))
+          .append(f.description()).append("; expects ")
+          .append(f.expectedStatuses().stream().sorted().map(String::valueOf)
+              .collect(Collectors.joining("/")))
+          .append(" on ").append(f.expectedSteps().stream().sorted().map(Step::wireName)
+              .collect(Collectors.joining("/")))
+          .append("%n");
+    }
+    return String.format(out.toString());
   }
 
   private TestbedOptions testbedOptions() {

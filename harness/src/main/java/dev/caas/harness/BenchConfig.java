@@ -3,6 +3,7 @@ package dev.caas.harness;
 import dev.caas.contract.Variant;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.caas.testbed.Fault;
 import dev.caas.testbed.TestbedOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +42,10 @@ import java.util.Objects;
  * @param jvmArgs extra JVM options for the variants
  * @param dbPool passed to the variants, {@code null} for their default
  * @param serverThreads passed to the variants, {@code null} for their default
- * @param deadline passed to the variants, {@code null} for their default
+ * @param queue passed to the variants ({@code --queue}: requests that may wait for a busy bounded pool before
+ *     the next is refused with a 503), {@code null} for their default
+ * @param deadline passed to the variants, {@code null} for their default (a fault run's: {@link
+ *     #effectiveDeadline()})
  * @param startupTimeout how long a variant may take to report ready
  * @param requestTimeout a request with no answer by then is an error; {@code null}: three times the
  *     slowest theory plus a minute
@@ -54,6 +58,7 @@ import java.util.Objects;
  * @param requestsPerClient a concurrency sweep sends at least this many requests per client at each point,
  *     so that even a thousand clients reach a steady state
  * @param repeat how many times each variant is measured, interleaved: v1 v2 v3 v1 v2 v3 …
+ * @param faults the faults of the {@link Scenario#FAULTS} scenario, in order; empty for the others
  */
 public record BenchConfig(
     List<Variant> variants,
@@ -71,6 +76,7 @@ public record BenchConfig(
     List<String> jvmArgs,
     Integer dbPool,
     Integer serverThreads,
+    Integer queue,
     Duration deadline,
     Duration startupTimeout,
     Duration requestTimeout,
@@ -80,7 +86,8 @@ public record BenchConfig(
     List<Duration> latencies,
     List<Integer> concurrencies,
     int requestsPerClient,
-    int repeat) {
+    int repeat,
+    List<Fault> faults) {
 
   /** The latency sweep's values when none are given. */
   public static final List<Duration> DEFAULT_LATENCIES =
@@ -93,6 +100,7 @@ public record BenchConfig(
     jvmArgs = List.copyOf(jvmArgs);
     latencies = List.copyOf(latencies);
     concurrencies = List.copyOf(concurrencies);
+    faults = List.copyOf(faults);
     Objects.requireNonNull(upstreamLatency, "upstreamLatency");
     Objects.requireNonNull(dbLatency, "dbLatency");
     Objects.requireNonNull(upstreamJitter, "upstreamJitter");
@@ -121,6 +129,41 @@ public record BenchConfig(
     if (scenario == Scenario.CONCURRENCY_SWEEP && ratePerSecond != null) {
       throw new IllegalArgumentException("a concurrency sweep is a closed loop: drop --rate");
     }
+    if ((scenario == Scenario.FAULTS) != !faults.isEmpty()) {
+      throw new IllegalArgumentException(scenario == Scenario.FAULTS
+          ? "the faults scenario needs at least one fault" : "faults go with the faults scenario only");
+    }
+    if (scenario == Scenario.FAULTS && (ratePerSecond != null || repeat > 1)) {
+      throw new IllegalArgumentException("a fault run is one closed loop per variant and fault: drop --rate and --repeat");
+    }
+    if (queue != null && queue < 0) {
+      throw new IllegalArgumentException("--queue must be at least 0");
+    }
+    if (deadline != null && !deadline.isPositive()) {
+      throw new IllegalArgumentException("--deadline must be positive");
+    }
+  }
+
+  /** A fault run's error may take this much longer than the deadline: the answer's own way back. */
+  public static final Duration FAULT_TOLERANCE = Duration.ofMillis(50);
+
+  /** The deadline the variants are started with: the one given, else the scenario's ({@code null}: theirs). */
+  public Duration effectiveDeadline() {
+    return deadline != null ? deadline : scenario.defaults().deadline();
+  }
+
+  /**
+   * A fault run's load: the clients for three equal phases, before, during and after the fault, each at least
+   * 1.2 s and at least the deadline plus 200 ms, so that requests started while the fault lasts reach their
+   * deadline before it is healed.
+   */
+  public FaultLoad faultLoad() {
+    Duration deadline = effectiveDeadline() != null ? effectiveDeadline() : Duration.ofSeconds(60);
+    Duration phase = deadline.plusMillis(200);
+    if (phase.compareTo(Duration.ofMillis(1200)) < 0) {
+      phase = Duration.ofMillis(1200);
+    }
+    return new FaultLoad(concurrency, phase);
   }
 
   public static Builder builder() {
@@ -157,7 +200,7 @@ public record BenchConfig(
   public List<LoadPoint> points() {
     var points = new ArrayList<LoadPoint>();
     switch (scenario) {
-      case TALK -> points.add(new LoadPoint(0, latency(), workload()));
+      case TALK, OVERLOAD, FAULTS -> points.add(new LoadPoint(0, latency(), workload()));
       case LATENCY_SWEEP -> {
         for (Duration l : latencies) {
           Duration postgres = effectiveFlavour() == Scenario.Flavour.BOTH ? l : Duration.ZERO;
@@ -198,6 +241,10 @@ public record BenchConfig(
     if (requestTimeout != null) {
       return requestTimeout;
     }
+    if (scenario == Scenario.FAULTS) {
+      // A variant that ignores its deadline shows as a timeout a few seconds later, not as a minute's hang.
+      return effectiveDeadline().multipliedBy(2).plusSeconds(5);
+    }
     Duration slowest = Duration.ZERO;
     for (LoadPoint point : points()) {
       InjectedLatency l = point.latency();
@@ -224,6 +271,7 @@ public record BenchConfig(
     private List<String> jvmArgs = List.of();
     private Integer dbPool;
     private Integer serverThreads;
+    private Integer queue;
     private Duration deadline;
     private Duration startupTimeout = Duration.ofSeconds(60);
     private Duration requestTimeout;
@@ -234,8 +282,27 @@ public record BenchConfig(
     private List<Integer> concurrencies = DEFAULT_CONCURRENCIES;
     private int requestsPerClient = 3;
     private int repeat = 1;
+    private List<Fault> faults = List.of();
 
     private Builder() {}
+
+    /**
+     * The faults scenario with these faults, and its defaults for what is not set after this call: 4 clients,
+     * 20 ms on both proxies, a 1 s deadline, 100 warm-up requests.
+     */
+    public Builder faults(List<Fault> faults) {
+      Scenario.Defaults defaults = Scenario.FAULTS.defaults();
+      this.faults = faults;
+      this.scenario = faults.isEmpty() ? Scenario.TALK : Scenario.FAULTS;
+      if (!faults.isEmpty()) {
+        concurrency(defaults.clients()).latency(defaults.latency()).warmup(defaults.warmup());
+      }
+      return this;
+    }
+
+    public Builder faults(Fault... faults) {
+      return faults(Arrays.asList(faults));
+    }
 
     /** Where PostgreSQL and Toxiproxy come from; default: containers where Docker answers, else embedded. */
     public Builder testbed(TestbedOptions testbed) {
@@ -368,6 +435,11 @@ public record BenchConfig(
       return this;
     }
 
+    public Builder queue(Integer queue) {
+      this.queue = queue;
+      return this;
+    }
+
     public Builder deadline(Duration deadline) {
       this.deadline = deadline;
       return this;
@@ -385,9 +457,9 @@ public record BenchConfig(
 
     public BenchConfig build() {
       return new BenchConfig(variants, requireJars, requests, concurrency, ratePerSecond, upstreamLatency,
-          dbLatency, upstreamJitter, dbJitter, warmup, jars, java, jvmArgs, dbPool, serverThreads, deadline,
+          dbLatency, upstreamJitter, dbJitter, warmup, jars, java, jvmArgs, dbPool, serverThreads, queue, deadline,
           startupTimeout, requestTimeout, testbed, scenario, flavour, latencies, concurrencies, requestsPerClient,
-          repeat);
+          repeat, faults);
     }
   }
 }

@@ -41,6 +41,7 @@ public final class Caas implements Runnable {
   public static CommandLine commandLine() {
     var commandLine = new CommandLine(new Caas());
     commandLine.registerConverter(Duration.class, VariantOptions::parseDuration);
+    BenchCommand.addFaultCatalogue(commandLine.getSubcommands().get("bench"));
     commandLine.setExecutionExceptionHandler((e, command, parsed) -> {
       if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
         command.getErr().println("caas: " + e.getMessage());

@@ -67,7 +67,7 @@ public final class Charts {
                 "requests per second", s -> InjectedLatency.millis(s.point().latency().upstream()),
                 PointSummary::throughputRps, s -> s.theory().throughputRps(), false, false)));
       }
-      case TALK -> { }
+      case TALK, OVERLOAD, FAULTS -> { }
     }
     return charts;
   }

@@ -3,7 +3,8 @@ package dev.caas.harness;
 /**
  * What {@link LoadClient} saw of one request, with {@link System#nanoTime()} stamps: when it was issued, when
  * it went out on a connection (later, if it had to wait for one or to connect), when the body's last byte
- * arrived; and the parts of the response the report needs. The body itself is counted, not kept.
+ * arrived; and the parts of the response the report needs. A photo's body is counted, not kept; an error's
+ * JSON body is read for the one field the reports need, the step it blames.
  */
 record Exchange(
     long issuedNanos,
@@ -13,10 +14,11 @@ record Exchange(
     long bytes,
     String filename,
     String serverTiming,
-    String error) {
+    String error,
+    String step) {
 
   static Exchange failed(long issuedNanos, long sentNanos, Throwable cause) {
-    return new Exchange(issuedNanos, sentNanos, System.nanoTime(), 0, 0, null, null, describe(cause));
+    return new Exchange(issuedNanos, sentNanos, System.nanoTime(), 0, 0, null, null, describe(cause), null);
   }
 
   /** Turns the exchange into a sample, with times relative to the run's start. */
@@ -30,7 +32,8 @@ record Exchange(
         bytes,
         filename,
         serverTiming,
-        error);
+        error,
+        step);
   }
 
   private static String describe(Throwable cause) {

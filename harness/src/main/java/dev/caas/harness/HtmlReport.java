@@ -91,6 +91,21 @@ public final class HtmlReport {
       });
       out.append("</section>\n");
     }
+    if (!report.faultRuns().isEmpty()) {
+      FaultMatrix matrix = FaultMatrix.of(report.faultRuns());
+      out.append("<section id=\"faults\">\n<h2>").append(Html.escape(ReportWriter.FAULT_MATRIX_TITLE)).append("</h2>\n")
+          .append(matrix.overviewHtml())
+          .append("<h3>Cells</h3>\n<p>").append(Html.escape(ReportWriter.FAULT_CELLS_TITLE.substring("Cells (".length(),
+              ReportWriter.FAULT_CELLS_TITLE.length() - 1))).append(".</p>\n")
+          .append(matrix.detailHtml())
+          .append("<p>").append(Html.escape(FaultMatrix.LEGEND)).append("</p>\n</section>\n");
+    }
+    List<String> failures = report.failures();
+    if (!failures.isEmpty()) {
+      out.append("<section id=\"failed\">\n<h2>Failed</h2>\n<ul>\n");
+      failures.forEach(line -> out.append("<li class=\"flag\">").append(Html.escape(line)).append("</li>\n"));
+      out.append("</ul>\n</section>\n");
+    }
     if (!report.notRun().isEmpty()) {
       out.append("<section id=\"not-run\">\n<h2>Not run</h2>\n<ul>\n");
       for (NotRun notRun : report.notRun()) {

@@ -1,10 +1,12 @@
 package dev.caas.harness;
 
 import dev.caas.contract.DogHeaders;
-import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpMethod;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -23,6 +25,9 @@ import reactor.netty.resources.LoopResources;
 public final class LoadClient implements AutoCloseable {
   /** Below the variants' server idle timeouts, so the client is the one that closes an idle connection. */
   static final Duration MAX_IDLE = Duration.ofSeconds(20);
+  /** Enough for the contract's error JSON; anything longer is not it. */
+  private static final int ERROR_BODY_CAP = 4096;
+  private static final Pattern STEP = Pattern.compile("\"step\"\\s*:\\s*\"([^\"]*)\"");
 
   private final LoopResources loops;
   private final ConnectionProvider connections;
@@ -65,22 +70,42 @@ public final class LoadClient implements AutoCloseable {
             sent[0] = System.nanoTime();
             return outbound;
           })
-          .response((response, body) -> body
-              .map(ByteBuf::readableBytes)
-              .reduce(0L, (total, chunk) -> total + chunk)
-              .map(bytes -> new Exchange(
-                  issued,
-                  sent[0],
-                  System.nanoTime(),
-                  response.status().code(),
-                  bytes,
-                  response.responseHeaders().get(DogHeaders.X_FILENAME),
-                  response.responseHeaders().get(DogHeaders.SERVER_TIMING),
-                  null)))
+          .response((response, body) -> {
+            int status = response.status().code();
+            // A photo is only counted; an error's small JSON body is kept to read the step it blames.
+            StringBuilder errorBody = status == 200 ? null : new StringBuilder();
+            return body
+                .map(chunk -> {
+                  if (errorBody != null && errorBody.length() < ERROR_BODY_CAP) {
+                    errorBody.append(chunk.toString(StandardCharsets.UTF_8));
+                  }
+                  return (long) chunk.readableBytes();
+                })
+                .reduce(0L, Long::sum)
+                .map(bytes -> new Exchange(
+                    issued,
+                    sent[0],
+                    System.nanoTime(),
+                    status,
+                    bytes,
+                    response.responseHeaders().get(DogHeaders.X_FILENAME),
+                    response.responseHeaders().get(DogHeaders.SERVER_TIMING),
+                    null,
+                    errorBody == null ? null : stepOf(errorBody.toString())));
+          })
           .next()
           .timeout(timeout)
           .onErrorResume(e -> Mono.just(Exchange.failed(issued, sent[0], e)));
     });
+  }
+
+  /**
+   * The {@code "step"} of an error body ({@code {"error":"…","step":"upstream","requestId":"…"}}), or {@code
+   * null} when it names none or is not the contract's JSON (a proxy's or a framework's own error page).
+   */
+  static String stepOf(String errorBody) {
+    Matcher step = STEP.matcher(errorBody);
+    return step.find() ? step.group(1) : null;
   }
 
   @Override

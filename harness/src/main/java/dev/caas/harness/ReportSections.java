@@ -18,6 +18,7 @@ final class ReportSections {
   static List<Section> of(BenchReport report) {
     var sections = new ArrayList<Section>();
     repeated(report).ifPresent(sections::add);
+    errors(report).ifPresent(sections::add);
     openLoop(report).ifPresent(sections::add);
     sections.add(generator(report));
     return sections;
@@ -43,6 +44,23 @@ final class ReportSections {
           d.low(), d.high(), d.withinNoise() ? "within noise, not a difference" : "a real difference"));
     }
     return Optional.of(new Section("Repeated runs (two-level bootstrap over runs and requests)", lines));
+  }
+
+  /**
+   * For runs with errors: each kind ({@code 503}, {@code 504 billing}, {@code timeout}) with how long it took to
+   * fail, so a bounded queue's 503s at once read differently from a deadline's 504s or a hang.
+   */
+  static Optional<Section> errors(BenchReport report) {
+    var lines = new ArrayList<String>();
+    for (RunResult run : report.runs()) {
+      if (run.errors() > 0) {
+        lines.add(run.variant().wireName() + (run.repetition() > 1 ? " #" + run.repetition() : "")
+            + (report.points().size() > 1 ? " at " + report.pointOf(run).describe() : "") + ": "
+            + ErrorSummary.describe(run.samples()));
+      }
+    }
+    return lines.isEmpty() ? Optional.empty()
+        : Optional.of(new Section("Errors by kind (time to fail: from sending to the error answer)", lines));
   }
 
   /** For open-loop runs: the rate achieved, and the latency a generator blind to coordinated omission reports. */

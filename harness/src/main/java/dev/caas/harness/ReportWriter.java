@@ -30,7 +30,7 @@ public final class ReportWriter {
   /** The columns of {@code runs[].samples.rows}; times in milliseconds from the start of the run. */
   public static final List<String> SAMPLE_COLUMNS = List.of(
       "start_ms", "intended_start_ms", "latency_ms", "service_ms", "status", "bytes", "filename",
-      "server_timing", "error");
+      "server_timing", "error", "step");
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -64,9 +64,25 @@ public final class ReportWriter {
       }
       out.append('\n');
     }
+    if (!report.faultRuns().isEmpty()) {
+      FaultMatrix matrix = FaultMatrix.of(report.faultRuns());
+      out.append(FAULT_MATRIX_TITLE).append(":\n").append(matrix.overviewText()).append('\n');
+      out.append(FAULT_CELLS_TITLE).append(":\n").append(matrix.detailText()).append('\n');
+      out.append(FaultMatrix.LEGEND).append("\n\n");
+    }
+    List<String> failures = report.failures();
+    if (!failures.isEmpty()) {
+      out.append("Failed:\n");
+      failures.forEach(line -> out.append("  ").append(line).append('\n'));
+      out.append('\n');
+    }
     notRun(report).forEach(line -> out.append(line).append('\n'));
     return out.toString();
   }
+
+  static final String FAULT_MATRIX_TITLE = "Fault matrix (faults × variants)";
+  static final String FAULT_CELLS_TITLE = "Cells (time to fail: from sending to the error answer; failed before/during/"
+      + "after: errors among requests answered before the fault, in flight while it lasted, sent after it healed)";
 
   static final String THEORY_LINE = "Theory: T = L_u + 2·L_d (sequential) or L_u + L_d (gathered); throughput X = the"
       + " smallest bound; median R = C / X (closed loop) or T below capacity (open loop).";
@@ -102,6 +118,18 @@ public final class ReportWriter {
         waterfalls.forEach(line -> out.append(line).append('\n'));
         out.append("```\n\n");
       }
+    }
+    if (!report.faultRuns().isEmpty()) {
+      FaultMatrix matrix = FaultMatrix.of(report.faultRuns());
+      out.append("## ").append(FAULT_MATRIX_TITLE).append("\n\n").append(matrix.overviewMarkdown()).append('\n');
+      out.append("## Cells\n\n").append(FAULT_CELLS_TITLE.substring("Cells (".length(), FAULT_CELLS_TITLE.length() - 1))
+          .append(".\n\n").append(matrix.detailMarkdown()).append('\n').append(FaultMatrix.LEGEND).append("\n\n");
+    }
+    List<String> failures = report.failures();
+    if (!failures.isEmpty()) {
+      out.append("## Failed\n\n");
+      failures.forEach(line -> out.append("- ").append(line).append('\n'));
+      out.append('\n');
     }
     if (!report.notRun().isEmpty()) {
       out.append("## Not run\n\n");
@@ -142,6 +170,10 @@ public final class ReportWriter {
         + " clients at no latency, not counted");
     facts.put("latency", latency(c));
     facts.put("variant options", variantOptions(c));
+    Duration deadline = c.effectiveDeadline();
+    facts.put("deadline", deadline == null ? "the variants' default (60 s)"
+        : Times.format(deadline.toMillis()) + (c.scenario() == Scenario.FAULTS ? "; an error may take up to "
+            + Times.format(deadline.plus(BenchConfig.FAULT_TOLERANCE).toMillis()) : ""));
     facts.put("repeat", c.repeat() == 1 ? "1 run per variant"
         : c.repeat() + " runs per variant, interleaved (v1 v2 … v1 v2 …), each a fresh JVM");
     facts.put("generator", GeneratorCeiling.describe(report.calibration()));
@@ -151,6 +183,10 @@ public final class ReportWriter {
   private static String scenario(BenchConfig c) {
     return switch (c.scenario()) {
       case TALK -> "talk";
+      case OVERLOAD -> "overload (one burst: every client sends at once, far more requests than the pools hold)";
+      case FAULTS -> "faults: " + c.faults().stream().map(dev.caas.testbed.Fault::wireName)
+          .collect(Collectors.joining(", ")) + " (" + c.faults().size() + " × " + c.variants().size()
+          + " variants, a fresh JVM per cell)";
       case LATENCY_SWEEP, CONCURRENCY_SWEEP -> c.scenario().wireName() + " (" + c.effectiveFlavour().wireName() + "), "
           + c.points().size() + " points";
     };
@@ -158,8 +194,10 @@ public final class ReportWriter {
 
   private static String workload(BenchConfig c) {
     return switch (c.scenario()) {
-      case TALK, LATENCY_SWEEP -> c.workload().describe() + ", " + c.requests() + " requests per variant"
-          + (c.scenario() == Scenario.TALK ? "" : " and point");
+      case TALK, OVERLOAD, LATENCY_SWEEP -> c.workload().describe() + ", " + c.requests() + " requests per variant"
+          + (c.scenario() == Scenario.LATENCY_SWEEP ? " and point" : "");
+      case FAULTS -> c.faultLoad().describe() + "; then one request once the pools are idle; requests per cell "
+          + "in the table";
       case CONCURRENCY_SWEEP -> "closed loop, C = " + c.concurrencies().stream().map(String::valueOf)
           .collect(Collectors.joining(", ")) + " clients; max(" + c.requests() + ", " + c.requestsPerClient()
           + " × C) requests per point";
@@ -168,7 +206,7 @@ public final class ReportWriter {
 
   private static String latency(BenchConfig c) {
     return switch (c.scenario()) {
-      case TALK, CONCURRENCY_SWEEP -> c.points().getFirst().latency().describe();
+      case TALK, OVERLOAD, FAULTS, CONCURRENCY_SWEEP -> c.points().getFirst().latency().describe();
       case LATENCY_SWEEP -> "L = " + c.latencies().stream().map(l -> Times.format(millis(l)))
           .collect(Collectors.joining(", ")) + (c.effectiveFlavour() == Scenario.Flavour.BOTH
               ? " on both proxies" : " on the upstream only, postgres 0 ms");
@@ -183,8 +221,11 @@ public final class ReportWriter {
     if (c.serverThreads() != null) {
       options.add("--server-threads " + c.serverThreads());
     }
-    if (c.deadline() != null) {
-      options.add("--deadline " + c.deadline().toMillis() + "ms");
+    if (c.queue() != null) {
+      options.add("--queue " + c.queue());
+    }
+    if (c.effectiveDeadline() != null) {
+      options.add("--deadline " + c.effectiveDeadline().toMillis() + "ms");
     }
     return options.isEmpty() ? "defaults (limits per run below)" : String.join(" ", options);
   }
@@ -300,7 +341,8 @@ public final class ReportWriter {
     ObjectNode options = scenario.putObject("variant_options");
     options.put("db_pool", c.dbPool());
     options.put("server_threads", c.serverThreads());
-    options.put("deadline_ms", c.deadline() == null ? null : c.deadline().toMillis());
+    options.put("queue", c.queue());
+    options.put("deadline_ms", c.effectiveDeadline() == null ? null : c.effectiveDeadline().toMillis());
     scenario.put("name", c.scenario().wireName());
     scenario.put("flavour", c.scenario() == Scenario.TALK ? null : c.effectiveFlavour().wireName());
     scenario.put("repeat", c.repeat());
@@ -325,8 +367,117 @@ public final class ReportWriter {
       entry.put("reason", n.reason());
       entry.put("hint", n.hint());
     }
+    if (!report.faultRuns().isEmpty()) {
+      root.set("faults", faults(report));
+    }
+    report.failures().forEach(root.putArray("failures")::add);
     root.put("passed", report.passed());
     return root;
+  }
+
+  /** The fault matrix: how the cells were run, then one object per cell with its verdict and its samples. */
+  private static ObjectNode faults(BenchReport report) {
+    BenchConfig c = report.config();
+    FaultLoad load = c.faultLoad();
+    ObjectNode node = JSON.createObjectNode();
+    node.put("deadline_ms", c.effectiveDeadline().toMillis());
+    node.put("tolerance_ms", BenchConfig.FAULT_TOLERANCE.toMillis());
+    node.put("clients", load.clients());
+    node.put("duration_ms", load.duration().toMillis());
+    node.put("inject_at_ms", load.phase().toMillis());
+    node.put("heal_at_ms", load.phase().multipliedBy(2).toMillis());
+    node.put("idle_timeout_ms", Settled.TIMEOUT.toMillis());
+    ArrayNode catalogue = node.putArray("catalogue");
+    for (var fault : c.faults()) {
+      ObjectNode entry = catalogue.addObject();
+      entry.put("name", fault.wireName());
+      entry.put("description", fault.description());
+      fault.expectedStatuses().stream().sorted().forEach(entry.putArray("expected_statuses")::add);
+      ArrayNode steps = entry.putArray("expected_steps");
+      fault.expectedSteps().stream().sorted().forEach(step -> steps.add(step.wireName()));
+    }
+    ArrayNode cells = node.putArray("cells");
+    for (FaultRun run : report.faultRuns()) {
+      ObjectNode cell = cells.addObject();
+      cell.put("fault", run.fault().wireName());
+      cell.put("variant", run.variant().wireName());
+      cell.put("passed", run.passed());
+      ArrayNode problems = cell.putArray("problems");
+      run.problems().forEach(p -> problems.addObject().put("tag", p.tag()).put("reason", p.sentence()));
+      cell.put("requests", run.requests());
+      cell.put("errors", run.errors().size());
+      ObjectNode kinds = cell.putObject("error_kinds");
+      run.errorKinds().forEach(kinds::put);
+      ObjectNode phases = cell.putObject("phases");
+      run.phases().forEach((phase, counts) -> phases.putObject(phase.wireName())
+          .put("requests", counts[0]).put("errors", counts[1]));
+      ObjectNode timeToFail = cell.putObject("time_to_fail_ms");
+      number(timeToFail, "median", run.timeToFailMedianMs());
+      number(timeToFail, "max", run.timeToFailMaxMs());
+      number(timeToFail, "limit", run.timeToFailLimitMs());
+      number(cell, "injected_at_ms", run.injectedNanos() / 1e6);
+      number(cell, "healed_at_ms", run.healedNanos() / 1e6);
+      cell.set("idle_after", settled(run.idle()));
+      Sample after = run.afterRecovery();
+      ObjectNode recovery = cell.putObject("after_recovery");
+      recovery.put("status", after == null ? 0 : after.status());
+      recovery.put("step", after == null ? null : after.step());
+      number(recovery, "latency_ms", after == null ? Double.NaN : after.latencyNanos() / 1e6);
+      cell.set("billing", billing(run.billing()));
+      ObjectNode limits = cell.putObject("limits");
+      limits.put("server_threads", run.limits().serverThreads());
+      limits.put("db_pool", run.limits().dbPool());
+      limits.put("http_connections", run.limits().httpConnections());
+      limits.put("executor_threads", run.limits().executorThreads());
+      cell.set("samples", samples(run.samples()));
+    }
+    return node;
+  }
+
+  private static ObjectNode settled(Settled settled) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("outcome", settled.outcome().name().toLowerCase(Locale.ROOT));
+    node.put("after_ms", settled.millis());
+    node.put("description", settled.describe());
+    if (settled.last() != null) {
+      var load = settled.last();
+      node.putObject("last_load").put("in_flight", load.inFlight()).put("db_active", load.dbActive())
+          .put("db_idle", load.dbIdle()).put("db_waiting", load.dbWaiting())
+          .put("compensations_pending", load.compensationsPending());
+    }
+    return node;
+  }
+
+  private static ObjectNode billing(BillingCheck b) {
+    ObjectNode billing = JSON.createObjectNode();
+    billing.put("billed", b.billed());
+    billing.put("served", b.served());
+    billing.put("balanced", b.balanced());
+    billing.put("difference", b.difference());
+    ObjectNode mismatches = billing.putObject("mismatches");
+    b.mismatches().forEach((file, m) -> mismatches.putObject(file).put("billed", m.billed()).put("served", m.served()));
+    billing.set("compensations", settled(b.compensations()));
+    return billing;
+  }
+
+  private static ObjectNode samples(List<Sample> list) {
+    ObjectNode samples = JSON.createObjectNode();
+    SAMPLE_COLUMNS.forEach(samples.putArray("columns")::add);
+    ArrayNode rows = samples.putArray("rows");
+    for (Sample s : list) {
+      ArrayNode row = rows.addArray();
+      row.add(nanosToMillis(s.startNanos()));
+      row.add(nanosToMillis(s.intendedStartNanos()));
+      row.add(nanosToMillis(s.latencyNanos()));
+      row.add(nanosToMillis(s.serviceNanos()));
+      row.add(s.status());
+      row.add(s.bytes());
+      row.add(s.filename());
+      row.add(s.serverTiming());
+      row.add(s.error());
+      row.add(s.step());
+    }
+    return samples;
   }
 
   private static ObjectNode point(LoadPoint point) {
@@ -433,28 +584,16 @@ public final class ReportWriter {
     limits.put("executor_threads", run.limits().executorThreads());
     ObjectNode steps = node.putObject("step_medians_ms");
     run.stepMediansMs().forEach((step, median) -> number(steps, step, median));
-    BillingCheck b = run.billing();
-    ObjectNode billing = node.putObject("billing");
-    billing.put("billed", b.billed());
-    billing.put("served", b.served());
-    billing.put("balanced", b.balanced());
-    ObjectNode mismatches = billing.putObject("mismatches");
-    b.mismatches().forEach((file, m) -> mismatches.putObject(file).put("billed", m.billed()).put("served", m.served()));
-    ObjectNode samples = node.putObject("samples");
-    SAMPLE_COLUMNS.forEach(samples.putArray("columns")::add);
-    ArrayNode rows = samples.putArray("rows");
-    for (Sample s : run.samples()) {
-      ArrayNode row = rows.addArray();
-      row.add(nanosToMillis(s.startNanos()));
-      row.add(nanosToMillis(s.intendedStartNanos()));
-      row.add(nanosToMillis(s.latencyNanos()));
-      row.add(nanosToMillis(s.serviceNanos()));
-      row.add(s.status());
-      row.add(s.bytes());
-      row.add(s.filename());
-      row.add(s.serverTiming());
-      row.add(s.error());
+    node.set("billing", billing(run.billing()));
+    ArrayNode errorsByKind = node.putArray("errors_by_kind");
+    for (ErrorSummary e : ErrorSummary.of(run.samples())) {
+      ObjectNode kind = errorsByKind.addObject();
+      kind.put("kind", e.kind());
+      kind.put("count", e.count());
+      number(kind, "time_to_fail_median_ms", e.medianMs());
+      number(kind, "time_to_fail_max_ms", e.maxMs());
     }
+    node.set("samples", samples(run.samples()));
     return node;
   }
 

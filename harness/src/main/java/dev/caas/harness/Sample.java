@@ -15,6 +15,8 @@ package dev.caas.harness;
  * @param filename the {@code X-Filename} header, or {@code null}
  * @param serverTiming the {@code Server-Timing} header, or {@code null}
  * @param error why no response arrived (connection refused, timeout), or {@code null}
+ * @param step the {@code "step"} of an error answer's JSON body ({@code upstream}, {@code billing}, {@code
+ *     name}), or {@code null}: a 200, an error body that names no step, or no answer at all
  */
 public record Sample(
     int index,
@@ -25,7 +27,14 @@ public record Sample(
     long bytes,
     String filename,
     String serverTiming,
-    String error) {
+    String error,
+    String step) {
+
+  /** A sample without an error step: a 200, or a run recorded before error steps were kept. */
+  public Sample(int index, long intendedStartNanos, long startNanos, long endNanos, int status, long bytes,
+      String filename, String serverTiming, String error) {
+    this(index, intendedStartNanos, startNanos, endNanos, status, bytes, filename, serverTiming, error, null);
+  }
 
   /** The latency that counts: from the intended start to the last byte of the body. */
   public long latencyNanos() {
@@ -47,5 +56,10 @@ public record Sample(
       return Integer.toString(status);
     }
     return error == null ? "no response" : error;
+  }
+
+  /** The kind with the step the error body blames, as the fault matrix counts them: {@code 504 upstream}. */
+  public String errorKindWithStep() {
+    return step == null ? errorKind() : errorKind() + " " + step;
   }
 }

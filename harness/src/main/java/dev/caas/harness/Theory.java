@@ -40,6 +40,13 @@ import java.util.Locale;
  * law), never less than T. This is what shows that virtual threads remove the thread bound but not the pool
  * bound.
  *
+ * <h2>A burst</h2>
+ * With no more requests than clients (the overload scenario: 2,000 clients, one request each) there is no
+ * steady state: all N arrive at once and the bottleneck drains them at X, so request k leaves at about
+ * k / X. The median one waits N / (2X), of which the first T/2 overlap its own service: R ≈ T + N / (2X) − T/2,
+ * and just T when the burst fits (N ≤ X·T). E.g. 2,000 requests, a pool of 100 at L_d = 200 ms: X = 100 / 0.4 s =
+ * 250 rps, gathered T = 400 ms, R ≈ 0.4 + 4 − 0.2 = 4.2 s, the last at about 8.4 s.
+ *
  * <h2>Open loop</h2>
  * Arrivals at rate λ get X = λ and R ≈ T while λ is below every bound. Above, the queue grows for as long as
  * the run lasts ({@link #overloaded()}): request i arrives at i / λ and leaves at about i / X + T, so over N
@@ -95,7 +102,7 @@ public record Theory(
     boolean threadPerRequest = variant.model() != Variant.Model.REACTIVE;
     var demand = new Demand(variant.composition(), latency, threadPerRequest);
     return switch (workload) {
-      case ClosedLoop closed -> closed(demand, closed.clients(), limits, noLatencyCeilingRps);
+      case ClosedLoop closed -> closed(demand, closed.clients(), closed.requests(), limits, noLatencyCeilingRps);
       case OpenLoop open -> open(demand, open, limits, noLatencyCeilingRps);
     };
   }
@@ -103,7 +110,7 @@ public record Theory(
   /** C clients in a closed loop, thread per request, no jitter, no measured ceiling. */
   public static Theory closedLoop(Composition composition, Duration upstream, Duration db, int clients, Limits limits) {
     var latency = new InjectedLatency(upstream, Duration.ZERO, db, Duration.ZERO);
-    return closed(new Demand(composition, latency, true), clients, limits, Double.NaN);
+    return closed(new Demand(composition, latency, true), clients, Integer.MAX_VALUE, limits, Double.NaN);
   }
 
   /** What one request asks of each resource. */
@@ -113,15 +120,24 @@ public record Theory(
     }
   }
 
-  private static Theory closed(Demand demand, int clients, Limits limits, double ceiling) {
+  private static Theory closed(Demand demand, int clients, int requests, Limits limits, double ceiling) {
     double t = demand.t();
     var bounds = resourceBounds(demand, limits, ceiling);
+    // Clients beyond the requests never send: a burst of N keeps at most N in flight.
+    int sending = Math.min(clients, requests);
     if (t > 0) {
-      bounds.add(new Bound("clients", clients / seconds(t), clients + " / " + Times.format(t)));
+      bounds.add(new Bound("clients", sending / seconds(t), sending + " / " + Times.format(t)));
     }
     bounds.sort(Comparator.comparingDouble(Bound::rps));
     double x = bounds.isEmpty() ? Double.POSITIVE_INFINITY : bounds.getFirst().rps();
-    double r = Double.isInfinite(x) ? t : Math.max(t, clients / x * 1000);
+    double r;
+    if (Double.isInfinite(x)) {
+      r = t;
+    } else if (requests <= clients) {
+      r = t + Math.max(0, requests / 2.0 / x * 1000 - t / 2);
+    } else {
+      r = Math.max(t, clients / x * 1000);
+    }
     return new Theory(t, x, r, bounds, false);
   }
 

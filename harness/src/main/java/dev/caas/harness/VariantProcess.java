@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.caas.contract.DogPaths;
 import dev.caas.contract.Limits;
+import dev.caas.contract.Load;
 import dev.caas.contract.Variant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,7 +43,8 @@ public final class VariantProcess implements AutoCloseable {
   /**
    * Everything needed to start one variant; the database and upstream are the testbed's proxies.
    *
-   * @param dbPool {@code null}: the variant's default; likewise {@code serverThreads} and {@code deadline}
+   * @param dbPool {@code null}: the variant's default; likewise {@code serverThreads}, {@code queue} and
+   *     {@code deadline}
    */
   public record Launch(
       Variant variant,
@@ -54,6 +57,7 @@ public final class VariantProcess implements AutoCloseable {
       URI upstreamUrl,
       Integer dbPool,
       Integer serverThreads,
+      Integer queue,
       Duration deadline) {
 
     /** The command line (see {@code VariantOptions.USAGE}); the password goes by environment, not here. */
@@ -72,6 +76,9 @@ public final class VariantProcess implements AutoCloseable {
       }
       if (serverThreads != null) {
         command.addAll(List.of("--server-threads", serverThreads.toString()));
+      }
+      if (queue != null) {
+        command.addAll(List.of("--queue", queue.toString()));
       }
       if (deadline != null) {
         command.addAll(List.of("--deadline", deadline.toMillis() + "ms"));
@@ -99,6 +106,7 @@ public final class VariantProcess implements AutoCloseable {
   private final Path logFile;
   private final URI baseUrl;
   private final Thread killOnExit;
+  private HttpClient healthClient;
 
   private VariantProcess(Launch launch, Process process, Path logFile, URI baseUrl) {
     this.launch = launch;
@@ -167,6 +175,39 @@ public final class VariantProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * What the variant is busy with right now, from its {@code /health}.
+   *
+   * @return empty when {@code /health} carries no {@code "load"}: a jar built before the variants reported it
+   * @throws IllegalStateException when {@code /health} does not answer 200
+   */
+  public Optional<Load> load() {
+    var request = HttpRequest.newBuilder(baseUrl.resolve(DogPaths.HEALTH)).timeout(Duration.ofSeconds(5)).build();
+    JsonNode health = poll(healthClient(), request);
+    if (health == null) {
+      throw new IllegalStateException(launch.variant().wireName() + " did not answer " + DogPaths.HEALTH);
+    }
+    return loadOf(health);
+  }
+
+  /** The {@code "load"} object of a {@code /health} body, if it has a complete one. */
+  static Optional<Load> loadOf(JsonNode health) {
+    JsonNode load = health.path("load");
+    var fields = List.of("inFlight", "dbActive", "dbIdle", "dbWaiting", "compensationsPending");
+    if (!fields.stream().allMatch(field -> load.path(field).isInt())) {
+      return Optional.empty();
+    }
+    return Optional.of(new Load(load.path("inFlight").intValue(), load.path("dbActive").intValue(),
+        load.path("dbIdle").intValue(), load.path("dbWaiting").intValue(), load.path("compensationsPending").intValue()));
+  }
+
+  private synchronized HttpClient healthClient() {
+    if (healthClient == null) {
+      healthClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    }
+    return healthClient;
+  }
+
   private static JsonNode poll(HttpClient http, HttpRequest request) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -222,6 +263,11 @@ public final class VariantProcess implements AutoCloseable {
   /** Asks the variant to stop (SIGTERM), and kills it if it has not within ten seconds. */
   @Override
   public void close() {
+    synchronized (this) {
+      if (healthClient != null) {
+        healthClient.close();
+      }
+    }
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {

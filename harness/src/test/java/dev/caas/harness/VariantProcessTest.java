@@ -43,20 +43,21 @@ class VariantProcessTest {
   void the_command_passes_options_and_keeps_the_password_out_of_it() {
     var launch = new VariantProcess.Launch(Variant.LOOM_GATHERED, Path.of("loom.jar"), Path.of("java"),
         List.of("-Xmx256m"), "jdbc:postgresql://127.0.0.1:5000/postgres", "postgres", "secret",
-        URI.create("http://127.0.0.1:6000"), 20, null, Duration.ofSeconds(20));
+        URI.create("http://127.0.0.1:6000"), 20, null, 100, Duration.ofSeconds(20));
 
     List<String> command = launch.command(8123);
 
     assertThat(command).containsSubsequence("java", "-Xmx256m", "-jar", "loom.jar");
     assertThat(String.join(" ", command))
         .contains("--variant gathered", "--port 8123", "--db-url jdbc:postgresql://127.0.0.1:5000/postgres",
-            "--db-user postgres", "--upstream-url http://127.0.0.1:6000", "--db-pool 20", "--deadline 20000ms")
+            "--db-user postgres", "--upstream-url http://127.0.0.1:6000", "--db-pool 20", "--queue 100",
+            "--deadline 20000ms")
         .doesNotContain("--server-threads", "secret");
   }
 
   private static VariantProcess.Launch launch(Path jar) {
     return new VariantProcess.Launch(Variant.SYNC_SEQUENTIAL, jar, Provenance.thisJava(), List.of(),
         "jdbc:postgresql://127.0.0.1:1/postgres", "postgres", "postgres", URI.create("http://127.0.0.1:1"),
-        null, null, null);
+        null, null, null, null);
   }
 }
