@@ -74,4 +74,32 @@ class TestbedTest {
     testbed.clearBilling();
     assertThat(testbed.billedTotal()).isZero();
   }
+
+  @Test
+  void everything_listens_on_loopback_only() throws Exception {
+    assertThat(testbed.upstreamUrl().getHost()).isEqualTo("127.0.0.1");
+    assertThat(java.net.URI.create(testbed.toxiproxyApiUrl()).getHost()).isEqualTo("127.0.0.1");
+    for (String proxy : java.util.List.of(ProxyNames.UPSTREAM, ProxyNames.POSTGRES)) {
+      assertThat(testbed.proxy(proxy).getListen()).as("proxy %s", proxy).startsWith("127.0.0.1:");
+    }
+    try (var connection = DriverManager.getConnection(testbed.directJdbcUrl(), testbed.dbUser(), testbed.dbPassword());
+        var rows = connection.createStatement().executeQuery("SHOW listen_addresses")) {
+      rows.next();
+      assertThat(rows.getString(1)).isIn("127.0.0.1", "localhost");
+    }
+  }
+
+  @Test
+  void a_fault_is_injected_and_healed_again() throws Exception {
+    try (var injected = Fault.UPSTREAM_DOWN.injectInto(testbed, Duration.ofSeconds(1))) {
+      assertThat(testbed.proxy(ProxyNames.UPSTREAM).isEnabled()).isFalse();
+    }
+    assertThat(testbed.proxy(ProxyNames.UPSTREAM).isEnabled()).isTrue();
+    try (var injected = Fault.POSTGRES_LATENCY.injectInto(testbed, Duration.ofSeconds(1))) {
+      assertThat(testbed.proxy(ProxyNames.POSTGRES).toxics().getAll()).hasSize(1);
+    }
+    assertThat(testbed.proxy(ProxyNames.POSTGRES).toxics().getAll()).isEmpty();
+    assertThat(Fault.parseList("all")).containsExactly(Fault.values());
+    assertThat(Fault.parseList("postgres-down,upstream-reset")).containsExactly(Fault.POSTGRES_DOWN, Fault.UPSTREAM_RESET);
+  }
 }
