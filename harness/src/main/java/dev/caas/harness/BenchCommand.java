@@ -60,7 +60,7 @@ import picocli.CommandLine.Spec;
         "    caas bench --scenario concurrency-sweep --flavour both --out target/results/pool",
         "  Latency and jitter per proxy:",
         "    caas bench --upstream-latency 200ms --upstream-jitter 50ms --db-latency 20ms --db-jitter 5ms",
-        "  Five interleaved runs per variant, median of medians with a 95 % confidence interval:",
+        "  Five interleaved runs per variant, median of medians with a 95 %% confidence interval:",
         "    caas bench --variant sync-sequential,loom-sequential --repeat 5",
         "  Check the generator first; every report flags runs above its ceiling:",
         "    caas calibrate",

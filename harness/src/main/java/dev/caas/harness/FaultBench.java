@@ -5,6 +5,7 @@ import dev.caas.contract.Limits;
 import dev.caas.contract.Variant;
 import dev.caas.testbed.Fault;
 import dev.caas.testbed.Testbed;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,14 +38,13 @@ final class FaultBench {
         try {
           cells.add(runCell(testbed, variant, fault, label));
         } catch (VariantProcess.StartFailedException e) {
-          // It will not start for the next fault either.
+          // Each cell has its own JVM: the next one may well start, and a jar that cannot start exits at once.
           progress.warn(label + " FAILED: " + e.getMessage());
           notRun.add(new NotRun(variant, false, "fault " + fault.wireName() + ": " + e.getMessage(), ""));
-          break;
         } catch (Exception e) {
           progress.warn(label + " FAILED: " + e);
           notRun.add(new NotRun(variant, false, "fault " + fault.wireName() + ": " + e,
-              "see " + bench.logFile(variant)));
+              "see " + logFile(variant, fault)));
         } finally {
           testbed.setLatency(Duration.ZERO, Duration.ZERO);
         }
@@ -53,13 +53,20 @@ final class FaultBench {
     return new BenchReport(provenance, config, List.of(), notRun, bench.calibration(), cells);
   }
 
+  /** One log per cell, so that the matrix's verdicts can all be traced to what the variant printed. */
+  private Path logFile(Variant variant, Fault fault) {
+    Path variantLog = bench.logFile(variant);
+    return variantLog.resolveSibling(variant.wireName() + "-" + fault.wireName() + ".log");
+  }
+
   private FaultRun runCell(Testbed testbed, Variant variant, Fault fault, String label) throws Exception {
     Duration deadline = config.effectiveDeadline();
     FaultLoad load = config.faultLoad();
     testbed.setLatency(Duration.ZERO, Duration.ZERO);
+    Path log = logFile(variant, fault);
     progress.phase(label, "starting " + variant.wireName() + " with a deadline of " + Times.format(deadline.toMillis())
-        + " (log: " + bench.logFile(variant) + ")");
-    try (var process = VariantProcess.start(bench.launch(testbed, variant), bench.logFile(variant));
+        + " (log: " + log + ")");
+    try (var process = VariantProcess.start(bench.launch(testbed, variant), log);
         var client = new LoadClient(process.baseUrl(), config.concurrency(), config.effectiveRequestTimeout())) {
       Limits limits = process.awaitReady(config.startupTimeout());
       ClosedLoop warmup = config.warmupWorkload();

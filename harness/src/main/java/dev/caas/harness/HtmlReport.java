@@ -95,8 +95,8 @@ public final class HtmlReport {
       FaultMatrix matrix = FaultMatrix.of(report.faultRuns());
       out.append("<section id=\"faults\">\n<h2>").append(Html.escape(ReportWriter.FAULT_MATRIX_TITLE)).append("</h2>\n")
           .append(matrix.overviewHtml())
-          .append("<h3>Cells</h3>\n<p>").append(Html.escape(ReportWriter.FAULT_CELLS_TITLE.substring("Cells (".length(),
-              ReportWriter.FAULT_CELLS_TITLE.length() - 1))).append(".</p>\n")
+          .append("<h3>").append(ReportWriter.FAULT_CELLS_TITLE).append("</h3>\n<p>")
+          .append(Html.escape(ReportWriter.FAULT_CELLS_NOTE)).append("</p>\n")
           .append(matrix.detailHtml())
           .append("<p>").append(Html.escape(FaultMatrix.LEGEND)).append("</p>\n</section>\n");
     }

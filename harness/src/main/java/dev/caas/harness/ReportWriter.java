@@ -67,7 +67,7 @@ public final class ReportWriter {
     if (!report.faultRuns().isEmpty()) {
       FaultMatrix matrix = FaultMatrix.of(report.faultRuns());
       out.append(FAULT_MATRIX_TITLE).append(":\n").append(matrix.overviewText()).append('\n');
-      out.append(FAULT_CELLS_TITLE).append(":\n").append(matrix.detailText()).append('\n');
+      out.append(FAULT_CELLS_TITLE).append(":\n").append(matrix.detailText()).append(FAULT_CELLS_NOTE).append('\n');
       out.append(FaultMatrix.LEGEND).append("\n\n");
     }
     List<String> failures = report.failures();
@@ -81,8 +81,9 @@ public final class ReportWriter {
   }
 
   static final String FAULT_MATRIX_TITLE = "Fault matrix (faults × variants)";
-  static final String FAULT_CELLS_TITLE = "Cells (time to fail: from sending to the error answer; failed before/during/"
-      + "after: errors among requests answered before the fault, in flight while it lasted, sent after it healed)";
+  static final String FAULT_CELLS_TITLE = "Cells";
+  static final String FAULT_CELLS_NOTE = "Time to fail: from sending to the error answer. Failed before/during/after: "
+      + "errors among the requests answered before the fault, in flight while it lasted, sent after it was healed.";
 
   static final String THEORY_LINE = "Theory: T = L_u + 2·L_d (sequential) or L_u + L_d (gathered); throughput X = the"
       + " smallest bound; median R = C / X (closed loop) or T below capacity (open loop).";
@@ -122,8 +123,8 @@ public final class ReportWriter {
     if (!report.faultRuns().isEmpty()) {
       FaultMatrix matrix = FaultMatrix.of(report.faultRuns());
       out.append("## ").append(FAULT_MATRIX_TITLE).append("\n\n").append(matrix.overviewMarkdown()).append('\n');
-      out.append("## Cells\n\n").append(FAULT_CELLS_TITLE.substring("Cells (".length(), FAULT_CELLS_TITLE.length() - 1))
-          .append(".\n\n").append(matrix.detailMarkdown()).append('\n').append(FaultMatrix.LEGEND).append("\n\n");
+      out.append("## ").append(FAULT_CELLS_TITLE).append("\n\n").append(FAULT_CELLS_NOTE).append("\n\n")
+          .append(matrix.detailMarkdown()).append('\n').append(FaultMatrix.LEGEND).append("\n\n");
     }
     List<String> failures = report.failures();
     if (!failures.isEmpty()) {

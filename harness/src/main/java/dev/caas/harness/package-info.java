@@ -6,7 +6,9 @@
  * Toxiproxy), then takes each variant in turn: it launches the variant's jar as its own JVM
  * ({@link dev.caas.harness.VariantProcess}), waits until {@code /health} says its pools are filled, sends a
  * warm-up at no latency, clears the billing ledger, injects the latency, sends the measured requests, takes the
- * latency away again, and reconciles the ledger with the photos it was served. The command
+ * latency away again, waits until the variant's {@code /health} reports no failed request's billing left to
+ * undo ({@link dev.caas.harness.Settled}), and reconciles the ledger with the photos it was served
+ * ({@link dev.caas.harness.BillingCheck}): a difference fails the run, naming the filenames. The command
  * ({@link dev.caas.harness.BenchCommand}) only turns options into a {@link dev.caas.harness.BenchConfig} and
  * the {@link dev.caas.harness.BenchReport} into text and files; tests use {@code Bench} directly.
  *
@@ -31,6 +33,25 @@
  * bench and each variant process is measured at every point. {@code --repeat N} starts each variant N times
  * in turn ({@link dev.caas.harness.RunOrder}), and {@link dev.caas.harness.RepeatSummary} reports the median
  * of the medians with a bootstrap interval, so a ranking the noise could have made is shown as such.
+ *
+ * <h2>Overload</h2>
+ * {@code --scenario overload} sends 2,000 requests at once, one per client, at 200 ms on both proxies with a
+ * database pool of 100: a burst, not a steady state, which {@link dev.caas.harness.Theory} predicts as such
+ * (the pool drains it at P / (2·L_d) = 250 rps, the median request leaves after about 4.2 s). Loom and reactive
+ * queue every request and answer all of them; a sync variant started with {@code --queue 100} refuses the
+ * surplus at once with 503s, which the report lists by kind with their time to fail
+ * ({@link dev.caas.harness.ErrorSummary}).
+ *
+ * <h2>Faults</h2>
+ * {@code --fault NAME,…|all} runs the fault matrix instead ({@link dev.caas.harness.FaultBench}): for each
+ * variant and each fault of the testbed's catalogue ({@link dev.caas.testbed.Fault}), a fresh JVM with a short
+ * deadline (1 s), a warm-up, then a {@link dev.caas.harness.FaultLoad}: 4 clients for three phases at 20 ms, the
+ * fault injected as the second phase begins and healed as the third begins. Then the harness waits for the
+ * variant's pools to be idle, sends one request that must be a 200, waits for the compensations and reconciles
+ * the billing. {@link dev.caas.harness.FaultRun} decides each cell (errors of the fault's own status and step,
+ * none slower than the deadline + 50 ms, pools idle, recovered, books balanced) and
+ * {@link dev.caas.harness.FaultMatrix} prints faults down, variants across, then one row per cell and one line
+ * per failure.
  *
  * <h2>Is the generator the bottleneck?</h2>
  * {@code caas calibrate} ({@link dev.caas.harness.Calibrator}) measures the harness and {@code wrk} against

@@ -3,6 +3,7 @@ package dev.caas.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.caas.contract.Variant;
+import dev.caas.testbed.Fault;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -141,6 +142,81 @@ class BenchCommandTest {
     assertThat(Files.readString(results.resolve("results.md"))).contains("## Not run");
     assertThat(Files.readString(results.resolve("results.json"))).contains("\"not_run\"");
     assertThat(Files.readString(results.resolve("report.html"))).contains("<h2>Not run</h2>", "not calibrated");
+  }
+
+  @Test
+  void fault_all_runs_the_whole_catalogue_with_a_short_deadline_few_clients_and_little_latency() {
+    BenchConfig config = parse("--fault", "all");
+
+    assertThat(config.scenario()).isEqualTo(Scenario.FAULTS);
+    assertThat(config.faults()).containsExactly(Fault.values());
+    assertThat(config.concurrency()).isEqualTo(4);
+    assertThat(config.latency()).isEqualTo(InjectedLatency.both(Duration.ofMillis(20)));
+    assertThat(config.effectiveDeadline()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.warmup()).isEqualTo(100);
+    assertThat(config.faultLoad()).isEqualTo(new FaultLoad(4, Duration.ofMillis(1200)));
+  }
+
+  @Test
+  void a_fault_list_keeps_its_order_and_the_options_given_win_over_the_fault_defaults() {
+    BenchConfig config = parse("--fault", "postgres-down,upstream-timeout", "--deadline", "2s", "-c", "8",
+        "--latency", "50ms");
+
+    assertThat(config.faults()).containsExactly(Fault.POSTGRES_DOWN, Fault.UPSTREAM_TIMEOUT);
+    assertThat(config.concurrency()).isEqualTo(8);
+    assertThat(config.dbLatency()).isEqualTo(Duration.ofMillis(50));
+    assertThat(config.effectiveDeadline()).isEqualTo(Duration.ofSeconds(2));
+    // Each phase outlasts the deadline, so requests sent during the fault reach it before the fault is healed.
+    assertThat(config.faultLoad().phase()).isEqualTo(Duration.ofMillis(2200));
+  }
+
+  @Test
+  void the_faults_scenario_without_a_list_means_all_of_them() {
+    assertThat(parse("--scenario", "faults").faults()).containsExactly(Fault.values());
+  }
+
+  @Test
+  void an_unknown_fault_is_a_usage_error_that_names_the_catalogue() {
+    int exit = execute("bench", "--fault", "postgres-slow", "--quiet");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown fault 'postgres-slow'", "postgres-down", "dog-table-locked");
+  }
+
+  @Test
+  void a_fault_with_another_scenario_is_refused() {
+    int exit = execute("bench", "--fault", "all", "--scenario", "overload", "--quiet");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("--fault runs the faults scenario");
+  }
+
+  @Test
+  void bench_help_lists_every_fault_with_what_it_does_and_what_it_expects() {
+    assertThat(execute("bench", "--help")).isZero();
+
+    for (Fault fault : Fault.values()) {
+      assertThat(out.toString()).contains(fault.wireName() + " ").contains(fault.description());
+    }
+    assertThat(out.toString()).contains("expects 503/504 on billing/name", "--fault", "--queue");
+    assertThat(err.toString()).doesNotContain("Could not format");
+  }
+
+  @Test
+  void the_overload_preset_sends_two_thousand_requests_at_once_at_two_hundred_milliseconds_with_a_pool_of_a_hundred() {
+    BenchConfig config = parse("--scenario", "overload", "--variant", "sync-gathered", "--queue", "100");
+
+    assertThat(config.workload()).isEqualTo(new ClosedLoop(2000, 2000));
+    assertThat(config.latency()).isEqualTo(InjectedLatency.both(Duration.ofMillis(200)));
+    assertThat(config.dbPool()).isEqualTo(100);
+    assertThat(config.queue()).isEqualTo(100);
+    assertThat(config.effectiveDeadline()).isNull();
+  }
+
+  @Test
+  void more_clients_than_the_talks_ninety_requests_send_one_request_each() {
+    assertThat(parse("--concurrency", "2000", "--latency", "200ms").workload()).isEqualTo(new ClosedLoop(2000, 2000));
+    assertThat(parse("-c", "100", "-n", "1000").workload()).isEqualTo(new ClosedLoop(100, 1000));
   }
 
   private BenchConfig parse(String... args) {

@@ -2,7 +2,11 @@ package dev.caas.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -59,5 +63,37 @@ class ClosedLoopTest {
       assertThat(samples).hasSize(6).noneMatch(Sample::ok);
       assertThat(samples).allSatisfy(s -> assertThat(s.error()).isNotBlank());
     }
+  }
+
+  @Test
+  void an_error_answer_keeps_the_step_its_json_body_blames() throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+    server.createContext("/", exchange -> {
+      byte[] body = "{\"error\":\"deadline passed\",\"step\":\"billing\",\"requestId\":\"42\"}"
+          .getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(504, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    try (var client = new LoadClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), 1,
+        Duration.ofSeconds(5))) {
+
+      Sample sample = new ClosedLoop(1, 1).run(client, "/", done -> { }).getFirst();
+
+      assertThat(sample.status()).isEqualTo(504);
+      assertThat(sample.step()).isEqualTo("billing");
+      assertThat(sample.errorKindWithStep()).isEqualTo("504 billing");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void the_step_is_read_from_the_contracts_error_json_and_nothing_else() {
+    assertThat(LoadClient.stepOf("{\"error\":\"x\",\"step\":\"upstream\",\"requestId\":\"1\"}")).isEqualTo("upstream");
+    assertThat(LoadClient.stepOf("{ \"error\": \"x\", \"step\" : \"name\" }")).isEqualTo("name");
+    assertThat(LoadClient.stepOf("{\"error\":\"queue full\",\"step\":null,\"requestId\":\"1\"}")).isNull();
+    assertThat(LoadClient.stepOf("<html>503 Service Unavailable</html>")).isNull();
   }
 }

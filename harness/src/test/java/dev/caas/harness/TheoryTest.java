@@ -94,6 +94,31 @@ class TheoryTest {
   }
 
   @Test
+  void a_burst_of_two_thousand_one_request_each_drains_at_the_pools_pace() {
+    Duration ms200 = Duration.ofMillis(200);
+    var burst = new ClosedLoop(2000, 2000);
+
+    Theory theory = Theory.predict(Variant.LOOM_GATHERED, InjectedLatency.both(ms200), burst,
+        new Limits(null, 100, null, null), Double.NaN);
+
+    assertThat(theory.bottleneck()).isEqualTo("database pool");
+    assertThat(theory.throughputRps()).isCloseTo(100 / 0.4, within(1e-9));
+    // The median request leaves after half the burst has drained, N / (2X) = 4 s, T/2 of it its own service.
+    assertThat(theory.medianMs()).isCloseTo(400 + 4000 - 200, within(1e-6));
+  }
+
+  @Test
+  void a_burst_that_fits_the_bottleneck_waits_only_for_the_latency() {
+    var burst = new ClosedLoop(20, 20);
+
+    Theory theory = Theory.predict(Variant.LOOM_GATHERED, InjectedLatency.both(MS_100), burst,
+        new Limits(null, 100, null, null), Double.NaN);
+
+    assertThat(theory.medianMs()).isEqualTo(200);
+    assertThat(theory.bottleneck()).isEqualTo("clients");
+  }
+
+  @Test
   void an_open_loop_below_capacity_waits_only_for_the_latency() {
     Theory theory = Theory.predict(Variant.SYNC_GATHERED, InjectedLatency.both(MS_100), new OpenLoop(50, 500, 100),
         ROOMY, Double.NaN);
