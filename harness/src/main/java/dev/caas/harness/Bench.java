@@ -64,6 +64,7 @@ public final class Bench {
       return new BenchReport(provenance("none (nothing ran)", "none (nothing ran)"), config, List.of(), plan.notRun(),
           calibration());
     }
+    openFilesWarning(config.maxConcurrency(), openFilesLimit()).ifPresent(progress::warn);
     progress.phase("testbed", "starting PostgreSQL, Toxiproxy and the dog upstream");
     Testbed testbed = Testbed.start(config.testbed());
     try {
@@ -85,6 +86,36 @@ public final class Bench {
    */
   public BenchReport run(Testbed testbed) {
     return measure(testbed, plan());
+  }
+
+  /**
+   * Open files this process may need for {@code connections} requests in flight: a socket per load-client
+   * connection, and, with the embedded testbed in this JVM, the upstream proxy's two per request and the dog
+   * upstream's one, plus the database proxy, the JDK's jars and slack.
+   */
+  static long openFilesNeeded(int connections) {
+    return 4L * connections + 1_000;
+  }
+
+  /** The soft limit of open files of this process, or -1 when the platform does not say. */
+  static long openFilesLimit() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.UnixOperatingSystemMXBean unix ? unix.getMaxFileDescriptorCount() : -1;
+  }
+
+  /**
+   * A warning when the open-files limit is below what {@code connections} need; the {@code caas} launcher raises
+   * the soft limit to the hard one ({@code ulimit -n}), and the JVM does the same on Linux, so only a low hard
+   * limit is left to warn about.
+   */
+  static Optional<String> openFilesWarning(int connections, long limit) {
+    long needed = openFilesNeeded(connections);
+    if (limit < 0 || limit >= needed) {
+      return Optional.empty();
+    }
+    return Optional.of("this process may open " + limit + " files, and " + connections + " connections with the "
+        + "embedded testbed need about " + needed + ": expect connection errors; raise the limit (ulimit -n, or "
+        + "the hard limit in /etc/security/limits.conf) or lower --concurrency");
   }
 
   /** The variants whose jars exist, and the others with what to do about them. */
