@@ -15,10 +15,13 @@ import java.util.function.ToDoubleFunction;
  * @param runs how many repetitions it summarises
  * @param theory the prediction (the same for every repetition but for the measured machine bound; the first
  *     run's)
+ * @param billed billing events over the repetitions
+ * @param served 200s over the repetitions
+ * @param balanced every repetition's books balanced, file by file
  */
 public record PointSummary(
     Variant variant, LoadPoint point, int runs, double medianMs, double p99Ms, double throughputRps,
-    int errors, Theory theory) {
+    int errors, Theory theory, long billed, long served, boolean balanced) {
 
   /** Per point (in the scenario's order), per variant (in the bench's order). */
   public static List<PointSummary> of(BenchReport report) {
@@ -33,7 +36,10 @@ public record PointSummary(
       RunResult first = runs.getFirst();
       summaries.add(new PointSummary(first.variant(), report.pointOf(first), runs.size(),
           median(runs, run -> run.latency().medianMs()), median(runs, run -> run.latency().p99Ms()),
-          median(runs, RunResult::throughputRps), runs.stream().mapToInt(RunResult::errors).sum(), first.theory()));
+          median(runs, RunResult::throughputRps), runs.stream().mapToInt(RunResult::errors).sum(), first.theory(),
+          runs.stream().mapToLong(run -> run.billing().billed()).sum(),
+          runs.stream().mapToLong(run -> run.billing().served()).sum(),
+          runs.stream().allMatch(run -> run.billing().balanced())));
     }
     return summaries;
   }

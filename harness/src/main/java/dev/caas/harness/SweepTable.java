@@ -14,7 +14,7 @@ import java.util.Locale;
 public final class SweepTable {
   public static final List<String> HEADERS = List.of(
       "C", "Rate", "L upstream", "L postgres", "Variant", "Runs", "Requests", "Median", "Theory", "Median/Theory",
-      "p99", "Throughput (rps)", "Theory (rps)", "Thr./Theory", "Bottleneck", "Errors");
+      "p99", "Throughput (rps)", "Theory (rps)", "Thr./Theory", "Bottleneck", "Errors", "Billed/Served");
   private static final List<String> WORDS = List.of("Variant", "Bottleneck");
 
   private final List<List<String>> rows;
@@ -44,7 +44,8 @@ public final class SweepTable {
           t.applies() ? rate(t.throughputRps()) : "—",
           ratio(s.throughputOverTheory()),
           t.bottleneck(),
-          Integer.toString(s.errors())));
+          Integer.toString(s.errors()),
+          s.billed() + "/" + s.served() + (s.balanced() ? "" : " (mismatch)")));
     }
     return new SweepTable(rows);
   }

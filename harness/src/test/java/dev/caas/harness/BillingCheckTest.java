@@ -71,6 +71,14 @@ class BillingCheckTest {
         .isEqualTo("504 billing");
   }
 
+  @Test
+  void a_sweep_prints_the_reconciliation_of_every_point_too() {
+    SweepTable table = SweepTable.of(TestReports.sweep(java.util.Optional.empty()));
+
+    assertThat(SweepTable.HEADERS.getLast()).isEqualTo("Billed/Served");
+    assertThat(table.rows()).allSatisfy(row -> assertThat(row.getLast()).matches("(\\d+)/\\1"));
+  }
+
   private static Sample served(int index, String filename) {
     return new Sample(index, 0, 0, 1_000_000, 200, 100, filename, null, null);
   }
