@@ -1,10 +1,11 @@
 package dev.caas.reactive;
 
+import dev.caas.contract.Deadline;
+import dev.caas.contract.DogRequest;
 import dev.caas.contract.Sql;
 import dev.caas.contract.Step;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Result;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -12,34 +13,35 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Step 2 over R2DBC: the append-only billing ledger. Each call is one round trip (auto-commit). */
-final class BillingLedger {
+public final class BillingLedger {
   private final ConnectionFactory pool;
-  private final Duration deadline;
 
-  BillingLedger(ConnectionFactory pool, Duration deadline) {
+  BillingLedger(ConnectionFactory pool) {
     this.pool = pool;
-    this.deadline = deadline;
   }
 
   /** Records one billing event for the request; emits the rows inserted (1). */
-  Mono<Long> bill(UUID requestId, String filename) {
-    return update(Sql.INSERT_BILLING, requestId, filename);
+  public Mono<Long> bill(DogRequest request, String filename) {
+    return update(request.deadline(), Sql.INSERT_BILLING, request.id(), filename);
   }
 
-  /** Compensation: removes the request's billing event, if it has one; emits the rows deleted. */
-  Mono<Long> unbill(UUID requestId) {
-    return update(Sql.DELETE_BILLING, requestId);
+  /**
+   * Removes the request's billing event, if it has one; emits the rows deleted. Handlers do not call it
+   * directly but through {@link Compensations#undo}, which retries it until the database takes it.
+   */
+  public Mono<Long> unbill(UUID requestId, Deadline deadline) {
+    return update(deadline, Sql.DELETE_BILLING, requestId);
   }
 
   /** Billing events per filename, counted by the database. */
-  Mono<Map<String, Long>> counts() {
+  Mono<Map<String, Long>> counts(Deadline deadline) {
     return R2dbc.run(pool, Step.BILLING, deadline, connection ->
         Flux.from(connection.createStatement(Sql.BILLING_COUNTS).execute())
             .flatMap(result -> result.map(row -> Map.entry(row.get(0, String.class), row.get(1, Long.class))))
             .collect(LinkedHashMap<String, Long>::new, (counts, row) -> counts.put(row.getKey(), row.getValue())));
   }
 
-  private Mono<Long> update(String sql, Object... values) {
+  private Mono<Long> update(Deadline deadline, String sql, Object... values) {
     return R2dbc.run(pool, Step.BILLING, deadline, connection -> {
       var statement = connection.createStatement(sql);
       for (int i = 0; i < values.length; i++) {

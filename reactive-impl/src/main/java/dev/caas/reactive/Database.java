@@ -6,7 +6,9 @@ import io.r2dbc.spi.Connection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * An r2dbc-pool that costs exactly one round trip per statement, even at 15 s of injected latency.
@@ -21,16 +23,27 @@ import reactor.core.publisher.Flux;
  *   <li>start small and grow under load: {@code initial-size} = {@code max-size}, and every connection is
  *       opened at start-up by {@link #fill}.
  * </ul>
- * A wait for a connection, or for a new one to open, never outlasts the deadline. A failed acquisition is
- * not retried: a retry would double the wait, and a broken connection fails its one request and is dropped.
+ * A connection that breaks (the database went away, or a statement that would not stop was cut off) is dropped
+ * by the pool. The pool opens a replacement by itself only when a request finds no idle connection left; a
+ * pool that lost a few and still has idle ones stays short. {@link #keepFull} tops it up again.
+ * A request waits for a connection only as long as its deadline leaves it ({@link R2dbc}); the pool's own
+ * limits on waiting for a connection and on opening one ({@link #openTimeout}: at least the deadline) never
+ * end a wait first. They are there for the start-up, when no request is waiting: opening a connection takes
+ * several round trips, slower on a busy machine.
  */
 final class Database {
   private static final String NEVER = "-1ms";
+  private static final Duration MIN_OPEN_TIMEOUT = Duration.ofSeconds(10);
 
   private Database() {}
 
+  /** The deadline, but never less than 10 s. */
+  static Duration openTimeout(VariantOptions options) {
+    return options.deadline().compareTo(MIN_OPEN_TIMEOUT) > 0 ? options.deadline() : MIN_OPEN_TIMEOUT;
+  }
+
   static Map<String, Object> springProperties(VariantOptions options) {
-    String deadline = options.deadline().toMillis() + "ms";
+    String openTimeout = openTimeout(options).toMillis() + "ms";
     var properties = new LinkedHashMap<String, Object>();
     properties.put("spring.r2dbc.url", options.r2dbcUrl());
     properties.put("spring.r2dbc.username", options.dbUser());
@@ -40,25 +53,38 @@ final class Database {
     properties.put("spring.r2dbc.pool.validation-depth", "LOCAL");
     properties.put("spring.r2dbc.pool.max-idle-time", NEVER);
     properties.put("spring.r2dbc.pool.max-life-time", NEVER);
-    properties.put("spring.r2dbc.pool.max-acquire-time", deadline);
-    properties.put("spring.r2dbc.pool.max-create-connection-time", deadline);
+    properties.put("spring.r2dbc.pool.max-acquire-time", openTimeout);
+    properties.put("spring.r2dbc.pool.max-create-connection-time", openTimeout);
     properties.put("spring.r2dbc.pool.acquire-retry", 0);
     return properties;
   }
 
   /**
-   * Opens every connection now: {@code warmup} opens the initial size one after another (each within the
-   * deadline, but not all of them within one), then holding all of them at once proves that each is a
+   * Checks every {@code period} whether the pool lost connections and, if so, opens new ones up to its size
+   * ({@code warmup}: a database that is still down only fails the attempt, and the next one comes a period
+   * later). Opening happens beside the requests, never inside one, so no request pays its round trips.
+   */
+  static Disposable keepFull(ConnectionPool pool, Duration period) {
+    var metrics = pool.getMetrics().orElseThrow();
+    return Flux.interval(period)
+        .filter(tick -> metrics.allocatedSize() < metrics.getMaxAllocatedSize())
+        .concatMap(tick -> pool.warmup().onErrorResume(e -> Mono.empty()), 1)
+        .subscribe();
+  }
+
+  /**
+   * Opens every connection now: {@code warmup} opens the initial size one after another (each within
+   * {@code openTimeout}, but not all of them within one), then holding all of them at once proves that each is a
    * different, working connection before they go back. Runs on the main thread at start-up, where waiting
    * is allowed.
    */
-  static void fill(ConnectionPool pool, int size, Duration deadline) {
+  static void fill(ConnectionPool pool, int size, Duration openTimeout) {
     try {
       pool.warmup()
           .thenMany(Flux.range(0, size).flatMap(i -> pool.create(), size))
           .collectList()
           .flatMap(held -> Flux.fromIterable(held).flatMap(Connection::close).then())
-          .block(deadline.multipliedBy(size + 1));
+          .block(openTimeout.multipliedBy(size + 1));
     } catch (RuntimeException e) {
       throw new IllegalStateException("could not open " + size + " database connections", e);
     }

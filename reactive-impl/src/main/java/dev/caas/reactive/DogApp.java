@@ -4,10 +4,9 @@ import dev.caas.contract.Limits;
 import dev.caas.contract.Variant;
 import dev.caas.contract.VariantOptions;
 import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.PoolMetrics;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -34,8 +33,16 @@ public class DogApp {
     System.out.println("reactive-impl listening on port " + port(app));
   }
 
-  /** Starts a variant; closing the returned context stops it. */
+  /** Starts a variant with the real {@link DogHandler}; closing the returned context stops it. */
   public static ConfigurableApplicationContext start(VariantOptions options) {
+    return start(options, DogHandler.factory(options.composition()));
+  }
+
+  /**
+   * Starts a variant whose requests {@code handlers} serves, for workshop exercises that write their own
+   * handler: server, pools, routes, errors and /health are the real variant's. Closing the context stops it.
+   */
+  public static ConfigurableApplicationContext start(VariantOptions options, HandlerFactory handlers) {
     var app = new SpringApplication(DogApp.class);
     app.setBannerMode(Banner.Mode.OFF);
     app.setWebApplicationType(WebApplicationType.REACTIVE);
@@ -45,6 +52,7 @@ public class DogApp {
     app.addInitializers(context -> {
       context.getEnvironment().getPropertySources().addFirst(commandLine);
       context.getBeanFactory().registerSingleton("variantOptions", options);
+      context.getBeanFactory().registerSingleton("handlerFactory", handlers);
     });
     return app.run();
   }
@@ -64,10 +72,14 @@ public class DogApp {
     return properties;
   }
 
-  /** Opens every database connection before the server takes its first request (latency comes later). */
+  /**
+   * Opens every database connection before the server takes its first request (latency comes later); from
+   * then on, replaces connections broken by a fault, once a second, so the pool returns to its size.
+   */
   @Bean
-  SmartInitializingSingleton fillDatabasePool(ConnectionPool pool, VariantOptions options) {
-    return () -> Database.fill(pool, options.dbPool(), options.deadline());
+  AutoCloseable databasePoolKeeper(ConnectionPool pool, VariantOptions options) {
+    Database.fill(pool, options.dbPool(), Database.openTimeout(options));
+    return Database.keepFull(pool, Duration.ofSeconds(1))::dispose;
   }
 
   @Bean
@@ -77,31 +89,29 @@ public class DogApp {
 
   @Bean
   BillingLedger billingLedger(ConnectionPool pool, VariantOptions options) {
-    return new BillingLedger(pool, options.deadline());
+    return new BillingLedger(pool);
   }
 
   @Bean
   DogNames dogNames(ConnectionPool pool, VariantOptions options) {
-    return new DogNames(pool, options.deadline());
+    return new DogNames(pool);
   }
 
   @Bean
-  RouterFunction<ServerResponse> dogRoutes(
-      VariantOptions options, CanineUpstream upstream, BillingLedger ledger, DogNames names, ConnectionPool pool) {
+  Compensations compensations(BillingLedger ledger, VariantOptions options) {
+    return new Compensations(ledger, options.deadline());
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> dogRoutes(VariantOptions options, HandlerFactory handlers, CanineUpstream upstream,
+      BillingLedger ledger, DogNames names, Compensations compensations, ConnectionPool pool) {
     var variant = Variant.of(Variant.Model.REACTIVE, options.composition());
-    var handler = new DogHandler(upstream, ledger, names);
-    PhotoHandler photoHandler = switch (options.composition()) {
-      case SEQUENTIAL -> handler::sequential;
-      case GATHERED -> handler::gathered;
-    };
+    PhotoHandler handler = handlers.create(new DogParts(upstream, ledger, names, compensations));
+    var dbPool = pool.getMetrics().orElseThrow(() -> new IllegalStateException("r2dbc-pool without metrics"));
     // Every request runs on Reactor Netty's event loops (one per core, at least four), but none is held
     // while a request waits: the thread limit of the theory does not apply, so none is reported. Nothing
     // else runs handlers, so there is no executor either.
-    var limits = new Limits(
-        null,
-        pool.getMetrics().map(PoolMetrics::getMaxAllocatedSize).orElse(options.dbPool()),
-        upstream.maxConnections(),
-        null);
-    return new DogRoutes(variant, photoHandler, ledger, limits).router();
+    var limits = new Limits(null, dbPool.getMaxAllocatedSize(), upstream.maxConnections(), null);
+    return new DogRoutes(variant, handler, options.deadline(), ledger, limits, dbPool, compensations).router();
   }
 }

@@ -1,16 +1,21 @@
 package dev.caas.reactive;
 
+import dev.caas.contract.Deadline;
 import dev.caas.contract.DogHeaders;
 import dev.caas.contract.DogPaths;
+import dev.caas.contract.DogRequest;
 import dev.caas.contract.ErrorBody;
 import dev.caas.contract.Health;
 import dev.caas.contract.Json;
 import dev.caas.contract.Limits;
-import dev.caas.contract.Step;
+import dev.caas.contract.Load;
 import dev.caas.contract.StepFailure;
 import dev.caas.contract.Variant;
+import io.r2dbc.pool.PoolMetrics;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -21,39 +26,57 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * The endpoints as a functional router. Turns a {@link ServedPhoto} into the contract's answer and a
- * {@link StepFailure} into its JSON error, and undoes the billing of a request that failed after step 1
- * (compensation by request id), before answering.
+ * The endpoints as a functional router. Gives each photo request its id and deadline, turns a
+ * {@link ServedPhoto} into the contract's answer and a {@link StepFailure} into its JSON error, and reports
+ * on {@code /health} what the variant is busy with.
  */
 final class DogRoutes {
   private static final Logger log = LoggerFactory.getLogger(DogRoutes.class);
 
   private final Variant variant;
   private final PhotoHandler handler;
+  private final Duration deadline;
   private final BillingLedger ledger;
   private final Limits limits;
+  private final PoolMetrics dbPool;
+  private final Compensations compensations;
+  /** Photo requests received and not answered yet. */
+  private final AtomicInteger inFlight = new AtomicInteger();
 
-  DogRoutes(Variant variant, PhotoHandler handler, BillingLedger ledger, Limits limits) {
+  DogRoutes(Variant variant, PhotoHandler handler, Duration deadline, BillingLedger ledger, Limits limits,
+      PoolMetrics dbPool, Compensations compensations) {
     this.variant = variant;
     this.handler = handler;
+    this.deadline = deadline;
     this.ledger = ledger;
     this.limits = limits;
+    this.dbPool = dbPool;
+    this.compensations = compensations;
   }
 
   RouterFunction<ServerResponse> router() {
     return RouterFunctions.route()
         .GET(DogPaths.ROOT, this::servePhoto)
         .GET(DogPaths.DOG, this::servePhoto)
-        .GET(DogPaths.HEALTH, request -> json(200, Health.json(variant, true, limits)))
-        .GET(DogPaths.BILLING, request -> ledger.counts()
+        .GET(DogPaths.HEALTH, request -> json(200, Health.json(variant, true, limits, load())))
+        .GET(DogPaths.BILLING, request -> ledger.counts(Deadline.after(deadline))
             .flatMap(counts -> json(200, Json.numbers(counts)))
             .onErrorResume(StepFailure.class, failure -> json(failure.status(), ErrorBody.of(failure, null).toJson())))
         .build();
   }
 
-  private Mono<ServerResponse> servePhoto(ServerRequest request) {
-    UUID requestId = newRequestId();
-    return handler.serve(requestId)
+  private Load load() {
+    return new Load(inFlight.get(), dbPool.acquiredSize(), dbPool.idleSize(), dbPool.pendingAcquireSize(),
+        compensations.pending());
+  }
+
+  private Mono<ServerResponse> servePhoto(ServerRequest serverRequest) {
+    var request = DogRequest.arrived(newRequestId(), deadline);
+    UUID requestId = request.id();
+    return Mono.defer(() -> {
+          inFlight.incrementAndGet();
+          return handler.serve(request);
+        })
         .flatMap(served -> ServerResponse.ok()
             .headers(headers -> {
               DogHeaders.forAnyAnswer(variant.wireName(), requestId).forEach(headers::set);
@@ -62,30 +85,12 @@ final class DogRoutes {
             })
             .contentType(MediaType.IMAGE_JPEG)
             .bodyValue(served.photo().jpeg()))
-        .onErrorResume(StepFailure.class, failure -> compensate(failure, requestId)
-            .then(failed(failure.status(), ErrorBody.of(failure, requestId), requestId)))
+        .onErrorResume(StepFailure.class, failure -> failed(failure.status(), ErrorBody.of(failure, requestId), requestId))
         .onErrorResume(e -> !(e instanceof StepFailure), e -> {
           log.error("unexpected failure of request {}", requestId, e);
           return failed(500, new ErrorBody("internal error", null, requestId), requestId);
-        });
-  }
-
-  /**
-   * A failed request is not billed: delete its event, if the insert got that far (best effort). In gathered,
-   * zip has already cancelled the billing branch, but an INSERT it had sent still commits; its connection
-   * went back to the pool first, and r2dbc-pool lends the most recently returned connection, so the DELETE
-   * normally queues behind that INSERT on the same connection.
-   */
-  private Mono<Void> compensate(StepFailure failure, UUID requestId) {
-    if (failure.step() == Step.UPSTREAM) {
-      return Mono.empty();
-    }
-    return ledger.unbill(requestId)
-        .onErrorResume(StepFailure.class, e -> {
-          log.warn("could not compensate billing of request {}: {}", requestId, e.getMessage());
-          return Mono.empty();
         })
-        .then();
+        .doFinally(signal -> inFlight.decrementAndGet());
   }
 
   /**

@@ -1,10 +1,13 @@
 package dev.caas.reactive;
 
-import java.util.UUID;
+import dev.caas.contract.DogRequest;
 import reactor.core.publisher.Mono;
 
-/** One request of a reactive variant: returns at once with a plan of the I/O, which runs when subscribed. */
+/**
+ * One request of a reactive variant: returns at once with a plan of the I/O, which runs when subscribed. The
+ * plan must end by the request's deadline: past it, it fails with the deadline's 504.
+ */
 @FunctionalInterface
-interface PhotoHandler {
-  Mono<ServedPhoto> serve(UUID requestId);
+public interface PhotoHandler {
+  Mono<ServedPhoto> serve(DogRequest request);
 }
