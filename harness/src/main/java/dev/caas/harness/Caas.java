@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
         "Examples:",
         "  caas bench                                        the talk: 90 requests, 10 clients, 100 ms",
         "  caas bench --scenario concurrency-sweep --out target/results/sweep",
+        "  caas bench --fault all                            the fault matrix: every fault × every variant",
+        "  caas bench --scenario overload                    2,000 requests at once at 200 ms",
         "  caas calibrate                                    the generator's own ceiling, beside wrk",
         "  caas compare --baseline old.json --current new.json  slower or only noise? (exit 1 on a regression)",
         "",

@@ -25,11 +25,19 @@ public record ErrorSummary(String kind, int count, double medianMs, double maxMs
     var summaries = new ArrayList<ErrorSummary>();
     byKind.forEach((kind, errors) -> {
       long[] times = errors.stream().mapToLong(Sample::latencyNanos).sorted().toArray();
-      int n = times.length;
-      double median = n % 2 == 1 ? times[n / 2] : (times[n / 2 - 1] + times[n / 2]) / 2.0;
-      summaries.add(new ErrorSummary(kind, n, median / 1e6, times[n - 1] / 1e6));
+      summaries.add(new ErrorSummary(kind, times.length, medianMs(times), times[times.length - 1] / 1e6));
     });
     return summaries;
+  }
+
+  /** The median of sorted nanosecond times, in milliseconds; {@code NaN} for none. */
+  static double medianMs(long[] sortedNanos) {
+    int n = sortedNanos.length;
+    if (n == 0) {
+      return Double.NaN;
+    }
+    double median = n % 2 == 1 ? sortedNanos[n / 2] : (sortedNanos[n / 2 - 1] + sortedNanos[n / 2]) / 2.0;
+    return median / 1e6;
   }
 
   /** {@code 503 ×1868 failing in 4.1 ms median, 35 ms max; 504 billing ×3 …}, or {@code none}. */

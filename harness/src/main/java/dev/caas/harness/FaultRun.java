@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -86,20 +87,13 @@ public record FaultRun(
 
   /** Median time from sending to the error answer, in milliseconds; {@code NaN} without errors. */
   public double timeToFailMedianMs() {
-    List<Sample> errors = errors();
-    if (errors.isEmpty()) {
-      return Double.NaN;
-    }
-    long[] times = errors.stream().mapToLong(Sample::latencyNanos).sorted().toArray();
-    int n = times.length;
-    double median = n % 2 == 1 ? times[n / 2] : (times[n / 2 - 1] + times[n / 2]) / 2.0;
-    return median / 1e6;
+    return ErrorSummary.medianMs(errors().stream().mapToLong(Sample::latencyNanos).sorted().toArray());
   }
 
   /** The longest time from sending to an error answer, in milliseconds; {@code NaN} without errors. */
   public double timeToFailMaxMs() {
-    return errors().stream().mapToLong(Sample::latencyNanos).max().stream().mapToDouble(n -> n / 1e6)
-        .findFirst().orElse(Double.NaN);
+    OptionalLong max = errors().stream().mapToLong(Sample::latencyNanos).max();
+    return max.isPresent() ? max.getAsLong() / 1e6 : Double.NaN;
   }
 
   /** The most an error may take: the deadline plus {@link BenchConfig#FAULT_TOLERANCE}. */
