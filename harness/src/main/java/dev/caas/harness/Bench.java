@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * The bench: for each variant, start its jar against the testbed, warm it up, inject the latency, send the
- * measured requests, reconcile the billing, stop it. The {@code caas bench} command is a thin layer over
+ * measured requests, wait until it has undone any failed request's billing, reconcile the billing, stop it.
+ * The faults scenario runs its own cells ({@link FaultBench}) with the same parts. The {@code caas bench} command is a thin layer over
  * this, and integration tests call it directly:
  *
  * <pre>{@code
