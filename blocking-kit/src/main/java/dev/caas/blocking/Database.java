@@ -6,6 +6,7 @@ import dev.caas.contract.VariantOptions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -29,6 +30,7 @@ import java.util.function.Consumer;
 final class Database {
   private static final String ALIVE_BYPASS_WINDOW = "com.zaxxer.hikari.aliveBypassWindowMs";
   private static final int CLIENT_CHECK_MILLIS = 100;
+  private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(10);
 
   private Database() {}
 
@@ -39,7 +41,9 @@ final class Database {
    */
   static HikariDataSource pool(VariantOptions options, String poolName, Consumer<HikariConfig> tuning) {
     System.setProperty(ALIVE_BYPASS_WINDOW, String.valueOf(Long.MAX_VALUE));
-    long timeoutMillis = Math.max(1_000, options.deadline().toMillis());
+    // Opening a connection (at start-up, or replacing a broken one) is not a request's wait: it gets at least
+    // OPEN_TIMEOUT even when requests have a short deadline, so a loaded machine still starts.
+    long timeoutMillis = Math.max(OPEN_TIMEOUT.toMillis(), options.deadline().toMillis());
     long timeoutSeconds = Math.max(1, timeoutMillis / 1_000);
     var config = new HikariConfig();
     config.setPoolName(poolName);
