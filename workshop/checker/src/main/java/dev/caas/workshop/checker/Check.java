@@ -137,11 +137,11 @@ public final class Check implements Callable<Integer> {
         "run inside the project (no caas-parent pom.xml above " + Path.of("").toAbsolutePath() + ") or set CAAS_HOME"));
   }
 
-  /** {@code ; did you mean gather-threads?} for a name that starts or ends like one, else nothing. */
+  /** {@code  (did you mean gather-threads?)} for a name that starts or ends like one, else nothing. */
   static String suggestion(String name) {
     String given = name.toLowerCase(Locale.ROOT);
     return Arrays.stream(Exercise.values()).map(Exercise::wireName)
         .filter(known -> known.contains(given) || given.contains(known.split("-")[0]))
-        .findFirst().map(known -> "; did you mean " + known + "?").orElse("");
+        .findFirst().map(known -> " (did you mean " + known + "?)").orElse("");
   }
 }

@@ -18,7 +18,7 @@ public enum Exercise {
   GATHER_LOOM("gather-loom", Variant.LOOM_GATHERED,
       "gather billing and name on virtual threads (fork and join)", new ShapeGrader()),
   HIDDEN_ROUND_TRIP("hidden-round-trip", Variant.SYNC_SEQUENTIAL,
-      "find the round trip the pool adds to every database step", new ShapeGrader()),
+      "find the round trip hidden in the pool's configuration", new ShapeGrader()),
   DONT_BLOCK_THE_EVENT_LOOP("dont-block-the-event-loop", Variant.REACTIVE_SEQUENTIAL,
       "take the blocking call off the event loop", new EventLoopGrader()),
   SIZE_THE_POOL("size-the-pool", Variant.LOOM_GATHERED,

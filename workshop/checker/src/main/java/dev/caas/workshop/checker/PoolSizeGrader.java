@@ -40,8 +40,11 @@ final class PoolSizeGrader implements Grader {
   static final double PREDICTION_TOLERANCE = 0.10;
   /** ...and so is one within this share of the measured ceiling. */
   static final double MEASURED_TOLERANCE = 0.25;
-  /** The measured median may exceed the target by this much: each step costs L plus what the machine adds. */
-  static final double MEASURED_SLACK = 1.25;
+  /**
+   * The measured median may exceed the target by this much: each step costs L plus what the machine adds (on a
+   * busy two-core laptop, 10–20 ms a step), and the clients wait for every one of them.
+   */
+  static final double MEASURED_SLACK = 1.35;
   private static final int LARGEST_POOL = 200;
 
   /** The two answers. */
@@ -182,8 +185,11 @@ final class PoolSizeGrader implements Grader {
           + ms(Figures.stepMedian(sized, "billing")) + " where L is " + ms(L.toMillis()) + "); run the check again.");
       return false;
     }
-    why.add("question 2: " + measured + ", within the " + ms(TARGET_MS) + " target: X = " + theory.bounds().getFirst()
-        .formula() + " = " + rate(theory.throughputRps()) + ", R = C / X.");
+    String met = median <= TARGET_MS ? "within the " + ms(TARGET_MS) + " target"
+        : "near enough the " + ms(TARGET_MS) + " target (each database step took " + ms(Figures.stepMedian(sized,
+            "billing")) + " here, where L is " + ms(L.toMillis()) + ")";
+    why.add("question 2: " + measured + ", " + met + ": X = " + theory.bounds().getFirst().formula() + " = "
+        + rate(theory.throughputRps()) + ", R = C / X.");
     return true;
   }
 
