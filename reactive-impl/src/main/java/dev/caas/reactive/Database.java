@@ -3,6 +3,7 @@ package dev.caas.reactive;
 import dev.caas.contract.VariantOptions;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,13 +24,16 @@ import reactor.core.publisher.Mono;
  *   <li>start small and grow under load: {@code initial-size} = {@code max-size}, and every connection is
  *       opened at start-up by {@link #fill}.
  * </ul>
- * A connection that breaks (the database went away, or a statement that would not stop was cut off) is dropped
- * by the pool. The pool opens a replacement by itself only when a request finds no idle connection left; a
- * pool that lost a few and still has idle ones stays short. {@link #keepFull} tops it up again.
- * A request waits for a connection only as long as its deadline leaves it ({@link R2dbc}); the pool's own
+ *
+ * <p>A request waits for a connection only as long as its deadline leaves it ({@link R2dbc}); the pool's own
  * limits on waiting for a connection and on opening one ({@link #openTimeout}: at least the deadline) never
  * end a wait first. They are there for the start-up, when no request is waiting: opening a connection takes
- * several round trips, slower on a busy machine.
+ * several round trips, slower on a busy machine. No acquisition is retried by the pool ({@code acquire-retry}
+ * 0): {@link R2dbc} tries the next connection only when the one lent turns out to be closed.
+ *
+ * <p>A connection that breaks (the database went away, or a statement that would not stop was cut off) is
+ * dropped by the pool, which opens a replacement by itself only when a request finds no idle connection left:
+ * a pool that lost a few and still has idle ones stays short. {@link #keepFull} tops it up again.
  */
 final class Database {
   private static final String NEVER = "-1ms";
@@ -60,15 +64,23 @@ final class Database {
   }
 
   /**
-   * Checks every {@code period} whether the pool lost connections and, if so, opens new ones up to its size
-   * ({@code warmup}: a database that is still down only fails the attempt, and the next one comes a period
-   * later). Opening happens beside the requests, never inside one, so no request pays its round trips.
+   * Checks every {@code period} whether the pool lost connections and, if so, opens new ones up to its size.
+   * Opening happens beside the requests, never inside one, so no request pays its round trips.
+   *
+   * <p>Only once the database has just accepted a connection: reactor-pool's {@code warmup()} (1.2.6) takes
+   * the permits of every missing connection first, and when one opening fails it drops the others unopened
+   * without giving their permits back, so the pool would stay short for good. Opening a connection itself is
+   * bounded by the pool's {@code max-create-connection-time}.
    */
-  static Disposable keepFull(ConnectionPool pool, Duration period) {
+  static Disposable keepFull(ConnectionPool pool, Duration period, Duration openTimeout) {
     var metrics = pool.getMetrics().orElseThrow();
+    ConnectionFactory database = pool.unwrap();
+    Mono<Void> databaseAccepts = Mono.usingWhen(database.create(), connection -> Mono.<Void>empty(), Connection::close)
+        .timeout(openTimeout);
     return Flux.interval(period)
+        .onBackpressureDrop()
         .filter(tick -> metrics.allocatedSize() < metrics.getMaxAllocatedSize())
-        .concatMap(tick -> pool.warmup().onErrorResume(e -> Mono.empty()), 1)
+        .concatMap(tick -> databaseAccepts.then(pool.warmup()).onErrorResume(e -> Mono.empty()), 1)
         .subscribe();
   }
 

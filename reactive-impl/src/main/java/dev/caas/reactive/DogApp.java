@@ -79,7 +79,7 @@ public class DogApp {
   @Bean
   AutoCloseable databasePoolKeeper(ConnectionPool pool, VariantOptions options) {
     Database.fill(pool, options.dbPool(), Database.openTimeout(options));
-    return Database.keepFull(pool, Duration.ofSeconds(1))::dispose;
+    return Database.keepFull(pool, Duration.ofSeconds(1), Database.openTimeout(options))::dispose;
   }
 
   @Bean
