@@ -6,6 +6,7 @@ import dev.caas.harness.VariantJars;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -41,7 +42,9 @@ class WorkshopReadmeTest {
     if (Boolean.getBoolean("readme.update")) {
       Files.writeString(README, rewritten.toString());
     }
-    assertThat(shown).as("included blocks in workshop/README.md").isGreaterThanOrEqualTo(Exercise.values().length);
+    // size-the-pool is answered in a file: its solution is arithmetic, not code.
+    long withCode = Arrays.stream(Exercise.values()).filter(e -> e.answer(ROOT) == null).count();
+    assertThat(shown).as("included blocks in workshop/README.md").isGreaterThanOrEqualTo((int) withCode);
     assertThat(text).as("workshop/README.md's included code is stale: run ./mvnw -pl workshop/checker test "
         + "-Dtest=WorkshopReadmeTest -Dreadme.update=true").isEqualTo(rewritten.toString());
   }
