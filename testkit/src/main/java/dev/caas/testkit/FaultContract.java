@@ -50,6 +50,14 @@ public abstract class FaultContract {
     running = launcher().launch(SharedTestbed.optionsFor(variant(), DEADLINE));
     client = new DogClient(SharedTestbed.urlOf(running));
     client.photos(8, 4); // warm: JIT, connections
+    // The error paths too: the first deadline of a fresh JVM pays for loading their classes, which is not
+    // what the timed assertions below are about.
+    for (Fault warmUp : new Fault[] {Fault.UPSTREAM_TIMEOUT, Fault.DOG_TABLE_LOCKED}) {
+      try (var injected = warmUp.injectInto(testbed, DEADLINE)) {
+        client.photo();
+      }
+    }
+    awaitIdle();
   }
 
   @AfterAll
