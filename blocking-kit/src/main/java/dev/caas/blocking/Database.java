@@ -30,6 +30,7 @@ import java.util.function.Consumer;
 final class Database {
   private static final String ALIVE_BYPASS_WINDOW = "com.zaxxer.hikari.aliveBypassWindowMs";
   private static final int CLIENT_CHECK_MILLIS = 100;
+  private static final String BROKEN_CONNECTION_LOG = "org.slf4j.simpleLogger.log.com.zaxxer.hikari.pool.ProxyConnection";
   private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(10);
 
   private Database() {}
@@ -41,6 +42,10 @@ final class Database {
    */
   static HikariDataSource pool(VariantOptions options, String poolName, Consumer<HikariConfig> tuning) {
     System.setProperty(ALIVE_BYPASS_WINDOW, String.valueOf(Long.MAX_VALUE));
+    // A connection aborted at a request's deadline is expected, and Hikari warns about each with a full stack
+    // trace, written while the request waits to be answered: errors only from that logger (slf4j-simple reads
+    // the level when the logger is first made, i.e. when the pool below is built).
+    System.setProperty(BROKEN_CONNECTION_LOG, System.getProperty(BROKEN_CONNECTION_LOG, "error"));
     // Opening a connection (at start-up, or replacing a broken one) is not a request's wait: it gets at least
     // OPEN_TIMEOUT even when requests have a short deadline, so a loaded machine still starts.
     long timeoutMillis = Math.max(OPEN_TIMEOUT.toMillis(), options.deadline().toMillis());
