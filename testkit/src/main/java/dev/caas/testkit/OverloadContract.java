@@ -3,6 +3,7 @@ package dev.caas.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.caas.contract.DogPaths;
+import dev.caas.contract.Load;
 import dev.caas.contract.Variant;
 import dev.caas.contract.VariantOptions;
 import dev.caas.testbed.Testbed;
@@ -62,6 +63,9 @@ public abstract class OverloadContract {
       } finally {
         testbed.setLatency(Duration.ZERO, Duration.ZERO);
       }
+      var health = HttpRequest.newBuilder(SharedTestbed.urlOf(running).resolve(DogPaths.HEALTH)).build();
+      Load load = Load.fromHealthJson(client.send(health, HttpResponse.BodyHandlers.ofString()).body());
+      assertThat(load.idle(DB_POOL)).as("load after the burst: %s", load).isTrue();
     }
   }
 }
