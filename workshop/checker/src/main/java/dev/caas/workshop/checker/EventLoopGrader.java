@@ -21,8 +21,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <ul>
  *   <li>the variant's threads are sampled with {@code jcmd PID Thread.print} while the load runs, and any
  *       Reactor Netty event loop caught parked or in a blocking read fails the exercise, naming the call;
- *   <li>the median must stay near the theory's C / X. A loop blocked for each request's upstream call serves
- *       at most one request per L_u, so the whole server at most (event loops) / L_u: far below the theory.
+ *   <li>the median must not run far from the theory's C / X. A loop blocked for each request's upstream call
+ *       serves at most one request per L_u, so the whole server at most (event loops) / L_u: far below the
+ *       theory. Latency is the weaker evidence on a busy machine, so its bound is generous.
  * </ul>
  */
 final class EventLoopGrader implements Grader {
@@ -31,11 +32,13 @@ final class EventLoopGrader implements Grader {
   static final int REQUESTS = 128;
   static final int WARMUP = 128;
   /**
-   * A median this far above the theory means requests queued for something the theory does not count (a few
-   * event loops, or one thread, serving every blocking call). Generous: the thread dumps are the evidence, and a
-   * busy two-core machine alone can add half of the theory.
+   * A median this far above the theory means requests queued for something the theory does not count (one
+   * thread serving every blocking call, say), even where no dump caught a blocked loop. Generous: the thread
+   * dumps are the evidence, and a busy two-core machine alone can add half of the theory or more.
    */
-  static final double SLACK = 2.0;
+  static final double SLACK = 3.0;
+  /** Without a single thread dump, latency is the only evidence left: held to this. */
+  static final double SLACK_WITHOUT_DUMPS = 2.0;
   /** jcmd is a JVM of its own: a few dumps are enough, more would take the cores from what is measured. */
   private static final Duration BETWEEN_DUMPS = Duration.ofMillis(300);
 
@@ -55,7 +58,7 @@ final class EventLoopGrader implements Grader {
     }
     var evidence = new ArrayList<String>();
     evidence.add(run.requests() + " requests from " + CLIENTS + " clients at L = " + ms(L.toMillis())
-        + " on both proxies; " + sampler.dumps() + " thread dumps taken while they ran"
+        + " on both proxies; " + dumps(sampler.dumps()) + " taken while they ran"
         + (sampler.failure().isEmpty() ? "" : " (" + sampler.failure() + ")"));
     evidence.add("step medians " + Figures.stepMedians(run, L.toMillis()));
     Optional<Verdict> broken = Correctness.check(exercise, run, evidence);
@@ -79,22 +82,27 @@ final class EventLoopGrader implements Grader {
       firstOfEach(blocked).forEach(b -> evidence.add("  " + b.describe()));
       return Verdict.fail(exercise.wireName(), List.of(
               threads.size() + " of the " + loops + " Netty event loops were caught blocked, in "
-                  + sampler.dumpsWithBlocked() + " of " + sampler.dumps() + " thread dumps under load: "
+                  + sampler.dumpsWithBlocked() + " of " + dumps(sampler.dumps()) + " under load: "
                   + blocked.getFirst().describe() + ".",
               load + loopBound + ": every request kept an event loop to itself for its upstream call."),
           evidence, hint());
     }
-    if (median > SLACK * theory) {
+    double slack = sampler.dumps() == 0 ? SLACK_WITHOUT_DUMPS : SLACK;
+    if (median > slack * theory) {
       return Verdict.fail(exercise.wireName(), List.of(
               load + ".",
-              "no event loop was caught blocked in " + sampler.dumps() + " thread dumps, but requests queue for"
+              "no event loop was caught blocked in " + dumps(sampler.dumps()) + ", but requests queue for"
                   + " something the theory does not count" + loopBound + "."),
           evidence, hint());
     }
     return Verdict.pass(exercise.wireName(), List.of(
-        "no Netty event loop was caught blocked in " + sampler.dumps() + " thread dumps under load, and " + load
+        "no Netty event loop was caught blocked in " + dumps(sampler.dumps()) + " under load, and " + load
             + ".",
         run.ok() + " photos served, each billed once."), evidence);
+  }
+
+  private static String dumps(int count) {
+    return count + (count == 1 ? " thread dump" : " thread dumps");
   }
 
   private static List<EventLoops.Blocked> firstOfEach(List<EventLoops.Blocked> blocked) {
