@@ -21,7 +21,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "caas check",
-    mixinStandardHelpOptions = true,
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
@@ -36,7 +35,7 @@ import picocli.CommandLine.Spec;
         "Examples:",
         "  ./caas check --list                   the exercises",
         "  ./caas check gather-threads           build, contract suite, then the verdict",
-        "  ./caas check gather-threads --out target/check/gather-threads   + the harness's report and waterfall SVGs",
+        "  ./caas check gather-threads --out DIR + the harness's report.html and waterfall SVGs in DIR",
         "",
         "Exit codes: 0 passed, 1 failed (the verdict says why), 2 cannot run (unknown exercise, jar not built)."
     })
@@ -47,6 +46,9 @@ public final class Check implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows this help and exits.")
+  boolean help;
 
   @Parameters(arity = "0..1", paramLabel = "EXERCISE", description = "The exercise, e.g. gather-threads.")
   String exercise;
