@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
         "  caas bench --scenario overload                    2,000 requests at once at 200 ms",
         "  caas calibrate                                    the generator's own ceiling, beside wrk",
         "  caas compare --baseline old.json --current new.json  slower or only noise? (exit 1 on a regression)",
+        "  caas check gather-threads                         the workshop's checker (./caas check --help;",
+        "                                                    workshop/README.md)",
         "",
         "Run 'caas help bench' for the options and examples of a subcommand."})
 public final class Caas implements Runnable {

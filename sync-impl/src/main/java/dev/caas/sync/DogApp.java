@@ -35,6 +35,11 @@ public final class DogApp {
     return start(options, DogHandler.factory(options.composition()));
   }
 
+  /** Starts the variant's own handler with some pool tuning on top (the workshop's hidden round trip). */
+  public static DogServer start(VariantOptions options, Consumer<HikariConfig> poolTuning) {
+    return start(options, DogHandler.factory(options.composition()), poolTuning);
+  }
+
   public static DogServer start(VariantOptions options, HandlerFactory factory) {
     return start(options, factory, config -> { });
   }

@@ -3,7 +3,7 @@ package dev.caas.workshop.hiddenroundtrip;
 import dev.caas.blocking.DogServer;
 import dev.caas.contract.VariantOptions;
 
-/** The sync-sequential variant with your {@link PoolTuning} on top of the project's pool settings. */
+/** The real sync variant (its own handler) with your {@link PoolTuning} on top of the project's pool settings. */
 public final class DogApp {
   private DogApp() {}
 
@@ -13,6 +13,6 @@ public final class DogApp {
   }
 
   public static DogServer start(VariantOptions options) {
-    return dev.caas.sync.DogApp.start(options, DogHandler::new, new PoolTuning());
+    return dev.caas.sync.DogApp.start(options, new PoolTuning());
   }
 }
