@@ -23,6 +23,11 @@ public final class Compensations implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Compensations.class);
   private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
   private static final Duration LONGEST_PAUSE = Duration.ofSeconds(2);
+  /**
+   * The shortest time one delete may take: nobody waits for it, so a slow database (latency above a short
+   * request deadline) is waited out rather than aborted, which would break a connection per attempt.
+   */
+  private static final Duration SHORTEST_ATTEMPT = Duration.ofSeconds(10);
 
   private final BillingLedger ledger;
   private final Duration attemptTimeout;
@@ -31,7 +36,7 @@ public final class Compensations implements AutoCloseable {
 
   Compensations(BillingLedger ledger, Duration attemptTimeout) {
     this.ledger = ledger;
-    this.attemptTimeout = attemptTimeout;
+    this.attemptTimeout = attemptTimeout.compareTo(SHORTEST_ATTEMPT) < 0 ? SHORTEST_ATTEMPT : attemptTimeout;
   }
 
   /**

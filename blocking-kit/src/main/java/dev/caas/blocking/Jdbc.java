@@ -56,13 +56,19 @@ final class Jdbc {
     }
   }
 
-  /** A pooled connection, waiting at most until the deadline; a pool that has none by then is a 503. */
+  /**
+   * A pooled connection, waiting at most until the deadline. A pool that cannot open connections (the
+   * database is unreachable) is a 503; a pool whose connections stayed busy until the deadline is the
+   * deadline's 504, as in the reactive variants, whose pool waits end with the request's deadline too.
+   */
   private static Connection borrow(HikariDataSource pool, Step step, Deadline deadline) {
     try {
       return ((HikariPool) pool.getHikariPoolMXBean()).getConnection(deadline.remainingMillis());
     } catch (SQLTransientConnectionException e) {
-      String why = e.getCause() != null ? "database unreachable, no connection could be opened" : "no database connection free in time";
-      throw StepFailure.unavailable(step, why, e);
+      if (e.getCause() != null) {
+        throw StepFailure.unavailable(step, "database unreachable, no connection could be opened", e);
+      }
+      throw deadline.failure(step);
     } catch (SQLException e) {
       throw StepFailure.unavailable(step, "database unavailable (SQL state " + e.getSQLState() + ")", e);
     }

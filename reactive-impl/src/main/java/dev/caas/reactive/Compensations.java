@@ -21,6 +21,11 @@ public final class Compensations implements AutoCloseable {
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
   /** Short, so the billing is reconciled soon after the database is back. */
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
+  /**
+   * The shortest time one delete may take: nobody waits for it, so a slow database (latency above a short
+   * request deadline) is waited out rather than cancelled, which would cost a connection per attempt.
+   */
+  private static final Duration SHORTEST_ATTEMPT = Duration.ofSeconds(10);
 
   private final BillingLedger ledger;
   private final Duration attemptTimeout;
@@ -29,7 +34,7 @@ public final class Compensations implements AutoCloseable {
 
   Compensations(BillingLedger ledger, Duration attemptTimeout) {
     this.ledger = ledger;
-    this.attemptTimeout = attemptTimeout;
+    this.attemptTimeout = attemptTimeout.compareTo(SHORTEST_ATTEMPT) < 0 ? SHORTEST_ATTEMPT : attemptTimeout;
   }
 
   /** Schedules the deletion of the request's billing event, if it has one; returns at once. */

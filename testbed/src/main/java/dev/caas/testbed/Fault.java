@@ -139,8 +139,21 @@ public enum Fault {
     return description;
   }
 
-  /** The statuses the contract allows while the fault lasts. */
+  /** The statuses the contract allows for a request answered while the fault lasts. */
+  public Set<Integer> expectedStatusesWhileInjected() {
+    return statuses;
+  }
+
+  /**
+   * The statuses the contract allows for a request sent while the fault lasts, whenever it is answered. Healing
+   * {@link #UPSTREAM_TIMEOUT} closes the connections it silenced, as Toxiproxy does (their streams lost data):
+   * a request still waiting on one then fails at once with a 503, unless the client retries it on a new
+   * connection (java.net.http does for a GET; Reactor Netty does not once the request was sent).
+   */
   public Set<Integer> expectedStatuses() {
+    if (this == UPSTREAM_TIMEOUT) {
+      return Set.of(503, 504);
+    }
     return statuses;
   }
 
