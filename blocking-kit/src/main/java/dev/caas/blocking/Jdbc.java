@@ -42,6 +42,11 @@ final class Jdbc {
         if (watchdog.fired()) {
           throw deadline.failure(step);
         }
+        if (Thread.currentThread().isInterrupted()) {
+          // Cancelled by a sibling that failed first (a virtual thread's socket is closed on interrupt): the
+          // connection broke because we broke it, which says nothing about the others.
+          throw StepFailure.unavailable(step, "cancelled: the request failed elsewhere", e);
+        }
         if (e.getSQLState() != null && e.getSQLState().startsWith(CONNECTION_EXCEPTION)) {
           // The connection broke under us: the database went away or the network between us failed. The
           // other idle connections are most likely broken too, and nothing would notice (validation on
