@@ -16,9 +16,22 @@ public final class Deadline {
     this.expiresAtNanos = expiresAtNanos;
   }
 
+  /** The most a request's work stops short of its deadline, to leave time for writing the answer. */
+  public static final Duration ANSWER_TIME = Duration.ofMillis(50);
+
   /** A deadline {@code budget} from now. */
   public static Deadline after(Duration budget) {
     return new Deadline(budget, System.nanoTime() + budget.toNanos());
+  }
+
+  /**
+   * The deadline of work whose answer must reach a client within {@code budget}: the work stops
+   * {@link #ANSWER_TIME} (at most 5 % of the budget) earlier, so that the error it then answers, written
+   * and sent by threads that first have to be scheduled, still arrives in time.
+   */
+  public static Deadline forAnswerWithin(Duration budget) {
+    long margin = Math.min(ANSWER_TIME.toNanos(), budget.toNanos() / 20);
+    return new Deadline(budget, System.nanoTime() + budget.toNanos() - margin);
   }
 
   /** The whole budget the request was given. */

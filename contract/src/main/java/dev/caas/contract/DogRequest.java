@@ -9,8 +9,8 @@ import java.util.UUID;
  */
 public record DogRequest(UUID id, Deadline deadline) {
 
-  /** A request that arrived now and must be answered within {@code budget}. */
+  /** A request that arrived now and must be answered within {@code budget}: see {@link Deadline#forAnswerWithin}. */
   public static DogRequest arrived(UUID id, Duration budget) {
-    return new DogRequest(id, Deadline.after(budget));
+    return new DogRequest(id, Deadline.forAnswerWithin(budget));
   }
 }

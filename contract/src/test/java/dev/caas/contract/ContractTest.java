@@ -82,6 +82,14 @@ class ContractTest {
   }
 
   @Test
+  void a_request_stops_its_work_in_time_to_answer_by_its_deadline() {
+    assertThat(Deadline.forAnswerWithin(Duration.ofSeconds(1)).remainingMillis()).isBetween(900L, 950L);
+    assertThat(Deadline.forAnswerWithin(Duration.ofMillis(200)).remainingMillis()).isBetween(150L, 190L);
+    assertThat(DogRequest.arrived(UUID.randomUUID(), Duration.ofSeconds(60)).deadline().budget())
+        .isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @Test
   void a_photo_of_an_unknown_dog_says_its_name_is_a_fallback() {
     var known = DogHeaders.forPhoto("pug-14.jpg", DogName.known("Max"), "total;dur=1.0");
     var unknown = DogHeaders.forPhoto("unknown-99.jpg", DogName.fallback(), "total;dur=1.0");
