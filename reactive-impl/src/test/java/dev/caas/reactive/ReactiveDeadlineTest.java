@@ -66,7 +66,9 @@ class ReactiveDeadlineTest {
     var answer = client.photo();
     assertThat(answer.status()).isEqualTo(504);
     assertThat(answer.text()).contains("\"step\":\"billing\"", "deadline of 500 ms passed during step billing");
-    assertThat(answer.millis()).isBetween((double) DEADLINE.toMillis(), (double) DEADLINE.plus(GRACE).toMillis());
+    // The work stops a little before the deadline (5 % of it here), so that the answer arrives by it.
+    double earliest = DEADLINE.toMillis() * 0.95;
+    assertThat(answer.millis()).isBetween(earliest, (double) DEADLINE.plus(GRACE).toMillis());
     // the insert reached the database before the deadline: it is deleted again, in the background
     await(() -> compensationsPending() == 0, Duration.ofSeconds(10), "compensations done");
     assertThat(testbed.billedTotal()).isZero();
