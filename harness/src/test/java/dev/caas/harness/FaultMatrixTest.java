@@ -37,7 +37,7 @@ class FaultMatrixTest {
   void an_error_that_blames_another_step_or_has_another_status_fails_the_cell_as_unexpected() {
     var samples = deadlineErrors(504, "upstream", 900);
     samples.add(error(samples.size(), 1500, 20, 503, "billing"));
-    FaultRun run = cell(Fault.UPSTREAM_TIMEOUT, Variant.SYNC_GATHERED, samples);
+    FaultRun run = cell(Fault.UPSTREAM_LATENCY, Variant.SYNC_GATHERED, samples);
 
     assertThat(run.problems()).extracting(FaultRun.Problem::tag).containsExactly("unexpected");
     assertThat(run.problems().getFirst().sentence())
