@@ -1,12 +1,11 @@
 package dev.caas.harness;
 
+import dev.caas.contract.ErrorBody;
 import dev.caas.contract.DogHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -27,7 +26,6 @@ public final class LoadClient implements AutoCloseable {
   static final Duration MAX_IDLE = Duration.ofSeconds(20);
   /** Enough for the contract's error JSON; anything longer is not it. */
   private static final int ERROR_BODY_CAP = 4096;
-  private static final Pattern STEP = Pattern.compile("\"step\"\\s*:\\s*\"([^\"]*)\"");
 
   private final LoopResources loops;
   private final ConnectionProvider connections;
@@ -91,21 +89,12 @@ public final class LoadClient implements AutoCloseable {
                     response.responseHeaders().get(DogHeaders.X_FILENAME),
                     response.responseHeaders().get(DogHeaders.SERVER_TIMING),
                     null,
-                    errorBody == null ? null : stepOf(errorBody.toString())));
+                    errorBody == null ? null : ErrorBody.stepOf(errorBody.toString())));
           })
           .next()
           .timeout(timeout)
           .onErrorResume(e -> Mono.just(Exchange.failed(issued, sent[0], e)));
     });
-  }
-
-  /**
-   * The {@code "step"} of an error body ({@code {"error":"…","step":"upstream","requestId":"…"}}), or {@code
-   * null} when it names none or is not the contract's JSON (a proxy's or a framework's own error page).
-   */
-  static String stepOf(String errorBody) {
-    Matcher step = STEP.matcher(errorBody);
-    return step.find() ? step.group(1) : null;
   }
 
   @Override

@@ -91,9 +91,9 @@ class ClosedLoopTest {
 
   @Test
   void the_step_is_read_from_the_contracts_error_json_and_nothing_else() {
-    assertThat(LoadClient.stepOf("{\"error\":\"x\",\"step\":\"upstream\",\"requestId\":\"1\"}")).isEqualTo("upstream");
-    assertThat(LoadClient.stepOf("{ \"error\": \"x\", \"step\" : \"name\" }")).isEqualTo("name");
-    assertThat(LoadClient.stepOf("{\"error\":\"queue full\",\"step\":null,\"requestId\":\"1\"}")).isNull();
-    assertThat(LoadClient.stepOf("<html>503 Service Unavailable</html>")).isNull();
+    assertThat(dev.caas.contract.ErrorBody.stepOf("{\"error\":\"x\",\"step\":\"upstream\",\"requestId\":\"1\"}")).isEqualTo("upstream");
+    assertThat(dev.caas.contract.ErrorBody.stepOf("{ \"error\": \"x\", \"step\" : \"name\" }")).isEqualTo("name");
+    assertThat(dev.caas.contract.ErrorBody.stepOf("{\"error\":\"queue full\",\"step\":null,\"requestId\":\"1\"}")).isNull();
+    assertThat(dev.caas.contract.ErrorBody.stepOf("<html>503 Service Unavailable</html>")).isNull();
   }
 }

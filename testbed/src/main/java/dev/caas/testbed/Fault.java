@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 public enum Fault {
   /** Toxiproxy's {@code timeout} toxic with timeout 0: the upstream's answer never arrives, nothing is closed. */
   UPSTREAM_TIMEOUT("upstream-timeout", "upstream answer held back forever (timeout toxic, 0 ms)",
-      Set.of(504), Set.of(Step.UPSTREAM)) {
+      Set.of(504), Set.of(503, 504), Set.of(Step.UPSTREAM)) {
     @Override
     Injected inject(Testbed testbed, Duration deadline) throws IOException {
       return toxic(testbed.proxy(ProxyNames.UPSTREAM).toxics().timeout(NAME, ToxicDirection.DOWNSTREAM, 0));
@@ -98,12 +98,19 @@ public enum Fault {
   private final String wireName;
   private final String description;
   private final Set<Integer> statuses;
+  private final Set<Integer> statusesOnceHealed;
   private final Set<Step> steps;
 
   Fault(String wireName, String description, Set<Integer> statuses, Set<Step> steps) {
+    this(wireName, description, statuses, statuses, steps);
+  }
+
+  Fault(String wireName, String description, Set<Integer> statuses, Set<Integer> statusesOnceHealed,
+      Set<Step> steps) {
     this.wireName = wireName;
     this.description = description;
     this.statuses = statuses;
+    this.statusesOnceHealed = statusesOnceHealed;
     this.steps = steps;
   }
 
@@ -151,10 +158,7 @@ public enum Fault {
    * connection (java.net.http does for a GET; Reactor Netty does not once the request was sent).
    */
   public Set<Integer> expectedStatuses() {
-    if (this == UPSTREAM_TIMEOUT) {
-      return Set.of(503, 504);
-    }
-    return statuses;
+    return statusesOnceHealed;
   }
 
   /** The steps an error may blame while the fault lasts. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.caas.contract.DogHeaders;
 import dev.caas.contract.DogPaths;
+import dev.caas.contract.ErrorBody;
 import dev.caas.contract.Load;
 import dev.caas.contract.Variant;
 import dev.caas.testbed.Fault;
@@ -79,7 +80,7 @@ public abstract class FaultContract {
         var answer = client.photo();
         assertThat(answer.status()).as("status under %s", fault).isIn(fault.expectedStatusesWhileInjected());
         assertThat(answer.header("Content-Type")).startsWith(DogHeaders.APPLICATION_JSON);
-        assertThat(stepOf(answer)).as("step blamed under %s: %s", fault, answer.text())
+        assertThat(ErrorBody.stepOf(answer.text())).as("step blamed under %s: %s", fault, answer.text())
             .isIn(fault.expectedSteps().stream().map(step -> step.wireName()).toList());
         assertThat(answer.millis()).as("time to fail under %s", fault)
             .isLessThanOrEqualTo((double) DEADLINE.plus(GRACE).toMillis());
@@ -100,7 +101,7 @@ public abstract class FaultContract {
     try {
       var answer = client.photo();
       assertThat(answer.status()).isEqualTo(504);
-      assertThat(stepOf(answer)).isEqualTo("upstream");
+      assertThat(ErrorBody.stepOf(answer.text())).isEqualTo("upstream");
       assertThat(answer.millis()).isLessThanOrEqualTo((double) DEADLINE.plus(GRACE).toMillis());
     } finally {
       testbed.upstream().setFault(UpstreamFault.NONE);
@@ -140,10 +141,5 @@ public abstract class FaultContract {
     if (answer.status() == 200) {
       served.merge(answer.header(DogHeaders.X_FILENAME), 1L, Long::sum);
     }
-  }
-
-  private static String stepOf(DogClient.Answer answer) {
-    var matcher = java.util.regex.Pattern.compile("\"step\":\"([a-z]+)\"").matcher(answer.text());
-    return matcher.find() ? matcher.group(1) : null;
   }
 }
