@@ -22,35 +22,48 @@ public final class BillingLedger {
 
   /** Records one billing event for the request, keyed by its id. */
   public void bill(DogRequest request, String filename) {
-    Jdbc.run(pool, Step.BILLING, request.deadline(), connection -> {
-      try (var insert = connection.prepareStatement(INSERT)) {
-        insert.setObject(1, request.id());
-        insert.setString(2, filename);
-        return insert.executeUpdate();
-      }
-    });
+    Jdbc.run(
+        pool,
+        Step.BILLING,
+        request.deadline(),
+        connection -> {
+          try (var insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, request.id());
+            insert.setString(2, filename);
+            return insert.executeUpdate();
+          }
+        });
   }
 
   /** Compensation: removes the request's billing event, if it has one. */
   void unbill(UUID requestId, Deadline deadline) {
-    Jdbc.run(pool, Step.BILLING, deadline, connection -> {
-      try (var delete = connection.prepareStatement(DELETE)) {
-        delete.setObject(1, requestId);
-        return delete.executeUpdate();
-      }
-    });
+    Jdbc.run(
+        pool,
+        Step.BILLING,
+        deadline,
+        connection -> {
+          try (var delete = connection.prepareStatement(DELETE)) {
+            delete.setObject(1, requestId);
+            return delete.executeUpdate();
+          }
+        });
   }
 
   /** Billing events per filename, counted by the database. */
   public Map<String, Long> counts(Deadline deadline) {
-    return Jdbc.run(pool, Step.BILLING, deadline, connection -> {
-      try (var query = connection.prepareStatement(Sql.BILLING_COUNTS); var rows = query.executeQuery()) {
-        var counts = new LinkedHashMap<String, Long>();
-        while (rows.next()) {
-          counts.put(rows.getString(1), rows.getLong(2));
-        }
-        return counts;
-      }
-    });
+    return Jdbc.run(
+        pool,
+        Step.BILLING,
+        deadline,
+        connection -> {
+          try (var query = connection.prepareStatement(Sql.BILLING_COUNTS);
+              var rows = query.executeQuery()) {
+            var counts = new LinkedHashMap<String, Long>();
+            while (rows.next()) {
+              counts.put(rows.getString(1), rows.getLong(2));
+            }
+            return counts;
+          }
+        });
   }
 }

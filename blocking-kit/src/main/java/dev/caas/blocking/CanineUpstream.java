@@ -21,32 +21,39 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Step 1 over blocking HTTP: {@code GET {upstream}/dog}, checked, the body read up to a cap, all within the
- * request's deadline.
+ * Step 1 over blocking HTTP: {@code GET {upstream}/dog}, checked, the body read up to a cap, all
+ * within the request's deadline.
  *
- * <p>The caller's thread blocks in {@code get(remaining)} on the exchange: when the deadline passes first, the
- * exchange is cancelled (the JDK closes its connection) and the answer is a 504, however slowly the body was
- * dripping. The head is checked before any of the body is read, and the body is counted while it arrives
- * ({@link CappedBody}), so a 20 MB answer is refused after 2 MB, never held whole.
+ * <p>The caller's thread blocks in {@code get(remaining)} on the exchange: when the deadline passes
+ * first, the exchange is cancelled (the JDK closes its connection) and the answer is a 504, however
+ * slowly the body was dripping. The head is checked before any of the body is read, and the body is
+ * counted while it arrives ({@link CappedBody}), so a 20 MB answer is refused after 2 MB, never
+ * held whole.
  */
 public final class CanineUpstream {
   private final HttpClient client;
   private final URI dogUri;
 
   public CanineUpstream(URI upstreamUrl, Duration connectTimeout) {
-    // HTTP/1.1 on purpose: for http:// the default (HTTP/2) first tries an upgrade, and one keep-alive
+    // HTTP/1.1 on purpose: for http:// the default (HTTP/2) first tries an upgrade, and one
+    // keep-alive
     // connection per concurrent request is what every variant gets.
-    this.client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(connectTimeout)
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(connectTimeout)
+            .build();
     this.dogUri = upstreamUrl.resolve(DogPaths.DOG);
   }
 
-  /** Fetches one photo; blocks the calling thread until the whole body has arrived or the deadline passed. */
+  /**
+   * Fetches one photo; blocks the calling thread until the whole body has arrived or the deadline
+   * passed.
+   */
   public DogPhoto fetch(Deadline deadline) {
     var request = HttpRequest.newBuilder(dogUri).GET().build();
-    CompletableFuture<HttpResponse<DogPhoto>> exchange = client.sendAsync(request, CanineUpstream::photoBody);
+    CompletableFuture<HttpResponse<DogPhoto>> exchange =
+        client.sendAsync(request, CanineUpstream::photoBody);
     try {
       return exchange.get(deadline.remainingMillis(), TimeUnit.MILLISECONDS).body();
     } catch (TimeoutException e) {
@@ -64,9 +71,11 @@ public final class CanineUpstream {
   /** Checks the head as soon as it arrives; only a good head gets its body read. */
   private static HttpResponse.BodySubscriber<DogPhoto> photoBody(HttpResponse.ResponseInfo head) {
     try {
-      String filename = UpstreamAnswers.checkHead(head.statusCode(),
-          head.headers().firstValue("Content-Type").orElse(null),
-          head.headers().firstValue(DogHeaders.X_FILENAME).orElse(null));
+      String filename =
+          UpstreamAnswers.checkHead(
+              head.statusCode(),
+              head.headers().firstValue("Content-Type").orElse(null),
+              head.headers().firstValue(DogHeaders.X_FILENAME).orElse(null));
       return HttpResponse.BodySubscribers.mapping(
           new CappedBody(UpstreamAnswers.MAX_PHOTO_BYTES), jpeg -> new DogPhoto(filename, jpeg));
     } catch (StepFailure badHead) {
@@ -77,8 +86,10 @@ public final class CanineUpstream {
   private static StepFailure failure(Throwable cause) {
     return switch (cause) {
       case StepFailure failure -> failure;
-      case HttpTimeoutException e -> StepFailure.timedOut(Step.UPSTREAM, "upstream connection timed out");
-      case ConnectException e -> StepFailure.unavailable(Step.UPSTREAM, "upstream unreachable: connection refused", e);
+      case HttpTimeoutException e ->
+          StepFailure.timedOut(Step.UPSTREAM, "upstream connection timed out");
+      case ConnectException e ->
+          StepFailure.unavailable(Step.UPSTREAM, "upstream unreachable: connection refused", e);
       case IOException e when e.getCause() instanceof StepFailure failure -> failure;
       case IOException e -> StepFailure.unavailable(Step.UPSTREAM, "upstream connection failed", e);
       default -> StepFailure.unavailable(Step.UPSTREAM, "upstream call failed", cause);

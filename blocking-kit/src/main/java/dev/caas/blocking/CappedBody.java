@@ -11,9 +11,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * A response body collected into a byte array, counted as it arrives: past the cap the subscription is
- * cancelled (the JDK closes the connection) and the body fails with the contract's 502. Nothing beyond the
- * cap is ever kept.
+ * A response body collected into a byte array, counted as it arrives: past the cap the subscription
+ * is cancelled (the JDK closes the connection) and the body fails with the contract's 502. Nothing
+ * beyond the cap is ever kept.
  */
 final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
   private final int cap;
@@ -33,9 +33,11 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
 
   /** A body not worth reading: its head was bad. The connection is closed rather than drained. */
   static <T> HttpResponse.BodySubscriber<T> refused(StepFailure why) {
-    return HttpResponse.BodySubscribers.mapping(new CappedBody(0, why), bytes -> {
-      throw why;
-    });
+    return HttpResponse.BodySubscribers.mapping(
+        new CappedBody(0, why),
+        bytes -> {
+          throw why;
+        });
   }
 
   @Override

@@ -11,21 +11,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bill exactly once: a request that fails after its billing insert may have committed has its event deleted
- * again, by request id.
+ * Bill exactly once: a request that fails after its billing insert may have committed has its event
+ * deleted again, by request id.
  *
- * <p>The delete runs in the background, so the error is answered at once (the delete costs a database round
- * trip, and the error must not wait for it: at the deadline there is no time left). It is retried, with
- * growing pauses, until the database takes it, so a database that is down for a while loses nothing; what is
- * still to be done is {@link #pending()}, reported on {@code /health}.
+ * <p>The delete runs in the background, so the error is answered at once (the delete costs a
+ * database round trip, and the error must not wait for it: at the deadline there is no time left).
+ * It is retried, with growing pauses, until the database takes it, so a database that is down for a
+ * while loses nothing; what is still to be done is {@link #pending()}, reported on {@code /health}.
  */
 public final class Compensations implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Compensations.class);
   private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
   private static final Duration LONGEST_PAUSE = Duration.ofSeconds(2);
+
   /**
-   * The shortest time one delete may take: nobody waits for it, so a slow database (latency above a short
-   * request deadline) is waited out rather than aborted, which would break a connection per attempt.
+   * The shortest time one delete may take: nobody waits for it, so a slow database (latency above a
+   * short request deadline) is waited out rather than aborted, which would break a connection per
+   * attempt.
    */
   private static final Duration SHORTEST_ATTEMPT = Duration.ofSeconds(10);
 
@@ -36,12 +38,13 @@ public final class Compensations implements AutoCloseable {
 
   Compensations(BillingLedger ledger, Duration attemptTimeout) {
     this.ledger = ledger;
-    this.attemptTimeout = attemptTimeout.compareTo(SHORTEST_ATTEMPT) < 0 ? SHORTEST_ATTEMPT : attemptTimeout;
+    this.attemptTimeout =
+        attemptTimeout.compareTo(SHORTEST_ATTEMPT) < 0 ? SHORTEST_ATTEMPT : attemptTimeout;
   }
 
   /**
-   * Runs the steps after the upstream (billing, name); if they fail, the request's billing is undone and the
-   * failure passed on as it was.
+   * Runs the steps after the upstream (billing, name); if they fail, the request's billing is
+   * undone and the failure passed on as it was.
    */
   public <T> T undoBillingIfFails(DogRequest request, Supplier<T> steps) {
     try {
@@ -52,7 +55,9 @@ public final class Compensations implements AutoCloseable {
     }
   }
 
-  /** Deletes the request's billing event in the background, retrying until the database takes it. */
+  /**
+   * Deletes the request's billing event in the background, retrying until the database takes it.
+   */
   public void undo(UUID requestId) {
     pending.incrementAndGet();
     Thread.ofVirtual().name("compensation").start(() -> deleteUntilDone(requestId));
@@ -72,8 +77,10 @@ public final class Compensations implements AutoCloseable {
         return;
       } catch (StepFailure e) {
         if (attempt == 1) {
-          log.warn("billing of failed request {} not yet undone ({}); retrying until the database answers",
-              requestId, e.getMessage());
+          log.warn(
+              "billing of failed request {} not yet undone ({}); retrying until the database answers",
+              requestId,
+              e.getMessage());
         }
       }
       try {
@@ -81,7 +88,10 @@ public final class Compensations implements AutoCloseable {
       } catch (InterruptedException e) {
         break;
       }
-      pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+      pause =
+          pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0
+              ? LONGEST_PAUSE
+              : pause.multipliedBy(2);
     }
     log.error("billing of failed request {} was not undone before shutdown", requestId);
   }

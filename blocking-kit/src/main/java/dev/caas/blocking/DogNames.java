@@ -6,7 +6,10 @@ import dev.caas.contract.DogName;
 import dev.caas.contract.Sql;
 import dev.caas.contract.Step;
 
-/** Step 3 over JDBC: the dog's name for a filename, or the fallback for a file the database does not know. */
+/**
+ * Step 3 over JDBC: the dog's name for a filename, or the fallback for a file the database does not
+ * know.
+ */
 public final class DogNames {
   private static final String SELECT = Sql.jdbc(Sql.SELECT_NAME);
 
@@ -17,13 +20,17 @@ public final class DogNames {
   }
 
   public DogName nameOf(String filename, Deadline deadline) {
-    return Jdbc.run(pool, Step.NAME, deadline, connection -> {
-      try (var query = connection.prepareStatement(SELECT)) {
-        query.setString(1, filename);
-        try (var rows = query.executeQuery()) {
-          return rows.next() ? DogName.known(rows.getString(1)) : DogName.fallback();
-        }
-      }
-    });
+    return Jdbc.run(
+        pool,
+        Step.NAME,
+        deadline,
+        connection -> {
+          try (var query = connection.prepareStatement(SELECT)) {
+            query.setString(1, filename);
+            try (var rows = query.executeQuery()) {
+              return rows.next() ? DogName.known(rows.getString(1)) : DogName.fallback();
+            }
+          }
+        });
   }
 }

@@ -8,8 +8,8 @@ import java.util.function.Consumer;
 
 /**
  * The parts a blocking handler is built from: the upstream client, the two database steps, and the
- * compensation of failed requests, over one HikariCP pool. Handlers use the first four; the server reads the
- * pool's metrics for {@code /health} and closes everything at the end.
+ * compensation of failed requests, over one HikariCP pool. Handlers use the first four; the server
+ * reads the pool's metrics for {@code /health} and closes everything at the end.
  */
 public final class DogParts implements AutoCloseable {
   private final HikariDataSource pool;
@@ -28,14 +28,15 @@ public final class DogParts implements AutoCloseable {
 
   /** Opens the database pool (filled at once) with the project's settings. */
   public static DogParts open(VariantOptions options, String poolName) {
-    return open(options, poolName, config -> { });
+    return open(options, poolName, config -> {});
   }
 
   /**
-   * Opens the database pool with the project's settings, then {@code poolTuning} on top (a workshop exercise
-   * changes them to show what a hidden round trip costs).
+   * Opens the database pool with the project's settings, then {@code poolTuning} on top (a workshop
+   * exercise changes them to show what a hidden round trip costs).
    */
-  public static DogParts open(VariantOptions options, String poolName, Consumer<HikariConfig> poolTuning) {
+  public static DogParts open(
+      VariantOptions options, String poolName, Consumer<HikariConfig> poolTuning) {
     return new DogParts(options, Database.pool(options, poolName, poolTuning));
   }
 
@@ -58,8 +59,12 @@ public final class DogParts implements AutoCloseable {
   /** What the pool and the compensations are busy with, beside the server's requests in flight. */
   Load load(int inFlight) {
     var metrics = pool.getHikariPoolMXBean();
-    return new Load(inFlight, metrics.getActiveConnections(), metrics.getIdleConnections(),
-        metrics.getThreadsAwaitingConnection(), compensations.pending());
+    return new Load(
+        inFlight,
+        metrics.getActiveConnections(),
+        metrics.getIdleConnections(),
+        metrics.getThreadsAwaitingConnection(),
+        compensations.pending());
   }
 
   @Override

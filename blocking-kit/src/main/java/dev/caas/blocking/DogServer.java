@@ -25,9 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Javalin wired the same way for both thread-per-request models; only {@code threadModel} differs. Gives each
- * photo request its id and deadline, turns a {@link ServedPhoto} into the contract's answer and a
- * {@link StepFailure} into its JSON error, and reports limits and load on {@code /health}.
+ * Javalin wired the same way for both thread-per-request models; only {@code threadModel} differs.
+ * Gives each photo request its id and deadline, turns a {@link ServedPhoto} into the contract's
+ * answer and a {@link StepFailure} into its JSON error, and reports limits and load on {@code
+ * /health}.
  */
 public final class DogServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DogServer.class);
@@ -48,44 +49,75 @@ public final class DogServer implements AutoCloseable {
   /**
    * Starts serving.
    *
-   * @param threadModel configures the threads that run handlers (a bounded pool, or virtual threads)
-   * @param limits what {@code /health} reports, for the harness's theory (read once the server runs, since
-   *     Jetty leases some of its pool's threads to its acceptors and selectors)
+   * @param threadModel configures the threads that run handlers (a bounded pool, or virtual
+   *     threads)
+   * @param limits what {@code /health} reports, for the harness's theory (read once the server
+   *     runs, since Jetty leases some of its pool's threads to its acceptors and selectors)
    */
   public static DogServer start(
-      Variant variant, VariantOptions options, Consumer<JavalinConfig> threadModel,
-      PhotoHandler handler, DogParts parts, Supplier<Limits> limits) {
+      Variant variant,
+      VariantOptions options,
+      Consumer<JavalinConfig> threadModel,
+      PhotoHandler handler,
+      DogParts parts,
+      Supplier<Limits> limits) {
     var inFlight = new AtomicInteger();
-    Javalin app = Javalin.create(config -> {
-      config.startup.showJavalinBanner = false;
-      config.http.compressionStrategy = CompressionStrategy.NONE;
-      config.jetty.host = options.host();
-      threadModel.accept(config);
-      config.routes.get(DogPaths.ROOT, ctx -> servePhoto(ctx, variant, options, handler, inFlight));
-      config.routes.get(DogPaths.DOG, ctx -> servePhoto(ctx, variant, options, handler, inFlight));
-      config.routes.get(DogPaths.HEALTH, ctx ->
-          json(ctx, 200, Health.json(variant, true, limits.get(), parts.load(inFlight.get()))));
-      config.routes.get(DogPaths.BILLING, ctx ->
-          json(ctx, 200, Json.numbers(parts.ledger().counts(Deadline.after(options.deadline())))));
-      config.routes.exception(StepFailure.class, (failure, ctx) -> json(ctx, failure.status(),
-          new ErrorBody(failure.getMessage(), failure.step(), null).toJson()));
-      config.routes.exception(Exception.class, (e, ctx) -> {
-        log.error("unexpected failure", e);
-        json(ctx, 500, new ErrorBody("internal error", null, null).toJson());
-      });
-    });
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.http.compressionStrategy = CompressionStrategy.NONE;
+              config.jetty.host = options.host();
+              threadModel.accept(config);
+              config.routes.get(
+                  DogPaths.ROOT, ctx -> servePhoto(ctx, variant, options, handler, inFlight));
+              config.routes.get(
+                  DogPaths.DOG, ctx -> servePhoto(ctx, variant, options, handler, inFlight));
+              config.routes.get(
+                  DogPaths.HEALTH,
+                  ctx ->
+                      json(
+                          ctx,
+                          200,
+                          Health.json(variant, true, limits.get(), parts.load(inFlight.get()))));
+              config.routes.get(
+                  DogPaths.BILLING,
+                  ctx ->
+                      json(
+                          ctx,
+                          200,
+                          Json.numbers(parts.ledger().counts(Deadline.after(options.deadline())))));
+              config.routes.exception(
+                  StepFailure.class,
+                  (failure, ctx) ->
+                      json(
+                          ctx,
+                          failure.status(),
+                          new ErrorBody(failure.getMessage(), failure.step(), null).toJson()));
+              config.routes.exception(
+                  Exception.class,
+                  (e, ctx) -> {
+                    log.error("unexpected failure", e);
+                    json(ctx, 500, new ErrorBody("internal error", null, null).toJson());
+                  });
+            });
     app.start(options.port());
     return new DogServer(app).closing(parts);
   }
 
   private static void servePhoto(
-      Context ctx, Variant variant, VariantOptions options, PhotoHandler handler, AtomicInteger inFlight) {
+      Context ctx,
+      Variant variant,
+      VariantOptions options,
+      PhotoHandler handler,
+      AtomicInteger inFlight) {
     var request = DogRequest.arrived(UUID.randomUUID(), options.deadline());
     DogHeaders.forAnyAnswer(variant.wireName(), request.id()).forEach(ctx::header);
     inFlight.incrementAndGet();
     try {
       ServedPhoto served = handler.serve(request);
-      DogHeaders.forPhoto(served.photo().filename(), served.dogName(), served.timeline().serverTiming())
+      DogHeaders.forPhoto(
+              served.photo().filename(), served.dogName(), served.timeline().serverTiming())
           .forEach(ctx::header);
       ctx.contentType(DogHeaders.IMAGE_JPEG).result(served.photo().jpeg());
     } catch (StepFailure failure) {

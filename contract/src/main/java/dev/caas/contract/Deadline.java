@@ -3,9 +3,9 @@ package dev.caas.contract;
 import java.time.Duration;
 
 /**
- * The moment by which one request must be answered, fixed when it arrives. Every wait of the request (a pool,
- * a socket, a sibling branch) is bounded by what is {@link #remaining()}, so a request never outlives it: past
- * it, the variant answers 504 and cancels what is still running.
+ * The moment by which one request must be answered, fixed when it arrives. Every wait of the
+ * request (a pool, a socket, a sibling branch) is bounded by what is {@link #remaining()}, so a
+ * request never outlives it: past it, the variant answers 504 and cancels what is still running.
  */
 public final class Deadline {
   private final Duration budget;
@@ -16,7 +16,9 @@ public final class Deadline {
     this.expiresAtNanos = expiresAtNanos;
   }
 
-  /** The most a request's work stops short of its deadline, to leave time for writing the answer. */
+  /**
+   * The most a request's work stops short of its deadline, to leave time for writing the answer.
+   */
   public static final Duration ANSWER_TIME = Duration.ofMillis(50);
 
   /** A deadline {@code budget} from now. */
@@ -26,8 +28,8 @@ public final class Deadline {
 
   /**
    * The deadline of work whose answer must reach a client within {@code budget}: the work stops
-   * {@link #ANSWER_TIME} (at most 5 % of the budget) earlier, so that the error it then answers, written
-   * and sent by threads that first have to be scheduled, still arrives in time.
+   * {@link #ANSWER_TIME} (at most 5 % of the budget) earlier, so that the error it then answers,
+   * written and sent by threads that first have to be scheduled, still arrives in time.
    */
   public static Deadline forAnswerWithin(Duration budget) {
     long margin = Math.min(ANSWER_TIME.toNanos(), budget.toNanos() / 20);
@@ -56,6 +58,7 @@ public final class Deadline {
 
   /** The 504 for a request whose deadline passed during {@code step}. */
   public StepFailure failure(Step step) {
-    return StepFailure.timedOut(step, "deadline of " + budget.toMillis() + " ms passed during step " + step.wireName());
+    return StepFailure.timedOut(
+        step, "deadline of " + budget.toMillis() + " ms passed during step " + step.wireName());
   }
 }

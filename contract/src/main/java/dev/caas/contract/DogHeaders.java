@@ -4,13 +4,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Header names of the contract, and the response headers of a served photo, built once for all variants. */
+/**
+ * Header names of the contract, and the response headers of a served photo, built once for all
+ * variants.
+ */
 public final class DogHeaders {
   /** Sent by the upstream: which file the photo is. */
   public static final String X_FILENAME = "X-Filename";
+
   public static final String X_DOG_NAME = "X-Dog-Name";
-  /** Where the name came from: {@code database}, or {@code fallback} for a file the database does not know. */
+
+  /**
+   * Where the name came from: {@code database}, or {@code fallback} for a file the database does
+   * not know.
+   */
   public static final String X_DOG_NAME_SOURCE = "X-Dog-Name-Source";
+
   public static final String X_REQUEST_ID = "X-Request-Id";
   public static final String X_VARIANT = "X-Variant";
   public static final String SERVER_TIMING = "Server-Timing";
@@ -29,11 +38,12 @@ public final class DogHeaders {
   }
 
   /**
-   * The headers a 200 answer adds to {@link #forAnyAnswer}, in a stable order. The dog's name comes from the
-   * database and the filename from the upstream; neither is trusted to be header-safe, so the name passes
-   * through {@link Filenames} (the filename was validated with it in step 1).
+   * The headers a 200 answer adds to {@link #forAnyAnswer}, in a stable order. The dog's name comes
+   * from the database and the filename from the upstream; neither is trusted to be header-safe, so
+   * the name passes through {@link Filenames} (the filename was validated with it in step 1).
    */
-  public static Map<String, String> forPhoto(String filename, DogName dogName, String serverTiming) {
+  public static Map<String, String> forPhoto(
+      String filename, DogName dogName, String serverTiming) {
     String safeName = Filenames.safeDisplayName(dogName.name());
     var headers = new LinkedHashMap<String, String>();
     headers.put(CONTENT_DISPOSITION, "inline; filename=\"" + safeName + ".jpg\"");

@@ -1,9 +1,9 @@
 package dev.caas.contract;
 
 /**
- * The name a photo is served under: the dog's name from the database, or, for a file the database does not
- * know, a fallback, said so in the {@code X-Dog-Name-Source} header. An unknown file is still a good photo:
- * the answer is a 200 (and billed), not an error.
+ * The name a photo is served under: the dog's name from the database, or, for a file the database
+ * does not know, a fallback, said so in the {@code X-Dog-Name-Source} header. An unknown file is
+ * still a good photo: the answer is a 200 (and billed), not an error.
  *
  * @param name what {@code Content-Disposition} and {@code X-Dog-Name} carry
  * @param fromDatabase false for the fallback

@@ -4,7 +4,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The JSON body of every error answer: {@code {"error": "...", "step": "upstream", "requestId": "..."}}. */
+/**
+ * The JSON body of every error answer: {@code {"error": "...", "step": "upstream", "requestId":
+ * "..."}}.
+ */
 public record ErrorBody(String error, Step step, UUID requestId) {
   private static final Pattern STEP = Pattern.compile("\"step\"\\s*:\\s*\"([^\"]*)\"");
 
@@ -13,15 +16,18 @@ public record ErrorBody(String error, Step step, UUID requestId) {
   }
 
   public String toJson() {
-    return "{\"error\":" + Json.string(error)
-        + ",\"step\":" + Json.string(step == null ? null : step.wireName())
-        + ",\"requestId\":" + Json.string(requestId == null ? null : requestId.toString())
+    return "{\"error\":"
+        + Json.string(error)
+        + ",\"step\":"
+        + Json.string(step == null ? null : step.wireName())
+        + ",\"requestId\":"
+        + Json.string(requestId == null ? null : requestId.toString())
         + "}";
   }
 
   /**
-   * The {@code "step"} of an error body as a client received it, or {@code null} when it names none or is not
-   * the contract's JSON (a proxy's or a framework's own error page).
+   * The {@code "step"} of an error body as a client received it, or {@code null} when it names none
+   * or is not the contract's JSON (a proxy's or a framework's own error page).
    */
   public static String stepOf(String errorBody) {
     Matcher step = STEP.matcher(errorBody);

@@ -7,7 +7,10 @@ import java.util.regex.Pattern;
  * The upstream is another service: its {@code X-Filename} is input, never trusted.
  */
 public final class Filenames {
-  /** Letters, digits, dot, dash and underscore, ending in {@code .jpg}: no quotes, no CR/LF, no path. */
+  /**
+   * Letters, digits, dot, dash and underscore, ending in {@code .jpg}: no quotes, no CR/LF, no
+   * path.
+   */
   private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.jpg");
 
   private Filenames() {}
@@ -23,15 +26,20 @@ public final class Filenames {
    */
   public static String requireValid(String filename) {
     if (filename == null || filename.isBlank()) {
-      throw StepFailure.badGateway(Step.UPSTREAM, "upstream answered without " + DogHeaders.X_FILENAME);
+      throw StepFailure.badGateway(
+          Step.UPSTREAM, "upstream answered without " + DogHeaders.X_FILENAME);
     }
     if (!isValid(filename)) {
-      throw StepFailure.badGateway(Step.UPSTREAM, "upstream sent an invalid " + DogHeaders.X_FILENAME);
+      throw StepFailure.badGateway(
+          Step.UPSTREAM, "upstream sent an invalid " + DogHeaders.X_FILENAME);
     }
     return filename;
   }
 
-  /** A dog's name fit for {@code Content-Disposition} and a header: printable ASCII, no quotes or path chars. */
+  /**
+   * A dog's name fit for {@code Content-Disposition} and a header: printable ASCII, no quotes or
+   * path chars.
+   */
   public static String safeDisplayName(String name) {
     var out = new StringBuilder();
     for (char c : name.toCharArray()) {

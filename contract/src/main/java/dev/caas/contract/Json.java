@@ -7,7 +7,10 @@ import java.util.StringJoiner;
 public final class Json {
   private Json() {}
 
-  /** A JSON string literal, or {@code null}. Control characters are escaped, so no value can break a line. */
+  /**
+   * A JSON string literal, or {@code null}. Control characters are escaped, so no value can break a
+   * line.
+   */
   public static String string(String value) {
     if (value == null) {
       return "null";

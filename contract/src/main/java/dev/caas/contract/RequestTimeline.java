@@ -38,7 +38,9 @@ public final class RequestTimeline {
 
     public void end() {
       long endNanos = System.nanoTime();
-      var metric = new ServerTiming.Metric(step.wireName(), millis(beganNanos - startNanos), millis(endNanos - beganNanos));
+      var metric =
+          new ServerTiming.Metric(
+              step.wireName(), millis(beganNanos - startNanos), millis(endNanos - beganNanos));
       synchronized (steps) {
         steps.add(metric);
       }
@@ -50,7 +52,9 @@ public final class RequestTimeline {
     return new Span(step);
   }
 
-  /** Runs a blocking step and records it when it returns (normally: a failed step has no timing). */
+  /**
+   * Runs a blocking step and records it when it returns (normally: a failed step has no timing).
+   */
   public <T> T time(Step step, Supplier<T> work) {
     var span = begin(step);
     T result = work.get();
@@ -60,15 +64,17 @@ public final class RequestTimeline {
 
   /** Blocking step with no result. */
   public void time(Step step, Runnable work) {
-    time(step, () -> {
-      work.run();
-      return null;
-    });
+    time(
+        step,
+        () -> {
+          work.run();
+          return null;
+        });
   }
 
   /**
-   * The step to blame when the request's deadline passes now: the last one begun that has not ended (the
-   * first step if none has begun yet).
+   * The step to blame when the request's deadline passes now: the last one begun that has not ended
+   * (the first step if none has begun yet).
    */
   public Step unfinishedStep() {
     synchronized (steps) {

@@ -5,11 +5,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The {@code Server-Timing} header: one metric per step with its duration, plus a {@code start=} parameter
- * (milliseconds from the start of the request) so the harness can draw the request as a waterfall, e.g.
- * <pre>upstream;start=0.0;dur=100.4, billing;start=100.6;dur=100.9, name;start=100.6;dur=101.2, total;dur=201.9</pre>
- * {@code start} is an extension parameter: the W3C grammar allows any {@code name=value}, and browsers show
- * the {@code dur} and ignore the rest.
+ * The {@code Server-Timing} header: one metric per step with its duration, plus a {@code start=}
+ * parameter (milliseconds from the start of the request) so the harness can draw the request as a
+ * waterfall, e.g.
+ *
+ * <pre>
+ * upstream;start=0.0;dur=100.4, billing;start=100.6;dur=100.9, name;start=100.6;dur=101.2, total;dur=201.9
+ * </pre>
+ *
+ * {@code start} is an extension parameter: the W3C grammar allows any {@code name=value}, and
+ * browsers show the {@code dur} and ignore the rest.
  */
 public final class ServerTiming {
   /** The metric that carries the whole request's duration. */
@@ -32,15 +37,21 @@ public final class ServerTiming {
   public static String format(List<Metric> steps, double totalMs) {
     var parts = new ArrayList<String>(steps.size() + 1);
     for (Metric step : steps) {
-      parts.add(String.format(Locale.ROOT, "%s;start=%.1f;dur=%.1f", step.name(), step.startMs(), step.durationMs()));
+      parts.add(
+          String.format(
+              Locale.ROOT,
+              "%s;start=%.1f;dur=%.1f",
+              step.name(),
+              step.startMs(),
+              step.durationMs()));
     }
     parts.add(String.format(Locale.ROOT, "%s;dur=%.1f", TOTAL, totalMs));
     return String.join(", ", parts);
   }
 
   /**
-   * Parses a header value. Unknown parameters (e.g. {@code desc}) are ignored, as browsers do; a metric
-   * without {@code dur} gets 0.
+   * Parses a header value. Unknown parameters (e.g. {@code desc}) are ignored, as browsers do; a
+   * metric without {@code dur} gets 0.
    *
    * @throws IllegalArgumentException when a number does not parse
    */
@@ -66,7 +77,7 @@ public final class ServerTiming {
         switch (keyValue[0].trim().toLowerCase(Locale.ROOT)) {
           case "start" -> start = Double.parseDouble(value);
           case "dur" -> duration = Double.parseDouble(value);
-          default -> { }
+          default -> {}
         }
       }
       metrics.add(new Metric(name, start, duration));

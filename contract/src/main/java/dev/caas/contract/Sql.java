@@ -1,9 +1,9 @@
 package dev.caas.contract;
 
 /**
- * Every SQL statement of the service, written once. Placeholders are PostgreSQL's own {@code $1, $2}, which
- * R2DBC takes as they are; JDBC wants {@code ?}, so {@link #jdbc(String)} rewrites them. All of it is
- * parameterised: no value is ever spliced into SQL text.
+ * Every SQL statement of the service, written once. Placeholders are PostgreSQL's own {@code $1,
+ * $2}, which R2DBC takes as they are; JDBC wants {@code ?}, so {@link #jdbc(String)} rewrites them.
+ * All of it is parameterised: no value is ever spliced into SQL text.
  */
 public final class Sql {
   /** Step 2: record the request for billing. One row per request, keyed by its id. */
@@ -13,7 +13,9 @@ public final class Sql {
   /** Step 3: the dog's name for the upstream's filename. */
   public static final String SELECT_NAME = "SELECT name FROM dog WHERE filename = $1";
 
-  /** Compensation: a request that failed after its billing insert committed is not billed after all. */
+  /**
+   * Compensation: a request that failed after its billing insert committed is not billed after all.
+   */
   public static final String DELETE_BILLING = "DELETE FROM billing_event WHERE request_id = $1";
 
   /** {@code GET /billing}: billing events per filename, counted by the database. */

@@ -1,14 +1,20 @@
 package dev.caas.contract;
 
 /**
- * A step of the request failed in a way the contract names: the HTTP status to answer and the step to blame.
- * Every variant maps its own exceptions onto this one type, so the error answers are the same everywhere.
+ * A step of the request failed in a way the contract names: the HTTP status to answer and the step
+ * to blame. Every variant maps its own exceptions onto this one type, so the error answers are the
+ * same everywhere.
  */
 public final class StepFailure extends RuntimeException {
-  /** A bad upstream answer: missing or invalid {@code X-Filename}, not a JPEG, a body over the size cap. */
+  /**
+   * A bad upstream answer: missing or invalid {@code X-Filename}, not a JPEG, a body over the size
+   * cap.
+   */
   public static final int BAD_GATEWAY = 502;
+
   /** A dependency is unavailable, or a pool or queue is full. */
   public static final int UNAVAILABLE = 503;
+
   /** The request's deadline passed. */
   public static final int GATEWAY_TIMEOUT = 504;
 

@@ -3,11 +3,13 @@ package dev.caas.contract;
 import java.util.Locale;
 
 /**
- * What makes an upstream answer acceptable, checked the same way by every variant before it is trusted:
- * status 200, a JPEG, a valid {@code X-Filename}, a body within {@link #MAX_PHOTO_BYTES}.
+ * What makes an upstream answer acceptable, checked the same way by every variant before it is
+ * trusted: status 200, a JPEG, a valid {@code X-Filename}, a body within {@link #MAX_PHOTO_BYTES}.
  */
 public final class UpstreamAnswers {
-  /** Photos are 30–100 KB; anything past this cap is refused while reading, never buffered whole. */
+  /**
+   * Photos are 30–100 KB; anything past this cap is refused while reading, never buffered whole.
+   */
   public static final int MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 
   private UpstreamAnswers() {}
@@ -22,7 +24,8 @@ public final class UpstreamAnswers {
     if (status != 200) {
       throw StepFailure.badGateway(Step.UPSTREAM, "upstream answered status " + status);
     }
-    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(DogHeaders.IMAGE_JPEG)) {
+    if (contentType == null
+        || !contentType.toLowerCase(Locale.ROOT).startsWith(DogHeaders.IMAGE_JPEG)) {
       throw StepFailure.badGateway(Step.UPSTREAM, "upstream answered a non-JPEG content type");
     }
     return Filenames.requireValid(filename);
@@ -30,6 +33,7 @@ public final class UpstreamAnswers {
 
   /** The failure for a body that passed {@link #MAX_PHOTO_BYTES}. */
   public static StepFailure tooLarge() {
-    return StepFailure.badGateway(Step.UPSTREAM, "upstream body exceeds " + MAX_PHOTO_BYTES + " bytes");
+    return StepFailure.badGateway(
+        Step.UPSTREAM, "upstream body exceeds " + MAX_PHOTO_BYTES + " bytes");
   }
 }

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The six variants: three concurrency models times two ways of composing the I/O. The list is written here
- * once; the test kit, the harness and the reports all read it.
+ * The six variants: three concurrency models times two ways of composing the I/O. The list is
+ * written here once; the test kit, the harness and the reports all read it.
  */
 public enum Variant {
   SYNC_SEQUENTIAL(Model.SYNC, Composition.SEQUENTIAL, "talk attempt 1"),
@@ -51,8 +51,10 @@ public enum Variant {
       return Arrays.stream(values())
           .filter(c -> c.wireName().equalsIgnoreCase(text.trim()))
           .findFirst()
-          .orElseThrow(() -> new IllegalArgumentException(
-              "unknown composition '" + text + "': expected sequential or gathered"));
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "unknown composition '" + text + "': expected sequential or gathered"));
     }
   }
 
@@ -95,8 +97,14 @@ public enum Variant {
     return Arrays.stream(values())
         .filter(v -> v.wireName().equalsIgnoreCase(name.trim()))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(
-            "unknown variant '" + name + "': expected one of " + names(List.of(values())) + " or all"));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown variant '"
+                        + name
+                        + "': expected one of "
+                        + names(List.of(values()))
+                        + " or all"));
   }
 
   /** Parses {@code all} or a comma-separated list of names. */
@@ -104,7 +112,11 @@ public enum Variant {
     if (names.trim().equalsIgnoreCase("all")) {
       return List.of(values());
     }
-    return Arrays.stream(names.split(",")).filter(s -> !s.isBlank()).map(Variant::parse).distinct().toList();
+    return Arrays.stream(names.split(","))
+        .filter(s -> !s.isBlank())
+        .map(Variant::parse)
+        .distinct()
+        .toList();
   }
 
   public static String names(List<Variant> variants) {

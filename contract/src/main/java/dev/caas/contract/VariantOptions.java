@@ -7,20 +7,22 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How a variant is started, the same for all three implementations: command-line options, each with an
- * environment fallback ({@code --db-url} or {@code CAAS_DB_URL}).
+ * How a variant is started, the same for all three implementations: command-line options, each with
+ * an environment fallback ({@code --db-url} or {@code CAAS_DB_URL}).
  *
- * <pre>java -jar sync-impl.jar --variant gathered --port 8080 --db-url jdbc:postgresql://127.0.0.1:5432/postgres
+ * <pre>
+ * java -jar sync-impl.jar --variant gathered --port 8080 --db-url jdbc:postgresql://127.0.0.1:5432/postgres
  *     --upstream-url http://127.0.0.1:9000</pre>
  *
  * @param composition sequential or gathered
  * @param host the address to bind: loopback unless told otherwise
  * @param port 0 picks a free port
- * @param dbUrl a JDBC URL ({@code jdbc:postgresql://host:port/db}); {@link #r2dbcUrl()} derives R2DBC's
+ * @param dbUrl a JDBC URL ({@code jdbc:postgresql://host:port/db}); {@link #r2dbcUrl()} derives
+ *     R2DBC's
  * @param dbPool database connections (both compositions hold at most one per step)
  * @param serverThreads request threads, for models that have a bounded pool
- * @param queue requests that may wait for a request thread when all are busy, for models that have a bounded
- *     pool; one more is refused at once with a 503
+ * @param queue requests that may wait for a request thread when all are busy, for models that have
+ *     a bounded pool; one more is refused at once with a 503
  * @param deadline how long one request may take in all; a connection or pool wait never exceeds it
  */
 public record VariantOptions(
@@ -36,7 +38,8 @@ public record VariantOptions(
     int queue,
     Duration deadline) {
 
-  public static final String USAGE = """
+  public static final String USAGE =
+      """
       Options (each also read from the environment variable in brackets):
         --variant sequential|gathered   [CAAS_VARIANT]       default sequential
         --host ADDRESS                  [CAAS_HOST]          default 127.0.0.1
@@ -53,8 +56,8 @@ public record VariantOptions(
       """;
 
   /**
-   * Parses a variant's command line for its {@code main}: prints the usage and exits on {@code --help}
-   * (status 0) or on a wrong option (status 2, naming it).
+   * Parses a variant's command line for its {@code main}: prints the usage and exits on {@code
+   * --help} (status 0) or on a wrong option (status 2, naming it).
    */
   public static VariantOptions fromCommandLine(String program, String[] args) {
     if (java.util.List.of(args).contains("--help") || java.util.List.of(args).contains("-h")) {
@@ -130,14 +133,17 @@ public record VariantOptions(
         return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
       }
       if (t.endsWith("s")) {
-        return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
+        return Duration.ofMillis(
+            Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
       }
       if (t.endsWith("m")) {
-        return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60_000));
+        return Duration.ofMillis(
+            Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60_000));
       }
       return Duration.ofMillis(Long.parseLong(t));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not a duration: '" + text + "' (try 100ms, 15s or 2m)", e);
+      throw new IllegalArgumentException(
+          "not a duration: '" + text + "' (try 100ms, 15s or 2m)", e);
     }
   }
 
@@ -163,7 +169,8 @@ public record VariantOptions(
       try {
         return value == null ? fallback : Integer.parseInt(value.trim());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--" + key + " wants a whole number, got '" + value + "'", e);
+        throw new IllegalArgumentException(
+            "--" + key + " wants a whole number, got '" + value + "'", e);
       }
     }
   }

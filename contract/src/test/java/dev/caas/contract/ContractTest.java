@@ -12,20 +12,34 @@ class ContractTest {
 
   @Test
   void sql_is_rewritten_for_jdbc_placeholders() {
-    assertThat(Sql.jdbc(Sql.INSERT_BILLING)).isEqualTo("INSERT INTO billing_event(request_id, filename) VALUES (?, ?)");
+    assertThat(Sql.jdbc(Sql.INSERT_BILLING))
+        .isEqualTo("INSERT INTO billing_event(request_id, filename) VALUES (?, ?)");
   }
 
   @Test
   void seed_has_a_dozen_distinct_valid_files_with_names() {
     assertThat(SeedDogs.ALL).hasSizeGreaterThanOrEqualTo(12);
-    assertThat(SeedDogs.ALL).extracting(SeedDogs.Dog::filename).doesNotHaveDuplicates().allMatch(Filenames::isValid);
-    assertThat(SeedDogs.ALL).extracting(SeedDogs.Dog::name).allMatch(n -> Filenames.safeDisplayName(n).equals(n));
+    assertThat(SeedDogs.ALL)
+        .extracting(SeedDogs.Dog::filename)
+        .doesNotHaveDuplicates()
+        .allMatch(Filenames::isValid);
+    assertThat(SeedDogs.ALL)
+        .extracting(SeedDogs.Dog::name)
+        .allMatch(n -> Filenames.safeDisplayName(n).equals(n));
   }
 
   @Test
   void filenames_that_could_carry_a_path_quote_or_header_break_are_refused() {
-    for (String bad : new String[] {"../etc/passwd.jpg", "a\"b.jpg", "a\r\nX-Evil: 1.jpg", "x.jpg'; DROP TABLE dog;--",
-        "", "dog.png", "a..b.jpg"}) {
+    for (String bad :
+        new String[] {
+          "../etc/passwd.jpg",
+          "a\"b.jpg",
+          "a\r\nX-Evil: 1.jpg",
+          "x.jpg'; DROP TABLE dog;--",
+          "",
+          "dog.png",
+          "a..b.jpg"
+        }) {
       assertThat(Filenames.isValid(bad)).as(bad).isFalse();
     }
     assertThatThrownBy(() -> Filenames.requireValid(null))
@@ -42,16 +56,23 @@ class ContractTest {
   void error_bodies_are_json_with_escaped_text() {
     var id = UUID.fromString("00000000-0000-0000-0000-000000000001");
     String json = new ErrorBody("bad \"thing\"\n", Step.NAME, id).toJson();
-    assertThat(json).isEqualTo(
-        "{\"error\":\"bad \\\"thing\\\"\\n\",\"step\":\"name\",\"requestId\":\"00000000-0000-0000-0000-000000000001\"}");
+    assertThat(json)
+        .isEqualTo(
+            "{\"error\":\"bad \\\"thing\\\"\\n\",\"step\":\"name\",\"requestId\":\"00000000-0000-0000-0000-000000000001\"}");
   }
 
   @Test
   void health_reports_unbounded_limits_as_null() {
-    assertThat(Health.json(Variant.LOOM_GATHERED, true, new Limits(null, 20, null, null), new Load(1, 2, 18, 0, 3)))
-        .isEqualTo("{\"variant\":\"loom-gathered\",\"ready\":true,"
-            + "\"limits\":{\"serverThreads\":null,\"dbPool\":20,\"httpConnections\":null,\"executorThreads\":null},"
-            + "\"load\":{\"inFlight\":1,\"dbActive\":2,\"dbIdle\":18,\"dbWaiting\":0,\"compensationsPending\":3}}");
+    assertThat(
+            Health.json(
+                Variant.LOOM_GATHERED,
+                true,
+                new Limits(null, 20, null, null),
+                new Load(1, 2, 18, 0, 3)))
+        .isEqualTo(
+            "{\"variant\":\"loom-gathered\",\"ready\":true,"
+                + "\"limits\":{\"serverThreads\":null,\"dbPool\":20,\"httpConnections\":null,\"executorThreads\":null},"
+                + "\"load\":{\"inFlight\":1,\"dbActive\":2,\"dbIdle\":18,\"dbWaiting\":0,\"compensationsPending\":3}}");
   }
 
   @Test
@@ -63,7 +84,8 @@ class ContractTest {
     assertThat(load.idle(21)).as("a connection not yet reopened").isFalse();
     assertThat(new Load(0, 0, 20, 0, 1).idle(20)).as("a compensation pending").isFalse();
     assertThat(new Load(1, 1, 19, 0, 0).idle(20)).isFalse();
-    assertThatThrownBy(() -> Load.fromHealthJson("{\"ready\":true}")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Load.fromHealthJson("{\"ready\":true}"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -83,8 +105,10 @@ class ContractTest {
 
   @Test
   void a_request_stops_its_work_in_time_to_answer_by_its_deadline() {
-    assertThat(Deadline.forAnswerWithin(Duration.ofSeconds(1)).remainingMillis()).isBetween(900L, 950L);
-    assertThat(Deadline.forAnswerWithin(Duration.ofMillis(200)).remainingMillis()).isBetween(150L, 190L);
+    assertThat(Deadline.forAnswerWithin(Duration.ofSeconds(1)).remainingMillis())
+        .isBetween(900L, 950L);
+    assertThat(Deadline.forAnswerWithin(Duration.ofMillis(200)).remainingMillis())
+        .isBetween(150L, 190L);
     assertThat(DogRequest.arrived(UUID.randomUUID(), Duration.ofSeconds(60)).deadline().budget())
         .isEqualTo(Duration.ofSeconds(60));
   }
@@ -93,8 +117,11 @@ class ContractTest {
   void a_photo_of_an_unknown_dog_says_its_name_is_a_fallback() {
     var known = DogHeaders.forPhoto("pug-14.jpg", DogName.known("Max"), "total;dur=1.0");
     var unknown = DogHeaders.forPhoto("unknown-99.jpg", DogName.fallback(), "total;dur=1.0");
-    assertThat(known).containsEntry(DogHeaders.X_DOG_NAME, "Max").containsEntry(DogHeaders.X_DOG_NAME_SOURCE, "database");
-    assertThat(unknown).containsEntry(DogHeaders.X_DOG_NAME, DogName.FALLBACK_NAME)
+    assertThat(known)
+        .containsEntry(DogHeaders.X_DOG_NAME, "Max")
+        .containsEntry(DogHeaders.X_DOG_NAME_SOURCE, "database");
+    assertThat(unknown)
+        .containsEntry(DogHeaders.X_DOG_NAME, DogName.FALLBACK_NAME)
         .containsEntry(DogHeaders.X_DOG_NAME_SOURCE, "fallback")
         .containsEntry(DogHeaders.CONTENT_DISPOSITION, "inline; filename=\"Good Dog.jpg\"");
   }
@@ -113,9 +140,16 @@ class ContractTest {
 
   @Test
   void options_come_from_arguments_then_environment_then_defaults() {
-    var options = VariantOptions.parse(
-        new String[] {"--variant", "sync-gathered", "--port=0", "--upstream-url", "http://127.0.0.1:9"},
-        Map.of("CAAS_DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?ssl=false", "CAAS_DB_POOL", "7"));
+    var options =
+        VariantOptions.parse(
+            new String[] {
+              "--variant", "sync-gathered", "--port=0", "--upstream-url", "http://127.0.0.1:9"
+            },
+            Map.of(
+                "CAAS_DB_URL",
+                "jdbc:postgresql://127.0.0.1:5432/postgres?ssl=false",
+                "CAAS_DB_POOL",
+                "7"));
     assertThat(options.composition()).isEqualTo(Variant.Composition.GATHERED);
     assertThat(options.port()).isZero();
     assertThat(options.dbPool()).isEqualTo(7);
@@ -126,7 +160,8 @@ class ContractTest {
 
   @Test
   void a_missing_required_option_is_named() {
-    assertThatThrownBy(() -> VariantOptions.parse(new String[] {"--upstream-url", "http://x"}, Map.of()))
+    assertThatThrownBy(
+            () -> VariantOptions.parse(new String[] {"--upstream-url", "http://x"}, Map.of()))
         .hasMessageContaining("missing --db-url");
   }
 

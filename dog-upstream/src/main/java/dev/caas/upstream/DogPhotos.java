@@ -16,11 +16,14 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * The photos the upstream serves: one JPEG per seed dog, drawn by {@link DogPortrait}, encoded once and kept
- * in memory, so serving a photo is only copying bytes to a socket.
+ * The photos the upstream serves: one JPEG per seed dog, drawn by {@link DogPortrait}, encoded once
+ * and kept in memory, so serving a photo is only copying bytes to a socket.
  */
 final class DogPhotos {
-  /** Chosen with the portrait's grain so every seed dog lands near the middle of 30–100 KB (about 55 KB). */
+  /**
+   * Chosen with the portrait's grain so every seed dog lands near the middle of 30–100 KB (about 55
+   * KB).
+   */
   private static final float JPEG_QUALITY = 0.80f;
 
   private final Map<String, byte[]> jpegByFilename;
@@ -29,13 +32,16 @@ final class DogPhotos {
     this.jpegByFilename = jpegByFilename;
   }
 
-  /** The seed dogs' photos, drawn once per JVM (on first use) and shared by every upstream in it. */
+  /**
+   * The seed dogs' photos, drawn once per JVM (on first use) and shared by every upstream in it.
+   */
   static DogPhotos ofSeedDogs() {
     return SeedDogPhotos.PHOTOS;
   }
 
   static DogPhotos draw(List<Dog> dogs) {
-    System.setProperty("java.awt.headless", "true"); // a server has no display, and must not look for one
+    System.setProperty(
+        "java.awt.headless", "true"); // a server has no display, and must not look for one
     var jpegs = new LinkedHashMap<String, byte[]>();
     for (Dog dog : dogs) {
       jpegs.put(dog.filename(), encodeJpeg(DogPortrait.draw(dog)));
@@ -74,7 +80,9 @@ final class DogPhotos {
     return bytes.toByteArray();
   }
 
-  /** Holder idiom: the seed dogs are drawn when first asked for, once, without locking afterwards. */
+  /**
+   * Holder idiom: the seed dogs are drawn when first asked for, once, without locking afterwards.
+   */
   private static final class SeedDogPhotos {
     static final DogPhotos PHOTOS = draw(SeedDogs.ALL);
   }

@@ -19,16 +19,18 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Draws one dog: a cartoon head and body in the coat colour on the background colour, captioned with the
- * dog's name and breed. Fur strokes and film grain give a JPEG encoder real detail to keep, so the photo
- * weighs about what a small real one does. All randomness comes from a generator seeded by the filename, so
- * the same dog is drawn the same, pixel for pixel, every time.
+ * Draws one dog: a cartoon head and body in the coat colour on the background colour, captioned
+ * with the dog's name and breed. Fur strokes and film grain give a JPEG encoder real detail to
+ * keep, so the photo weighs about what a small real one does. All randomness comes from a generator
+ * seeded by the filename, so the same dog is drawn the same, pixel for pixel, every time.
  */
 final class DogPortrait {
   static final int WIDTH = 640;
   static final int HEIGHT = 480;
+
   /** Largest brightness change of the film grain, per pixel, out of 255. */
   private static final int GRAIN = 9;
+
   private static final int FUR_STROKES = 2500;
   private static final Set<String> POINTY_EARED = Set.of("husky", "corgi", "shepherd");
 
@@ -57,8 +59,9 @@ final class DogPortrait {
     for (int i = 0; i < 40; i++) {
       int size = 20 + random.nextInt(90);
       g.setColor(withAlpha(tint(background, random.nextDouble(0.1, 0.6)), 60));
-      g.fill(new Ellipse2D.Double(random.nextInt(WIDTH) - size / 2.0, random.nextInt(HEIGHT) - size / 2.0,
-          size, size));
+      g.fill(
+          new Ellipse2D.Double(
+              random.nextInt(WIDTH) - size / 2.0, random.nextInt(HEIGHT) - size / 2.0, size, size));
     }
   }
 
@@ -105,10 +108,12 @@ final class DogPortrait {
   }
 
   private static List<Shape> floppyEars() {
-    var left = AffineTransform.getRotateInstance(Math.toRadians(20), 205, 200)
-        .createTransformedShape(new Ellipse2D.Double(165, 120, 80, 170));
-    var right = AffineTransform.getRotateInstance(Math.toRadians(-20), 435, 200)
-        .createTransformedShape(new Ellipse2D.Double(395, 120, 80, 170));
+    var left =
+        AffineTransform.getRotateInstance(Math.toRadians(20), 205, 200)
+            .createTransformedShape(new Ellipse2D.Double(165, 120, 80, 170));
+    var right =
+        AffineTransform.getRotateInstance(Math.toRadians(-20), 435, 200)
+            .createTransformedShape(new Ellipse2D.Double(395, 120, 80, 170));
     return List.of(left, right);
   }
 
@@ -153,15 +158,19 @@ final class DogPortrait {
     PixelFont.draw(g, dog.breed() + " - " + dog.filename(), 24, 448, 3);
   }
 
-  /** Film grain: the same brightness change on R, G and B, so it reads as grain rather than colour noise. */
+  /**
+   * Film grain: the same brightness change on R, G and B, so it reads as grain rather than colour
+   * noise.
+   */
   private static void addGrain(BufferedImage image, SplittableRandom random) {
     int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
     for (int i = 0; i < pixels.length; i++) {
       int delta = random.nextInt(-GRAIN, GRAIN + 1);
       int rgb = pixels[i];
-      pixels[i] = clamp((rgb >> 16 & 0xFF) + delta) << 16
-          | clamp((rgb >> 8 & 0xFF) + delta) << 8
-          | clamp((rgb & 0xFF) + delta);
+      pixels[i] =
+          clamp((rgb >> 16 & 0xFF) + delta) << 16
+              | clamp((rgb >> 8 & 0xFF) + delta) << 8
+              | clamp((rgb & 0xFF) + delta);
     }
   }
 

@@ -17,17 +17,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The canine upstream: the JDK's HTTP server, one virtual thread per request, serving {@link DogPhotos}.
- * Start it with {@link #start}; {@link #close} stops it and abandons answers still being sent.
+ * The canine upstream: the JDK's HTTP server, one virtual thread per request, serving {@link
+ * DogPhotos}. Start it with {@link #start}; {@link #close} stops it and abandons answers still
+ * being sent.
  */
 public final class DogUpstream implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DogUpstream.class);
+
   /** Connections the kernel queues before they are accepted: load tests open thousands at once. */
   private static final int ACCEPT_BACKLOG = 4096;
 
   private final HttpServer server;
+
   /** Kept from the bind: the server forgets its address once stopped. */
   private final InetSocketAddress address;
+
   private final ExecutorService requestThreads;
   private final DogPhotos photos;
   private final PhotoHandler photoHandler;
@@ -38,8 +42,10 @@ public final class DogUpstream implements AutoCloseable {
     this.server = server;
     this.address = server.getAddress();
     this.photos = photos;
-    this.requestThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("dog-upstream-", 0).factory());
-    this.photoHandler = new PhotoHandler(photos, new PhotoSequence(seed, photos.filenames()), fault::get);
+    this.requestThreads =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("dog-upstream-", 0).factory());
+    this.photoHandler =
+        new PhotoHandler(photos, new PhotoSequence(seed, photos.filenames()), fault::get);
     server.createContext(DogPaths.DOG, photoHandler);
     server.createContext(FaultAdminHandler.PATH, new FaultAdminHandler(fault::get, this::setFault));
     server.setExecutor(requestThreads);
@@ -54,22 +60,31 @@ public final class DogUpstream implements AutoCloseable {
   public static DogUpstream start(String host, int port, long seed) throws IOException {
     tuneJdkHttpServer();
     DogPhotos photos = DogPhotos.ofSeedDogs(); // before binding, so a failure leaves no port taken
-    var upstream = new DogUpstream(HttpServer.create(new InetSocketAddress(host, port), ACCEPT_BACKLOG), photos, seed);
+    var upstream =
+        new DogUpstream(
+            HttpServer.create(new InetSocketAddress(host, port), ACCEPT_BACKLOG), photos, seed);
     upstream.server.start();
-    log.info("dog upstream serving {} photos at {} (seed {})", upstream.filenames().size(), upstream.url(), seed);
+    log.info(
+        "dog upstream serving {} photos at {} (seed {})",
+        upstream.filenames().size(),
+        upstream.url(),
+        seed);
     return upstream;
   }
 
   /**
-   * The JDK server reads these once, when its first instance is created, and only from system properties;
-   * values set on the command line win.
+   * The JDK server reads these once, when its first instance is created, and only from system
+   * properties; values set on the command line win.
    */
   private static void tuneJdkHttpServer() {
-    // Headers and body go out in separate writes; with Nagle's algorithm on, a kept-alive client's delayed
+    // Headers and body go out in separate writes; with Nagle's algorithm on, a kept-alive client's
+    // delayed
     // ACK would hold the body back for up to 40 ms, a latency that belongs to no one under test.
     setIfAbsent("sun.net.httpserver.nodelay", "true");
-    // By default the server closes any connection beyond 200 idle ones right after answering, so thousands
-    // of kept-alive clients would keep reconnecting (and race their reuse of the closed connections).
+    // By default the server closes any connection beyond 200 idle ones right after answering, so
+    // thousands
+    // of kept-alive clients would keep reconnecting (and race their reuse of the closed
+    // connections).
     setIfAbsent("sun.net.httpserver.maxIdleConnections", "100000");
   }
 
@@ -79,7 +94,9 @@ public final class DogUpstream implements AutoCloseable {
     }
   }
 
-  /** {@code http://HOST:PORT}, without a trailing slash; a wildcard bind is reached over loopback. */
+  /**
+   * {@code http://HOST:PORT}, without a trailing slash; a wildcard bind is reached over loopback.
+   */
   public URI url() {
     InetAddress ip = address.getAddress();
     String host = ip.isAnyLocalAddress() ? "127.0.0.1" : ip.getHostAddress();
@@ -100,7 +117,8 @@ public final class DogUpstream implements AutoCloseable {
    */
   public byte[] photo(String filename) {
     if (!photos.contains(filename)) {
-      throw new IllegalArgumentException("no photo named '" + filename + "'; the upstream has " + filenames());
+      throw new IllegalArgumentException(
+          "no photo named '" + filename + "'; the upstream has " + filenames());
     }
     return photos.jpeg(filename).clone();
   }
@@ -110,7 +128,9 @@ public final class DogUpstream implements AutoCloseable {
     return photos.filenames();
   }
 
-  /** Takes effect from the next {@code GET /dog}; answers already under way finish as they began. */
+  /**
+   * Takes effect from the next {@code GET /dog}; answers already under way finish as they began.
+   */
   public void setFault(UpstreamFault newFault) {
     UpstreamFault previous = fault.getAndSet(newFault);
     if (previous != newFault) {
@@ -122,7 +142,10 @@ public final class DogUpstream implements AutoCloseable {
     return fault.get();
   }
 
-  /** Requests for {@code /dog} and {@code /dog/{filename}} so far, including faulty and unfinished answers. */
+  /**
+   * Requests for {@code /dog} and {@code /dog/{filename}} so far, including faulty and unfinished
+   * answers.
+   */
   public long requestsServed() {
     return photoHandler.requestsServed();
   }

@@ -3,12 +3,13 @@ package dev.caas.upstream;
 import java.io.IOException;
 
 /**
- * Runs the upstream on its own, as the harness does:
- * {@code java -jar dog-upstream-all.jar --host 127.0.0.1 --port 9000 --seed 42}. Once listening it prints
- * {@code dog upstream listening on http://HOST:PORT} on standard output, and it stops on Ctrl-C or SIGTERM.
+ * Runs the upstream on its own, as the harness does: {@code java -jar dog-upstream-all.jar --host
+ * 127.0.0.1 --port 9000 --seed 42}. Once listening it prints {@code dog upstream listening on
+ * http://HOST:PORT} on standard output, and it stops on Ctrl-C or SIGTERM.
  */
 public final class DogUpstreamMain {
-  static final String USAGE = """
+  static final String USAGE =
+      """
       Usage: java -jar dog-upstream-all.jar [--host ADDRESS] [--port N] [--seed N]
         --host ADDRESS  the address to bind              default 127.0.0.1
         --port N        the port; 0 picks a free one     default 9000
@@ -16,7 +17,8 @@ public final class DogUpstreamMain {
         --help          this text
       Faults: PUT /admin/fault/{name} with name one of
         %s
-      """.formatted(UpstreamFault.names());
+      """
+          .formatted(UpstreamFault.names());
 
   private DogUpstreamMain() {}
 
@@ -36,7 +38,8 @@ public final class DogUpstreamMain {
     }
     DogUpstream upstream = DogUpstream.start(options.host(), options.port(), options.seed());
     Runtime.getRuntime().addShutdownHook(new Thread(upstream::close, "dog-upstream-shutdown"));
-    // The JDK server's dispatcher is not a daemon thread: it keeps the JVM running after main returns.
+    // The JDK server's dispatcher is not a daemon thread: it keeps the JVM running after main
+    // returns.
     System.out.println("dog upstream listening on " + upstream.url());
   }
 
@@ -83,7 +86,8 @@ public final class DogUpstreamMain {
       try {
         return Long.parseLong(value.trim());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(option + " wants a whole number, got '" + value + "'", e);
+        throw new IllegalArgumentException(
+            option + " wants a whole number, got '" + value + "'", e);
       }
     }
   }

@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /admin/fault} answers the current fault's name; {@code PUT /admin/fault/{name}} switches to
- * another (204), so a harness in another process can break the upstream on cue.
+ * {@code GET /admin/fault} answers the current fault's name; {@code PUT /admin/fault/{name}}
+ * switches to another (204), so a harness in another process can break the upstream on cue.
  */
 final class FaultAdminHandler implements HttpHandler {
   static final String PATH = "/admin/fault";
@@ -31,7 +31,10 @@ final class FaultAdminHandler implements HttpHandler {
       } else if (method.equals("PUT") && rest.startsWith("/") && rest.length() > 1) {
         switchTo(exchange, rest.substring(1));
       } else {
-        PlainText.send(exchange, 404, "use GET " + PATH + " or PUT " + PATH + "/{" + UpstreamFault.names() + "}");
+        PlainText.send(
+            exchange,
+            404,
+            "use GET " + PATH + " or PUT " + PATH + "/{" + UpstreamFault.names() + "}");
       }
     }
   }

@@ -13,22 +13,30 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /dog}: the next photo of the seeded sequence, answered the way the current {@link UpstreamFault}
- * says. {@code GET /dog/{filename}}: that photo, always truthfully, or 404.
+ * {@code GET /dog}: the next photo of the seeded sequence, answered the way the current {@link
+ * UpstreamFault} says. {@code GET /dog/{filename}}: that photo, always truthfully, or 404.
  */
 final class PhotoHandler implements HttpHandler {
-  /** What {@link UpstreamFault#OVERSIZED} sends: ten times the contract's cap, so no client can miss it. */
+  /**
+   * What {@link UpstreamFault#OVERSIZED} sends: ten times the contract's cap, so no client can miss
+   * it.
+   */
   static final long OVERSIZED_BYTES = 20L * 1024 * 1024;
+
   /** How long {@link UpstreamFault#SLOW_DRIP} takes over one photo. */
   static final Duration DRIP_DURATION = Duration.ofSeconds(5);
+
   /** Pieces of a dripped photo: a couple of hundred bytes every 20 ms, never a long silence. */
   private static final int DRIP_PIECES = 250;
+
   private static final byte[] ZEROS = new byte[64 * 1024];
-  private static final byte[] NOT_A_DOG_HTML = """
+  private static final byte[] NOT_A_DOG_HTML =
+      """
       <!doctype html>
       <html><head><title>Service Unavailable</title></head>
       <body><h1>Service Unavailable</h1><p>The dogs are out for a walk.</p></body></html>
-      """.getBytes(StandardCharsets.UTF_8);
+      """
+          .getBytes(StandardCharsets.UTF_8);
 
   private final DogPhotos photos;
   private final PhotoSequence sequence;
@@ -73,8 +81,14 @@ final class PhotoHandler implements HttpHandler {
       case NOT_JPEG -> send(exchange, "text/html; charset=utf-8", filenameHeader, NOT_A_DOG_HTML);
       case OVERSIZED -> sendOversized(exchange, filenameHeader, jpeg);
       case SLOW_DRIP -> sendSlowly(exchange, filenameHeader, jpeg);
-      case NONE, MISSING_FILENAME, QUOTED_FILENAME, CRLF_FILENAME, TRAVERSAL_FILENAME, SQL_FILENAME,
-          UNKNOWN_FILENAME -> send(exchange, DogHeaders.IMAGE_JPEG, filenameHeader, jpeg);
+      case NONE,
+          MISSING_FILENAME,
+          QUOTED_FILENAME,
+          CRLF_FILENAME,
+          TRAVERSAL_FILENAME,
+          SQL_FILENAME,
+          UNKNOWN_FILENAME ->
+          send(exchange, DogHeaders.IMAGE_JPEG, filenameHeader, jpeg);
     }
   }
 
@@ -86,14 +100,16 @@ final class PhotoHandler implements HttpHandler {
     send(exchange, DogHeaders.IMAGE_JPEG, filename, photos.jpeg(filename));
   }
 
-  private static void send(HttpExchange exchange, String contentType, String filenameHeader, byte[] body)
+  private static void send(
+      HttpExchange exchange, String contentType, String filenameHeader, byte[] body)
       throws IOException {
     startResponse(exchange, contentType, filenameHeader, body.length);
     exchange.getResponseBody().write(body);
   }
 
   /** Chunked (length 0 to the JDK server), so the size is only discovered by reading. */
-  private static void sendOversized(HttpExchange exchange, String filenameHeader, byte[] jpeg) throws IOException {
+  private static void sendOversized(HttpExchange exchange, String filenameHeader, byte[] jpeg)
+      throws IOException {
     startResponse(exchange, DogHeaders.IMAGE_JPEG, filenameHeader, 0);
     OutputStream body = exchange.getResponseBody();
     body.write(jpeg);
@@ -102,8 +118,12 @@ final class PhotoHandler implements HttpHandler {
     }
   }
 
-  /** The headers at once, then the body in pieces, each flushed so it leaves now rather than with the next. */
-  private static void sendSlowly(HttpExchange exchange, String filenameHeader, byte[] jpeg) throws IOException {
+  /**
+   * The headers at once, then the body in pieces, each flushed so it leaves now rather than with
+   * the next.
+   */
+  private static void sendSlowly(HttpExchange exchange, String filenameHeader, byte[] jpeg)
+      throws IOException {
     startResponse(exchange, DogHeaders.IMAGE_JPEG, filenameHeader, jpeg.length);
     OutputStream body = exchange.getResponseBody();
     int pieceSize = Math.ceilDiv(jpeg.length, DRIP_PIECES);
@@ -117,8 +137,9 @@ final class PhotoHandler implements HttpHandler {
     }
   }
 
-  private static void startResponse(HttpExchange exchange, String contentType, String filenameHeader,
-      long contentLength) throws IOException {
+  private static void startResponse(
+      HttpExchange exchange, String contentType, String filenameHeader, long contentLength)
+      throws IOException {
     var headers = exchange.getResponseHeaders();
     headers.set("Content-Type", contentType);
     if (filenameHeader != null) {

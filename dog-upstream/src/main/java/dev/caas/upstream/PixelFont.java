@@ -4,9 +4,9 @@ import java.awt.Graphics2D;
 import java.util.Locale;
 
 /**
- * A 5×7 bitmap font for the captions on the photos. Drawing text with Java2D's fonts would tie the JPEG bytes
- * to whatever fonts the machine has installed (and slim headless containers often have none); these glyphs
- * are part of the code, so a photo comes out the same wherever it is drawn.
+ * A 5×7 bitmap font for the captions on the photos. Drawing text with Java2D's fonts would tie the
+ * JPEG bytes to whatever fonts the machine has installed (and slim headless containers often have
+ * none); these glyphs are part of the code, so a photo comes out the same wherever it is drawn.
  */
 final class PixelFont {
   private static final int GLYPH_WIDTH = 5;

@@ -17,7 +17,8 @@ class DogPhotosTest {
 
   @Test
   void has_one_photo_per_seed_dog_in_seed_order() {
-    assertThat(photos.filenames()).isEqualTo(SeedDogs.ALL.stream().map(SeedDogs.Dog::filename).toList());
+    assertThat(photos.filenames())
+        .isEqualTo(SeedDogs.ALL.stream().map(SeedDogs.Dog::filename).toList());
   }
 
   @Test

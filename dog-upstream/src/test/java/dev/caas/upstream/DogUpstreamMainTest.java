@@ -25,9 +25,12 @@ class DogUpstreamMainTest {
 
   @Test
   void names_the_option_that_is_wrong() {
-    assertThatThrownBy(() -> Options.parse(new String[] {"--port", "many"})).hasMessageContaining("--port");
-    assertThatThrownBy(() -> Options.parse(new String[] {"--port", "70000"})).hasMessageContaining("--port");
-    assertThatThrownBy(() -> Options.parse(new String[] {"--colour", "blue"})).hasMessageContaining("--colour");
+    assertThatThrownBy(() -> Options.parse(new String[] {"--port", "many"}))
+        .hasMessageContaining("--port");
+    assertThatThrownBy(() -> Options.parse(new String[] {"--port", "70000"}))
+        .hasMessageContaining("--port");
+    assertThatThrownBy(() -> Options.parse(new String[] {"--colour", "blue"}))
+        .hasMessageContaining("--colour");
     assertThatThrownBy(() -> Options.parse(new String[] {"--seed"})).hasMessageContaining("--seed");
   }
 

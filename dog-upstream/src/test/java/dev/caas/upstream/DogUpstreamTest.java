@@ -27,7 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class DogUpstreamTest {
-  private static final List<String> SEED_FILENAMES = SeedDogs.ALL.stream().map(SeedDogs.Dog::filename).toList();
+  private static final List<String> SEED_FILENAMES =
+      SeedDogs.ALL.stream().map(SeedDogs.Dog::filename).toList();
 
   private static final Pattern CONTENT_LENGTH =
       Pattern.compile("\r\nContent-Length: (\\d+)\r\n", Pattern.CASE_INSENSITIVE);
@@ -61,7 +62,8 @@ class DogUpstreamTest {
     assertThat(response.headers().firstValue("Content-Type")).hasValue(DogHeaders.IMAGE_JPEG);
     String filename = response.headers().firstValue(DogHeaders.X_FILENAME).orElseThrow();
     assertThat(filename).isIn(SEED_FILENAMES);
-    assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(response.body().length);
+    assertThat(response.headers().firstValueAsLong("Content-Length"))
+        .hasValue(response.body().length);
     assertThat(response.body()).startsWith(0xFF, 0xD8).isEqualTo(upstream.photo(filename));
     assertThat(ImageIO.read(new ByteArrayInputStream(response.body()))).isNotNull();
   }
@@ -92,7 +94,8 @@ class DogUpstreamTest {
 
   @Test
   void photo_refuses_a_filename_it_does_not_serve() {
-    assertThatThrownBy(() -> upstream.photo("unknown-99.jpg")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> upstream.photo("unknown-99.jpg"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -129,7 +132,8 @@ class DogUpstreamTest {
 
   @Test
   void sequential_requests_share_one_kept_alive_connection() throws IOException {
-    try (var relay = new ConnectionCountingRelay(upstream.url()); var relayed = new UpstreamClient(relay.url())) {
+    try (var relay = new ConnectionCountingRelay(upstream.url());
+        var relayed = new UpstreamClient(relay.url())) {
       for (int i = 0; i < 50; i++) {
         assertThat(relayed.get("/dog").statusCode()).isEqualTo(200);
       }
@@ -146,7 +150,8 @@ class DogUpstreamTest {
       client.get("/dog");
       millis.add((System.nanoTime() - start) / 1_000_000);
     }
-    // With Nagle on, the body waits for the client's delayed ACK of the headers: about 40 ms every time.
+    // With Nagle on, the body waits for the client's delayed ACK of the headers: about 40 ms every
+    // time.
     assertThat(millis.stream().sorted().toList().get(millis.size() / 2)).isLessThan(20);
   }
 
@@ -160,9 +165,10 @@ class DogUpstreamTest {
       }
       var allAnsweredOnce = new CountDownLatch(connections);
       try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-        List<Future<List<String>>> statusLines = sockets.stream()
-            .map(socket -> threads.submit(() -> askTwice(socket, allAnsweredOnce)))
-            .toList();
+        List<Future<List<String>>> statusLines =
+            sockets.stream()
+                .map(socket -> threads.submit(() -> askTwice(socket, allAnsweredOnce)))
+                .toList();
         for (Future<List<String>> statusLine : statusLines) {
           assertThat(statusLine.get()).containsExactly("HTTP/1.1 200 OK", "HTTP/1.1 200 OK");
         }
@@ -185,16 +191,24 @@ class DogUpstreamTest {
   private static List<String> servedFilenames(DogUpstream server, int count) {
     try (var sequenceClient = new UpstreamClient(server.url())) {
       return IntStream.range(0, count)
-          .mapToObj(i -> sequenceClient.get("/dog").headers().firstValue(DogHeaders.X_FILENAME).orElseThrow())
+          .mapToObj(
+              i ->
+                  sequenceClient
+                      .get("/dog")
+                      .headers()
+                      .firstValue(DogHeaders.X_FILENAME)
+                      .orElseThrow())
           .toList();
     }
   }
 
   /**
-   * Two requests on one connection, with a pause between them until every connection has had its first
-   * answer: then all of them sit idle at once, which is when a server short of idle slots drops some.
+   * Two requests on one connection, with a pause between them until every connection has had its
+   * first answer: then all of them sit idle at once, which is when a server short of idle slots
+   * drops some.
    */
-  private static List<String> askTwice(Socket socket, CountDownLatch allAnsweredOnce) throws Exception {
+  private static List<String> askTwice(Socket socket, CountDownLatch allAnsweredOnce)
+      throws Exception {
     var in = new BufferedInputStream(socket.getInputStream());
     String first = ask(socket, in, "/dog");
     allAnsweredOnce.countDown();
@@ -202,10 +216,16 @@ class DogUpstreamTest {
     return List.of(first, ask(socket, in, "/dog/" + SEED_FILENAMES.getFirst()));
   }
 
-  /** Sends a GET and reads its answer by Content-Length, leaving the connection open; returns the status line. */
+  /**
+   * Sends a GET and reads its answer by Content-Length, leaving the connection open; returns the
+   * status line.
+   */
   private static String ask(Socket socket, InputStream in, String path) throws IOException {
-    socket.getOutputStream().write(
-        ("GET " + path + " HTTP/1.1\r\nHost: upstream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    socket
+        .getOutputStream()
+        .write(
+            ("GET " + path + " HTTP/1.1\r\nHost: upstream\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
     var head = new StringBuilder();
     while (!head.toString().endsWith("\r\n\r\n")) {
       int next = in.read();

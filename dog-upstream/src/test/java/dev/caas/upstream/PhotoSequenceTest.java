@@ -8,7 +8,8 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class PhotoSequenceTest {
-  private static final List<String> FILENAMES = SeedDogs.ALL.stream().map(SeedDogs.Dog::filename).toList();
+  private static final List<String> FILENAMES =
+      SeedDogs.ALL.stream().map(SeedDogs.Dog::filename).toList();
 
   @Test
   void the_same_seed_gives_the_same_sequence() {
@@ -26,7 +27,8 @@ class PhotoSequenceTest {
   void the_nth_photo_depends_only_on_the_seed_and_n() {
     var sequence = new PhotoSequence(7, FILENAMES);
     assertThat(firstPhotos(sequence, 20))
-        .isEqualTo(LongStream.range(0, 20).mapToObj(new PhotoSequence(7, FILENAMES)::filenameAt).toList());
+        .isEqualTo(
+            LongStream.range(0, 20).mapToObj(new PhotoSequence(7, FILENAMES)::filenameAt).toList());
   }
 
   @Test

@@ -13,7 +13,10 @@ import java.time.Duration;
 /** java.net.http over loopback, HTTP/1.1 only (no h2c upgrade attempt), pointed at one base URL. */
 final class UpstreamClient implements AutoCloseable {
   private final HttpClient client =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final URI base;
 
   UpstreamClient(URI base) {
@@ -30,7 +33,8 @@ final class UpstreamClient implements AutoCloseable {
   }
 
   HttpResponse<String> put(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.noBody()),
+    return send(
+        HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.noBody()),
         HttpResponse.BodyHandlers.ofString());
   }
 

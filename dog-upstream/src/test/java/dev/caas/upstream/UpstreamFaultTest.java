@@ -27,7 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class UpstreamFaultTest {
-  private static final List<String> SEED_FILENAMES = SeedDogs.ALL.stream().map(SeedDogs.Dog::filename).toList();
+  private static final List<String> SEED_FILENAMES =
+      SeedDogs.ALL.stream().map(SeedDogs.Dog::filename).toList();
 
   private static DogUpstream upstream;
   private static UpstreamClient client;
@@ -78,7 +79,8 @@ class UpstreamFaultTest {
     upstream.setFault(UpstreamFault.CRLF_FILENAME);
     HttpResponse<byte[]> response = client.get("/dog");
 
-    assertThat(response.headers().firstValue(DogHeaders.X_FILENAME)).hasValue("crlf.jpg X-Injected: true");
+    assertThat(response.headers().firstValue(DogHeaders.X_FILENAME))
+        .hasValue("crlf.jpg X-Injected: true");
     assertThat(response.headers().firstValue("X-Injected")).isEmpty();
   }
 
@@ -105,15 +107,25 @@ class UpstreamFaultTest {
   }
 
   @ParameterizedTest
-  @EnumSource(names = {"MISSING_FILENAME", "QUOTED_FILENAME", "CRLF_FILENAME", "TRAVERSAL_FILENAME",
-      "SQL_FILENAME", "NOT_JPEG"})
+  @EnumSource(
+      names = {
+        "MISSING_FILENAME",
+        "QUOTED_FILENAME",
+        "CRLF_FILENAME",
+        "TRAVERSAL_FILENAME",
+        "SQL_FILENAME",
+        "NOT_JPEG"
+      })
   void the_contract_check_refuses_every_bad_head(UpstreamFault fault) {
     upstream.setFault(fault);
     HttpResponse<byte[]> response = client.get("/dog");
 
-    assertThatThrownBy(() -> UpstreamAnswers.checkHead(response.statusCode(),
-            response.headers().firstValue("Content-Type").orElse(null),
-            response.headers().firstValue(DogHeaders.X_FILENAME).orElse(null)))
+    assertThatThrownBy(
+            () ->
+                UpstreamAnswers.checkHead(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    response.headers().firstValue(DogHeaders.X_FILENAME).orElse(null)))
         .isInstanceOf(StepFailure.class)
         .satisfies(failure -> assertThat(((StepFailure) failure).status()).isEqualTo(502));
   }
@@ -124,11 +136,11 @@ class UpstreamFaultTest {
     HttpResponse<byte[]> response = client.get("/dog");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("text/html"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
     assertThat(new String(response.body(), StandardCharsets.UTF_8)).startsWith("<!doctype html>");
-    assertThat(response.headers().firstValue(DogHeaders.X_FILENAME)).hasValueSatisfying(
-        filename -> assertThat(filename).isIn(SEED_FILENAMES));
+    assertThat(response.headers().firstValue(DogHeaders.X_FILENAME))
+        .hasValueSatisfying(filename -> assertThat(filename).isIn(SEED_FILENAMES));
   }
 
   @Test
@@ -141,7 +153,8 @@ class UpstreamFaultTest {
     try (InputStream body = response.body()) {
       byte[] start = body.readNBytes(2);
       assertThat(start).containsExactly(0xFF, 0xD8);
-      assertThat(2 + body.transferTo(OutputStream.nullOutputStream())).isEqualTo(PhotoHandler.OVERSIZED_BYTES);
+      assertThat(2 + body.transferTo(OutputStream.nullOutputStream()))
+          .isEqualTo(PhotoHandler.OVERSIZED_BYTES);
     }
     assertThat(PhotoHandler.OVERSIZED_BYTES).isGreaterThan(UpstreamAnswers.MAX_PHOTO_BYTES);
   }
@@ -151,12 +164,14 @@ class UpstreamFaultTest {
       throws Exception {
     upstream.setFault(UpstreamFault.SLOW_DRIP);
     try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<Drip>> drips = IntStream.range(0, 100).mapToObj(i -> threads.submit(this::timeOneDrip)).toList();
+      List<Future<Drip>> drips =
+          IntStream.range(0, 100).mapToObj(i -> threads.submit(this::timeOneDrip)).toList();
       for (Future<Drip> future : drips) {
         Drip drip = future.get();
         assertThat(drip.body()).isEqualTo(upstream.photo(drip.filename()));
         assertThat(drip.untilHeaders()).isLessThan(Duration.ofSeconds(2));
-        assertThat(drip.untilLastByte()).isGreaterThan(PhotoHandler.DRIP_DURATION.multipliedBy(8).dividedBy(10));
+        assertThat(drip.untilLastByte())
+            .isGreaterThan(PhotoHandler.DRIP_DURATION.multipliedBy(8).dividedBy(10));
         // all hundred trickle side by side: one virtual thread each, no pool to queue behind
         assertThat(drip.untilLastByte()).isLessThan(PhotoHandler.DRIP_DURATION.multipliedBy(2));
       }
@@ -165,7 +180,8 @@ class UpstreamFaultTest {
 
   @Test
   void closing_the_upstream_cuts_a_slow_drip_short() throws IOException {
-    try (var dripping = DogUpstream.start("127.0.0.1", 0, 42); var dripClient = new UpstreamClient(dripping.url())) {
+    try (var dripping = DogUpstream.start("127.0.0.1", 0, 42);
+        var dripClient = new UpstreamClient(dripping.url())) {
       dripping.setFault(UpstreamFault.SLOW_DRIP);
       HttpResponse<InputStream> response = dripClient.getStreaming("/dog");
 
@@ -179,8 +195,11 @@ class UpstreamFaultTest {
   @Test
   void faults_leave_photos_asked_for_by_filename_untouched() {
     String filename = SEED_FILENAMES.getFirst();
-    for (UpstreamFault fault : List.of(UpstreamFault.MISSING_FILENAME, UpstreamFault.NOT_JPEG,
-        UpstreamFault.TRAVERSAL_FILENAME)) {
+    for (UpstreamFault fault :
+        List.of(
+            UpstreamFault.MISSING_FILENAME,
+            UpstreamFault.NOT_JPEG,
+            UpstreamFault.TRAVERSAL_FILENAME)) {
       upstream.setFault(fault);
       HttpResponse<byte[]> response = client.get("/dog/" + filename);
       assertThat(response.headers().firstValue(DogHeaders.X_FILENAME)).hasValue(filename);
@@ -221,7 +240,8 @@ class UpstreamFaultTest {
     return response.headers().firstValue(DogHeaders.X_FILENAME).orElseThrow();
   }
 
-  private record Drip(String filename, byte[] body, Duration untilHeaders, Duration untilLastByte) {}
+  private record Drip(
+      String filename, byte[] body, Duration untilHeaders, Duration untilLastByte) {}
 
   private Drip timeOneDrip() throws IOException {
     long start = System.nanoTime();
@@ -229,16 +249,23 @@ class UpstreamFaultTest {
     Duration untilHeaders = Duration.ofNanos(System.nanoTime() - start);
     try (InputStream body = response.body()) {
       byte[] bytes = body.readAllBytes();
-      return new Drip(response.headers().firstValue(DogHeaders.X_FILENAME).orElseThrow(), bytes, untilHeaders,
+      return new Drip(
+          response.headers().firstValue(DogHeaders.X_FILENAME).orElseThrow(),
+          bytes,
+          untilHeaders,
           Duration.ofNanos(System.nanoTime() - start));
     }
   }
 
   private String rawResponseHead(String path) throws IOException {
     try (var socket = new Socket(upstream.url().getHost(), upstream.port())) {
-      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: upstream\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
-      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET " + path + " HTTP/1.1\r\nHost: upstream\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String answer =
+          new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
       return answer.substring(0, answer.indexOf("\r\n\r\n") + 2);
     }
   }

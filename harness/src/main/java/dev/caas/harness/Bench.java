@@ -12,27 +12,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The bench: for each variant, start its jar against the testbed, warm it up, inject the latency, send the
- * measured requests, wait until it has undone any failed request's billing, reconcile the billing, stop it.
- * The faults scenario runs its own cells ({@link FaultBench}) with the same parts. The {@code caas bench} command is a thin layer over
- * this, and integration tests call it directly:
+ * The bench: for each variant, start its jar against the testbed, warm it up, inject the latency,
+ * send the measured requests, wait until it has undone any failed request's billing, reconcile the
+ * billing, stop it. The faults scenario runs its own cells ({@link FaultBench}) with the same
+ * parts. The {@code caas bench} command is a thin layer over this, and integration tests call it
+ * directly:
  *
  * <pre>{@code
  * BenchReport report = Bench.run(BenchConfig.builder().variants(Variant.SYNC_GATHERED).requests(30).build());
  * assertThat(report.passed()).isTrue();
  * }</pre>
  *
- * <p>One testbed serves all variants, one after the other; each variant gets a fresh JVM and the same
- * warm-up and a no-latency probe of its throughput, then is measured at every {@link LoadPoint} of the
- * scenario, each time after one request per client at no latency (fresh connections) and with a clean billing
- * ledger.
- * With {@code --repeat N} the variants take turns N times ({@link RunOrder}), each turn a fresh JVM. Latency
- * is injected only while measuring, so start-up and warm-up are quick and pools are filled over a fast
- * network, as the design asks.
+ * <p>One testbed serves all variants, one after the other; each variant gets a fresh JVM and the
+ * same warm-up and a no-latency probe of its throughput, then is measured at every {@link
+ * LoadPoint} of the scenario, each time after one request per client at no latency (fresh
+ * connections) and with a clean billing ledger. With {@code --repeat N} the variants take turns N
+ * times ({@link RunOrder}), each turn a fresh JVM. Latency is injected only while measuring, so
+ * start-up and warm-up are quick and pools are filled over a fast network, as the design asks.
  */
 public final class Bench {
   private final BenchConfig config;
@@ -48,7 +47,9 @@ public final class Bench {
     this.progress = progress;
   }
 
-  /** Runs {@code config} quietly, with its own testbed and jars found from the working directory. */
+  /**
+   * Runs {@code config} quietly, with its own testbed and jars found from the working directory.
+   */
   public static BenchReport run(BenchConfig config) throws Exception {
     var jars = VariantJars.locate(config.jars(), System.getenv(), Path.of("").toAbsolutePath());
     return new Bench(config, jars, Progress.SILENT).run();
@@ -62,7 +63,11 @@ public final class Bench {
   public BenchReport run() throws Exception {
     Plan plan = plan();
     if (plan.runnable().isEmpty()) {
-      return new BenchReport(provenance("none (nothing ran)", "none (nothing ran)"), config, List.of(), plan.notRun(),
+      return new BenchReport(
+          provenance("none (nothing ran)", "none (nothing ran)"),
+          config,
+          List.of(),
+          plan.notRun(),
           calibration());
     }
     openFilesWarning(config.maxConcurrency(), openFilesLimit()).ifPresent(progress::warn);
@@ -74,7 +79,8 @@ public final class Bench {
       try {
         testbed.close();
       } catch (Exception | LinkageError e) {
-        // A sweep's minutes of measurements must not be lost to a failing clean-up (seen: the harness jar
+        // A sweep's minutes of measurements must not be lost to a failing clean-up (seen: the
+        // harness jar
         // rebuilt under the running JVM, so a class needed only at shutdown could not load).
         progress.warn("could not stop the testbed cleanly: " + e);
       }
@@ -82,17 +88,17 @@ public final class Bench {
   }
 
   /**
-   * Runs every variant of the config against a testbed the caller started and will close. Its latency is
-   * left at zero and its billing ledger is cleared before each run.
+   * Runs every variant of the config against a testbed the caller started and will close. Its
+   * latency is left at zero and its billing ledger is cleared before each run.
    */
   public BenchReport run(Testbed testbed) {
     return measure(testbed, plan());
   }
 
   /**
-   * Open files this process may need for {@code connections} requests in flight: a socket per load-client
-   * connection, and, with the embedded testbed in this JVM, the upstream proxy's two per request and the dog
-   * upstream's one, plus the database proxy, the JDK's jars and slack.
+   * Open files this process may need for {@code connections} requests in flight: a socket per
+   * load-client connection, and, with the embedded testbed in this JVM, the upstream proxy's two
+   * per request and the dog upstream's one, plus the database proxy, the JDK's jars and slack.
    */
   static long openFilesNeeded(int connections) {
     return 4L * connections + 1_000;
@@ -101,22 +107,31 @@ public final class Bench {
   /** The soft limit of open files of this process, or -1 when the platform does not say. */
   static long openFilesLimit() {
     var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    return os instanceof com.sun.management.UnixOperatingSystemMXBean unix ? unix.getMaxFileDescriptorCount() : -1;
+    return os instanceof com.sun.management.UnixOperatingSystemMXBean unix
+        ? unix.getMaxFileDescriptorCount()
+        : -1;
   }
 
   /**
-   * A warning when the open-files limit is below what {@code connections} need; the {@code caas} launcher raises
-   * the soft limit to the hard one ({@code ulimit -n}), and the JVM does the same on Linux, so only a low hard
-   * limit is left to warn about.
+   * A warning when the open-files limit is below what {@code connections} need; the {@code caas}
+   * launcher raises the soft limit to the hard one ({@code ulimit -n}), and the JVM does the same
+   * on Linux, so only a low hard limit is left to warn about.
    */
   static Optional<String> openFilesWarning(int connections, long limit) {
     long needed = openFilesNeeded(connections);
     if (limit < 0 || limit >= needed) {
       return Optional.empty();
     }
-    return Optional.of("this process may open " + limit + " files, and " + connections + " connections with the "
-        + "embedded testbed need about " + needed + ": expect connection errors; raise the limit (ulimit -n, or "
-        + "the hard limit in /etc/security/limits.conf) or lower --concurrency");
+    return Optional.of(
+        "this process may open "
+            + limit
+            + " files, and "
+            + connections
+            + " connections with the "
+            + "embedded testbed need about "
+            + needed
+            + ": expect connection errors; raise the limit (ulimit -n, or "
+            + "the hard limit in /etc/security/limits.conf) or lower --concurrency");
   }
 
   /** The variants whose jars exist, and the others with what to do about them. */
@@ -131,8 +146,13 @@ public final class Bench {
         runnable.add(variant);
       } else {
         NotRun missing = missingJar(variant, jar);
-        progress.warn((missing.skipped() ? "skipping " : "cannot run ") + variant.wireName() + ": "
-            + missing.reason() + "; " + missing.hint());
+        progress.warn(
+            (missing.skipped() ? "skipping " : "cannot run ")
+                + variant.wireName()
+                + ": "
+                + missing.reason()
+                + "; "
+                + missing.hint());
         notRun.add(missing);
       }
     }
@@ -141,7 +161,8 @@ public final class Bench {
 
   private BenchReport measure(Testbed testbed, Plan plan) {
     if (config.scenario() == Scenario.FAULTS) {
-      return new FaultBench(this, config, progress).measure(testbed, plan.runnable(), plan.notRun());
+      return new FaultBench(this, config, progress)
+          .measure(testbed, plan.runnable(), plan.notRun());
     }
     var provenance = provenance(testbed.backends().postgres(), testbed.backends().toxiproxy());
     var runs = new ArrayList<RunResult>();
@@ -176,16 +197,25 @@ public final class Bench {
     Variant variant = slot.variant();
     String name = variant.wireName() + (config.repeat() > 1 ? " #" + slot.repetition() : "");
     testbed.setLatency(Duration.ZERO, Duration.ZERO);
-    progress.phase(name, "starting " + jars.jarFor(variant).getFileName() + " (log: " + logFile(variant) + ")");
+    progress.phase(
+        name,
+        "starting " + jars.jarFor(variant).getFileName() + " (log: " + logFile(variant) + ")");
     try (var process = VariantProcess.start(launch(testbed, variant), logFile(variant))) {
       Limits limits = process.awaitReady(config.startupTimeout());
-      try (var client = new LoadClient(process.baseUrl(), config.maxConcurrency(), config.effectiveRequestTimeout())) {
+      try (var client =
+          new LoadClient(
+              process.baseUrl(), config.maxConcurrency(), config.effectiveRequestTimeout())) {
         double ceiling = warmUp(client, name);
         var runs = new ArrayList<RunResult>();
         List<LoadPoint> points = config.points();
         for (LoadPoint point : points) {
-          String label = points.size() > 1 ? name + " [" + (point.index() + 1) + "/" + points.size() + "]" : name;
-          runs.add(measurePoint(testbed, process, client, limits, ceiling, point, slot.repetition(), label));
+          String label =
+              points.size() > 1
+                  ? name + " [" + (point.index() + 1) + "/" + points.size() + "]"
+                  : name;
+          runs.add(
+              measurePoint(
+                  testbed, process, client, limits, ceiling, point, slot.repetition(), label));
         }
         progress.phase(name, "stopping");
         return runs;
@@ -194,50 +224,72 @@ public final class Bench {
   }
 
   /**
-   * Sends the warm-up at no latency (JIT, pools, every client connection opened), then, for a sweep or a
-   * load of many connections, probes what the warmed-up variant serves with no latency at all from the same
-   * clients: the "machine" bound of the theory. The warm-up itself cannot tell, its first requests run on a
-   * cold JIT. {@code NaN} without a probe.
+   * Sends the warm-up at no latency (JIT, pools, every client connection opened), then, for a sweep
+   * or a load of many connections, probes what the warmed-up variant serves with no latency at all
+   * from the same clients: the "machine" bound of the theory. The warm-up itself cannot tell, its
+   * first requests run on a cold JIT. {@code NaN} without a probe.
    */
   private double warmUp(LoadClient client, String name) {
     ClosedLoop warmup = config.warmupWorkload();
     if (warmup == null) {
       return Double.NaN;
     }
-    progress.phase(name, "warming up, " + warmup.requests() + " requests from " + warmup.clients()
-        + " clients at no latency");
-    warmup.run(client, DogPaths.ROOT, done -> { });
+    progress.phase(
+        name,
+        "warming up, "
+            + warmup.requests()
+            + " requests from "
+            + warmup.clients()
+            + " clients at no latency");
+    warmup.run(client, DogPaths.ROOT, done -> {});
     if (config.scenario() == Scenario.TALK && config.maxConcurrency() < PROBE_FROM_CONNECTIONS) {
       // A few clients ask far less than the machine serves: the probe would only lengthen the run.
       return Double.NaN;
     }
     var probe = new ClosedLoop(warmup.clients(), Math.max(PROBE_REQUESTS, 2 * warmup.clients()));
-    progress.phase(name, "probing the throughput with no latency, " + probe.requests() + " requests");
-    return steadyThroughput(probe.run(client, DogPaths.ROOT, done -> { }));
+    progress.phase(
+        name, "probing the throughput with no latency, " + probe.requests() + " requests");
+    return steadyThroughput(probe.run(client, DogPaths.ROOT, done -> {}));
   }
 
   /** The fewest requests of the no-latency probe: enough for a middle half of a few hundred. */
   static final int PROBE_REQUESTS = 500;
+
   /** The talk is probed only from this many connections on; sweeps always are. */
   static final int PROBE_FROM_CONNECTIONS = 100;
 
   private RunResult measurePoint(
-      Testbed testbed, VariantProcess process, LoadClient client, Limits limits, double ceiling, LoadPoint point,
-      int repetition, String label) {
+      Testbed testbed,
+      VariantProcess process,
+      LoadClient client,
+      Limits limits,
+      double ceiling,
+      LoadPoint point,
+      int repetition,
+      String label) {
     Variant variant = process.variant();
     Workload workload = point.workload();
-    // One request per client at no latency, not counted: the point starts on open, fresh connections, not
+    // One request per client at no latency, not counted: the point starts on open, fresh
+    // connections, not
     // on ones closed while earlier points ran with fewer clients.
-    new ClosedLoop(point.concurrency(), point.concurrency()).run(client, DogPaths.ROOT, done -> { });
+    new ClosedLoop(point.concurrency(), point.concurrency()).run(client, DogPaths.ROOT, done -> {});
     testbed.clearBilling();
-    progress.phase(label, "measuring, " + workload.describe() + ", " + workload.requests() + " requests, latency "
-        + point.latency().describe());
+    progress.phase(
+        label,
+        "measuring, "
+            + workload.describe()
+            + ", "
+            + workload.requests()
+            + " requests, latency "
+            + point.latency().describe());
     List<Sample> samples;
     Instant started = Instant.now();
     injectLatency(testbed, point.latency());
     try {
       progress.requests(label, 0, workload.requests());
-      samples = workload.run(client, DogPaths.ROOT, done -> progress.requests(label, done, workload.requests()));
+      samples =
+          workload.run(
+              client, DogPaths.ROOT, done -> progress.requests(label, done, workload.requests()));
     } finally {
       testbed.setLatency(Duration.ZERO, Duration.ZERO);
     }
@@ -247,27 +299,33 @@ public final class Bench {
   }
 
   /**
-   * Reconciles the billing ledger with the 200s of {@code samples}, reading it only once the variant has no
-   * failed request's billing left to undo: the variants delete it in the background, so an event may outlive
-   * its failed request by a moment. The wait is bounded by {@link Settled#TIMEOUT}; when it times out, or the
-   * variant does not report its load while some request failed, the console says so and the ledger is read
-   * anyway (a difference then fails the run as any other).
+   * Reconciles the billing ledger with the 200s of {@code samples}, reading it only once the
+   * variant has no failed request's billing left to undo: the variants delete it in the background,
+   * so an event may outlive its failed request by a moment. The wait is bounded by {@link
+   * Settled#TIMEOUT}; when it times out, or the variant does not report its load while some request
+   * failed, the console says so and the ledger is read anyway (a difference then fails the run as
+   * any other).
    */
-  BillingCheck reconcile(Testbed testbed, VariantProcess process, String label, List<Sample> samples) {
+  BillingCheck reconcile(
+      Testbed testbed, VariantProcess process, String label, List<Sample> samples) {
     Settled compensations = Settled.await(process::load, Settled.compensated(), Settled.TIMEOUT);
     boolean someFailed = samples.stream().anyMatch(sample -> !sample.ok());
-    if (compensations.failed() || (someFailed && compensations.outcome() == Settled.Outcome.NOT_REPORTED)) {
-      progress.warn(label + ": compensations " + compensations.describe() + "; billing read anyway");
+    if (compensations.failed()
+        || (someFailed && compensations.outcome() == Settled.Outcome.NOT_REPORTED)) {
+      progress.warn(
+          label + ": compensations " + compensations.describe() + "; billing read anyway");
     }
     return BillingCheck.of(testbed.billingCounts(), samples, compensations);
   }
 
   /**
-   * Completions per second over the middle half of the completions: the first quarter is the ramp (all
-   * clients starting at once, JIT still compiling), the last quarter the drain (fewer clients left).
+   * Completions per second over the middle half of the completions: the first quarter is the ramp
+   * (all clients starting at once, JIT still compiling), the last quarter the drain (fewer clients
+   * left).
    */
   static double steadyThroughput(List<Sample> samples) {
-    long[] ends = samples.stream().filter(Sample::ok).mapToLong(Sample::endNanos).sorted().toArray();
+    long[] ends =
+        samples.stream().filter(Sample::ok).mapToLong(Sample::endNanos).sorted().toArray();
     if (ends.length < 8) {
       return Double.NaN;
     }
@@ -304,15 +362,21 @@ public final class Bench {
 
   private NotRun missingJar(Variant variant, Path jar) {
     String reason = "no jar at " + jar;
-    String hint = jars.projectRoot()
-        ? "build it with: " + jars.buildCommand(variant) + " (in " + jars.folder() + ")"
-        : "put " + jar.getFileName() + " in " + jars.folder();
+    String hint =
+        jars.projectRoot()
+            ? "build it with: " + jars.buildCommand(variant) + " (in " + jars.folder() + ")"
+            : "put " + jar.getFileName() + " in " + jars.folder();
     return new NotRun(variant, !config.requireJars(), reason, hint);
   }
 
   Provenance provenance(String postgres, String toxiproxy) {
-    return Provenance.collect(jars.folder(), VariantJars.harnessVersion(), javaLauncher(), config.jvmArgs(),
-        postgres, toxiproxy);
+    return Provenance.collect(
+        jars.folder(),
+        VariantJars.harnessVersion(),
+        javaLauncher(),
+        config.jvmArgs(),
+        postgres,
+        toxiproxy);
   }
 
   private Path javaLauncher() {

@@ -1,18 +1,18 @@
 package dev.caas.harness;
 
 import dev.caas.contract.Variant;
-import java.nio.file.Path;
-import java.time.Duration;
 import dev.caas.testbed.Fault;
 import dev.caas.testbed.TestbedOptions;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@link Bench} measures, and how. Build one with {@link #builder()}; every field has the talk's
- * default (90 requests, 10 clients, 100 ms on both dependencies).
+ * What {@link Bench} measures, and how. Build one with {@link #builder()}; every field has the
+ * talk's default (90 requests, 10 clients, 100 ms on both dependencies).
  *
  * <pre>{@code
  * BenchReport report = Bench.run(BenchConfig.builder()
@@ -22,12 +22,14 @@ import java.util.Objects;
  *     .build());
  * }</pre>
  *
- * <p>A {@link Scenario} other than the talk turns the config into several {@link LoadPoint}s ({@link
- * #points()}); each variant process is started once per repetition and measured at every point.
+ * <p>A {@link Scenario} other than the talk turns the config into several {@link LoadPoint}s
+ * ({@link #points()}); each variant process is started once per repetition and measured at every
+ * point.
  *
  * @param variants the variants to run, in this order
- * @param requireJars {@code true}: a variant whose jar is missing fails the bench; {@code false} (the
- *     default, as for {@code --variant all}): it is skipped, and the report says so and how to build it
+ * @param requireJars {@code true}: a variant whose jar is missing fails the bench; {@code false}
+ *     (the default, as for {@code --variant all}): it is skipped, and the report says so and how to
+ *     build it
  * @param requests measured requests per variant
  * @param concurrency closed loop: clients; open loop: most connections in flight
  * @param ratePerSecond {@code null} for a closed loop, else an open loop's arrival rate
@@ -35,15 +37,15 @@ import java.util.Objects;
  * @param dbLatency injected on the {@code postgres} proxy during the measured phase
  * @param upstreamJitter ± on the {@code upstream} proxy; {@link Duration#ZERO} for none
  * @param dbJitter ± on the {@code postgres} proxy
- * @param warmup requests before measuring, at no latency; at least one per connection is sent (so every
- *     connection is open before measuring) unless this is 0
+ * @param warmup requests before measuring, at no latency; at least one per connection is sent (so
+ *     every connection is open before measuring) unless this is 0
  * @param jars a project root or a folder of variant jars; {@code null}: find the project root
  * @param java the {@code java} launcher for the variants; {@code null}: the one running the harness
  * @param jvmArgs extra JVM options for the variants
  * @param dbPool passed to the variants, {@code null} for their default
  * @param serverThreads passed to the variants, {@code null} for their default
- * @param queue passed to the variants ({@code --queue}: requests that may wait for a busy bounded pool before
- *     the next is refused with a 503), {@code null} for their default
+ * @param queue passed to the variants ({@code --queue}: requests that may wait for a busy bounded
+ *     pool before the next is refused with a 503), {@code null} for their default
  * @param deadline passed to the variants, {@code null} for their default (a fault run's: {@link
  *     #effectiveDeadline()})
  * @param startupTimeout how long a variant may take to report ready
@@ -51,12 +53,12 @@ import java.util.Objects;
  *     slowest theory plus a minute
  * @param testbed where PostgreSQL and Toxiproxy come from (embedded, containers, external)
  * @param scenario what the bench varies
- * @param flavour where a sweep injects its latency; {@code null}: the scenario's default (upstream only for
- *     the concurrency sweep, both proxies for the latency sweep)
+ * @param flavour where a sweep injects its latency; {@code null}: the scenario's default (upstream
+ *     only for the concurrency sweep, both proxies for the latency sweep)
  * @param latencies the latency sweep's values
  * @param concurrencies the concurrency sweep's client counts
- * @param requestsPerClient a concurrency sweep sends at least this many requests per client at each point,
- *     so that even a thousand clients reach a steady state
+ * @param requestsPerClient a concurrency sweep sends at least this many requests per client at each
+ *     point, so that even a thousand clients reach a steady state
  * @param repeat how many times each variant is measured, interleaved: v1 v2 v3 v1 v2 v3 …
  * @param faults the faults of the {@link Scenario#FAULTS} scenario, in order; empty for the others
  */
@@ -92,6 +94,7 @@ public record BenchConfig(
   /** The latency sweep's values when none are given. */
   public static final List<Duration> DEFAULT_LATENCIES =
       List.of(0, 10, 50, 100, 200).stream().map(Duration::ofMillis).toList();
+
   /** The concurrency sweep's client counts when none are given. */
   public static final List<Integer> DEFAULT_CONCURRENCIES = List.of(1, 10, 50, 100, 200, 500, 1000);
 
@@ -112,29 +115,36 @@ public record BenchConfig(
       throw new IllegalArgumentException("no variant to run");
     }
     if (requests < 1 || concurrency < 1 || warmup < 0) {
-      throw new IllegalArgumentException("requests and concurrency must be at least 1, warm-up at least 0");
+      throw new IllegalArgumentException(
+          "requests and concurrency must be at least 1, warm-up at least 0");
     }
     if (ratePerSecond != null && !(ratePerSecond > 0)) {
       throw new IllegalArgumentException("the rate must be positive");
     }
     if (repeat < 1 || requestsPerClient < 0) {
-      throw new IllegalArgumentException("--repeat must be at least 1, requests per client at least 0");
+      throw new IllegalArgumentException(
+          "--repeat must be at least 1, requests per client at least 0");
     }
     if (latencies.isEmpty() || latencies.stream().anyMatch(Duration::isNegative)) {
-      throw new IllegalArgumentException("the latency list needs at least one latency, none negative");
+      throw new IllegalArgumentException(
+          "the latency list needs at least one latency, none negative");
     }
     if (concurrencies.isEmpty() || concurrencies.stream().anyMatch(c -> c < 1)) {
-      throw new IllegalArgumentException("the concurrency list needs at least one count, each at least 1");
+      throw new IllegalArgumentException(
+          "the concurrency list needs at least one count, each at least 1");
     }
     if (scenario == Scenario.CONCURRENCY_SWEEP && ratePerSecond != null) {
       throw new IllegalArgumentException("a concurrency sweep is a closed loop: drop --rate");
     }
     if ((scenario == Scenario.FAULTS) != !faults.isEmpty()) {
-      throw new IllegalArgumentException(scenario == Scenario.FAULTS
-          ? "the faults scenario needs at least one fault" : "faults go with the faults scenario only");
+      throw new IllegalArgumentException(
+          scenario == Scenario.FAULTS
+              ? "the faults scenario needs at least one fault"
+              : "faults go with the faults scenario only");
     }
     if (scenario == Scenario.FAULTS && (ratePerSecond != null || repeat > 1)) {
-      throw new IllegalArgumentException("a fault run is one closed loop per variant and fault: drop --rate and --repeat");
+      throw new IllegalArgumentException(
+          "a fault run is one closed loop per variant and fault: drop --rate and --repeat");
     }
     if (queue != null && queue < 0) {
       throw new IllegalArgumentException("--queue must be at least 0");
@@ -147,15 +157,18 @@ public record BenchConfig(
   /** A fault run's error may take this much longer than the deadline: the answer's own way back. */
   public static final Duration FAULT_TOLERANCE = Duration.ofMillis(50);
 
-  /** The deadline the variants are started with: the one given, else the scenario's ({@code null}: theirs). */
+  /**
+   * The deadline the variants are started with: the one given, else the scenario's ({@code null}:
+   * theirs).
+   */
   public Duration effectiveDeadline() {
     return deadline != null ? deadline : scenario.defaults().deadline();
   }
 
   /**
-   * A fault run's load: the clients for three equal phases, before, during and after the fault, each at least
-   * 1.2 s and at least the deadline plus 200 ms, so that requests started while the fault lasts reach their
-   * deadline before it is healed.
+   * A fault run's load: the clients for three equal phases, before, during and after the fault,
+   * each at least 1.2 s and at least the deadline plus 200 ms, so that requests started while the
+   * fault lasts reach their deadline before it is healed.
    */
   public FaultLoad faultLoad() {
     Duration deadline = effectiveDeadline() != null ? effectiveDeadline() : Duration.ofSeconds(60);
@@ -170,13 +183,17 @@ public record BenchConfig(
     return new Builder();
   }
 
-  /** The talk's load model: closed loop of {@code concurrency} clients, or open loop at the rate. */
+  /**
+   * The talk's load model: closed loop of {@code concurrency} clients, or open loop at the rate.
+   */
   public Workload workload() {
     return workload(concurrency, requests);
   }
 
   private Workload workload(int clients, int count) {
-    return ratePerSecond == null ? new ClosedLoop(clients, count) : new OpenLoop(ratePerSecond, count, clients);
+    return ratePerSecond == null
+        ? new ClosedLoop(clients, count)
+        : new OpenLoop(ratePerSecond, count, clients);
   }
 
   /** The talk's latency toxics. */
@@ -189,13 +206,15 @@ public record BenchConfig(
     if (flavour != null) {
       return flavour;
     }
-    return scenario == Scenario.CONCURRENCY_SWEEP ? Scenario.Flavour.UPSTREAM_ONLY : Scenario.Flavour.BOTH;
+    return scenario == Scenario.CONCURRENCY_SWEEP
+        ? Scenario.Flavour.UPSTREAM_ONLY
+        : Scenario.Flavour.BOTH;
   }
 
   /**
-   * The settings the scenario measures, in order: the talk's one point; a latency sweep's latencies with the
-   * talk's load; a concurrency sweep's client counts at the talk's latency, each with at least {@code
-   * requestsPerClient} requests per client.
+   * The settings the scenario measures, in order: the talk's one point; a latency sweep's latencies
+   * with the talk's load; a concurrency sweep's client counts at the talk's latency, each with at
+   * least {@code requestsPerClient} requests per client.
    */
   public List<LoadPoint> points() {
     var points = new ArrayList<LoadPoint>();
@@ -204,15 +223,23 @@ public record BenchConfig(
       case LATENCY_SWEEP -> {
         for (Duration l : latencies) {
           Duration postgres = effectiveFlavour() == Scenario.Flavour.BOTH ? l : Duration.ZERO;
-          Duration postgresJitter = effectiveFlavour() == Scenario.Flavour.BOTH ? dbJitter : Duration.ZERO;
-          points.add(new LoadPoint(points.size(), new InjectedLatency(l, upstreamJitter, postgres, postgresJitter),
-              workload()));
+          Duration postgresJitter =
+              effectiveFlavour() == Scenario.Flavour.BOTH ? dbJitter : Duration.ZERO;
+          points.add(
+              new LoadPoint(
+                  points.size(),
+                  new InjectedLatency(l, upstreamJitter, postgres, postgresJitter),
+                  workload()));
         }
       }
       case CONCURRENCY_SWEEP -> {
         boolean both = effectiveFlavour() == Scenario.Flavour.BOTH;
-        var sweepLatency = new InjectedLatency(upstreamLatency, upstreamJitter,
-            both ? dbLatency : Duration.ZERO, both ? dbJitter : Duration.ZERO);
+        var sweepLatency =
+            new InjectedLatency(
+                upstreamLatency,
+                upstreamJitter,
+                both ? dbLatency : Duration.ZERO,
+                both ? dbJitter : Duration.ZERO);
         for (int clients : concurrencies) {
           int count = Math.max(requests, requestsPerClient * clients);
           points.add(new LoadPoint(points.size(), sweepLatency, workload(clients, count)));
@@ -222,14 +249,17 @@ public record BenchConfig(
     return points;
   }
 
-  /** The most connections any point keeps in flight: the client pool and the warm-up are sized to it. */
+  /**
+   * The most connections any point keeps in flight: the client pool and the warm-up are sized to
+   * it.
+   */
   public int maxConcurrency() {
     return points().stream().mapToInt(LoadPoint::concurrency).max().orElse(concurrency);
   }
 
   /**
-   * The warm-up: a closed loop with as many clients as the busiest point, at least one request per connection;
-   * {@code null} when there is none.
+   * The warm-up: a closed loop with as many clients as the busiest point, at least one request per
+   * connection; {@code null} when there is none.
    */
   public ClosedLoop warmupWorkload() {
     int clients = maxConcurrency();
@@ -242,13 +272,17 @@ public record BenchConfig(
       return requestTimeout;
     }
     if (scenario == Scenario.FAULTS) {
-      // A variant that ignores its deadline shows as a timeout a few seconds later, not as a minute's hang.
+      // A variant that ignores its deadline shows as a timeout a few seconds later, not as a
+      // minute's hang.
       return effectiveDeadline().multipliedBy(2).plusSeconds(5);
     }
     Duration slowest = Duration.ZERO;
     for (LoadPoint point : points()) {
       InjectedLatency l = point.latency();
-      Duration t = l.upstream().plus(l.upstreamJitter()).plus(l.postgres().plus(l.postgresJitter()).multipliedBy(2));
+      Duration t =
+          l.upstream()
+              .plus(l.upstreamJitter())
+              .plus(l.postgres().plus(l.postgresJitter()).multipliedBy(2));
       slowest = t.compareTo(slowest) > 0 ? t : slowest;
     }
     return slowest.multipliedBy(3).plusMinutes(1);
@@ -287,8 +321,8 @@ public record BenchConfig(
     private Builder() {}
 
     /**
-     * The faults scenario with these faults, and its defaults for what is not set after this call: 4 clients,
-     * 20 ms on both proxies, a 1 s deadline, 100 warm-up requests.
+     * The faults scenario with these faults, and its defaults for what is not set after this call:
+     * 4 clients, 20 ms on both proxies, a 1 s deadline, 100 warm-up requests.
      */
     public Builder faults(List<Fault> faults) {
       Scenario.Defaults defaults = Scenario.FAULTS.defaults();
@@ -304,7 +338,10 @@ public record BenchConfig(
       return faults(Arrays.asList(faults));
     }
 
-    /** Where PostgreSQL and Toxiproxy come from; default: containers where Docker answers, else embedded. */
+    /**
+     * Where PostgreSQL and Toxiproxy come from; default: containers where Docker answers, else
+     * embedded.
+     */
     public Builder testbed(TestbedOptions testbed) {
       this.testbed = testbed;
       return this;
@@ -334,7 +371,9 @@ public record BenchConfig(
       return this;
     }
 
-    /** Switches to an open loop at this many requests per second; {@code null} for a closed loop. */
+    /**
+     * Switches to an open loop at this many requests per second; {@code null} for a closed loop.
+     */
     public Builder ratePerSecond(Double ratePerSecond) {
       this.ratePerSecond = ratePerSecond;
       return this;
@@ -456,10 +495,34 @@ public record BenchConfig(
     }
 
     public BenchConfig build() {
-      return new BenchConfig(variants, requireJars, requests, concurrency, ratePerSecond, upstreamLatency,
-          dbLatency, upstreamJitter, dbJitter, warmup, jars, java, jvmArgs, dbPool, serverThreads, queue, deadline,
-          startupTimeout, requestTimeout, testbed, scenario, flavour, latencies, concurrencies, requestsPerClient,
-          repeat, faults);
+      return new BenchConfig(
+          variants,
+          requireJars,
+          requests,
+          concurrency,
+          ratePerSecond,
+          upstreamLatency,
+          dbLatency,
+          upstreamJitter,
+          dbJitter,
+          warmup,
+          jars,
+          java,
+          jvmArgs,
+          dbPool,
+          serverThreads,
+          queue,
+          deadline,
+          startupTimeout,
+          requestTimeout,
+          testbed,
+          scenario,
+          flavour,
+          latencies,
+          concurrencies,
+          requestsPerClient,
+          repeat,
+          faults);
     }
   }
 }

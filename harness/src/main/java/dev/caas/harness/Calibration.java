@@ -10,10 +10,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The load generator's own ceiling, measured by {@code caas calibrate} on this machine beside {@code wrk}: how
- * many requests per second it can send to an endpoint that answers at once, and how much it adds to a
- * request when a thousand are in flight to an endpoint that answers after a fixed delay. A bench reads it
- * from {@link #file(VariantJars)} and flags any run that asks more of the generator than was calibrated.
+ * The load generator's own ceiling, measured by {@code caas calibrate} on this machine beside
+ * {@code wrk}: how many requests per second it can send to an endpoint that answers at once, and
+ * how much it adds to a request when a thousand are in flight to an endpoint that answers after a
+ * fixed delay. A bench reads it from {@link #file(VariantJars)} and flags any run that asks more of
+ * the generator than was calibrated.
  *
  * @param date when it was measured
  * @param commit the project's commit then
@@ -46,14 +47,24 @@ public record Calibration(
     double wrkP99Ms,
     String wrk) {
 
-  /** A median at most this far above the delay counts as accurate at that many requests in flight. */
+  /**
+   * A median at most this far above the delay counts as accurate at that many requests in flight.
+   */
   public static final double ACCURATE_OVERHEAD = 0.10;
-  /** A closed loop whose throughput reaches this share of the ceiling may be measuring the generator. */
+
+  /**
+   * A closed loop whose throughput reaches this share of the ceiling may be measuring the
+   * generator.
+   */
   public static final double NEAR_CEILING = 0.8;
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** {@code target/caas-calibration.json} under the project root, or beside the jars of a jar folder. */
+  /**
+   * {@code target/caas-calibration.json} under the project root, or beside the jars of a jar
+   * folder.
+   */
   public static Path file(VariantJars jars) {
     return jars.projectRoot()
         ? jars.folder().resolve("target").resolve("caas-calibration.json")
@@ -70,7 +81,10 @@ public record Calibration(
     return harnessP50Ms / delayMs;
   }
 
-  /** Whether the harness's median stayed within {@link #ACCURATE_OVERHEAD} of the delay at {@link #inFlight()}. */
+  /**
+   * Whether the harness's median stayed within {@link #ACCURATE_OVERHEAD} of the delay at {@link
+   * #inFlight()}.
+   */
   public boolean accurateInFlight() {
     return p50OverDelay() <= 1 + ACCURATE_OVERHEAD;
   }
@@ -108,11 +122,22 @@ public record Calibration(
     }
     try {
       JsonNode n = JSON.readTree(file.toFile());
-      return Optional.of(new Calibration(n.path("date").asText(""), n.path("commit").asText(""),
-          n.path("cores").asInt(), n.path("jdk").asText(""), n.path("connections").asInt(),
-          number(n, "harness_max_rps"), number(n, "wrk_max_rps"), n.path("in_flight").asInt(),
-          number(n, "delay_ms"), number(n, "harness_p50_ms"), number(n, "harness_p99_ms"), number(n, "wrk_p50_ms"),
-          number(n, "wrk_p99_ms"), n.path("wrk").asText("")));
+      return Optional.of(
+          new Calibration(
+              n.path("date").asText(""),
+              n.path("commit").asText(""),
+              n.path("cores").asInt(),
+              n.path("jdk").asText(""),
+              n.path("connections").asInt(),
+              number(n, "harness_max_rps"),
+              number(n, "wrk_max_rps"),
+              n.path("in_flight").asInt(),
+              number(n, "delay_ms"),
+              number(n, "harness_p50_ms"),
+              number(n, "harness_p99_ms"),
+              number(n, "wrk_p50_ms"),
+              number(n, "wrk_p99_ms"),
+              n.path("wrk").asText("")));
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Measures the load generator against {@link DelayServer}, then {@code wrk} against the same endpoints, in
- * this order: the harness's ceiling at no latency, wrk's, the harness with {@code inFlight} requests to the
- * delayed endpoint, wrk's. Both generators share the machine with the server, as they would in a bench.
+ * Measures the load generator against {@link DelayServer}, then {@code wrk} against the same
+ * endpoints, in this order: the harness's ceiling at no latency, wrk's, the harness with {@code
+ * inFlight} requests to the delayed endpoint, wrk's. Both generators share the machine with the
+ * server, as they would in a bench.
  *
  * @param connections connections for the zero-latency ceiling
  * @param inFlight requests in flight against the delayed endpoint
@@ -27,7 +28,8 @@ public record Calibrator(int connections, int inFlight, Duration delay, Duration
 
   public Calibrator {
     if (connections < 1 || inFlight < 1 || !delay.isPositive() || !duration.isPositive()) {
-      throw new IllegalArgumentException("connections, in-flight, delay and duration must be positive");
+      throw new IllegalArgumentException(
+          "connections, in-flight, delay and duration must be positive");
     }
   }
 
@@ -38,23 +40,38 @@ public record Calibrator(int connections, int inFlight, Duration delay, Duration
     }
     try (var server = new DelayServer(delay)) {
       URI url = server.url();
-      progress.phase("calibrate", "harness, " + connections + " connections, no delay, " + Times.format(duration.toMillis()));
+      progress.phase(
+          "calibrate",
+          "harness, "
+              + connections
+              + " connections, no delay, "
+              + Times.format(duration.toMillis()));
       double harnessMaxRps = harnessCeiling(url, progress);
       Wrk.Result wrkZero = null;
       if (wrk.isPresent()) {
         progress.phase("calibrate", "wrk, " + connections + " connections, no delay");
-        wrkZero = Wrk.measure(url + DelayServer.ZERO, connections, duration, Duration.ofSeconds(10));
+        wrkZero =
+            Wrk.measure(url + DelayServer.ZERO, connections, duration, Duration.ofSeconds(10));
       }
-      progress.phase("calibrate", "harness, " + inFlight + " in flight, " + Times.format(delay.toMillis()) + " delay");
+      progress.phase(
+          "calibrate",
+          "harness, " + inFlight + " in flight, " + Times.format(delay.toMillis()) + " delay");
       LatencyStats harnessDelayed = harnessInFlight(url, progress);
       Wrk.Result wrkDelayed = null;
       if (wrk.isPresent()) {
-        progress.phase("calibrate", "wrk, " + inFlight + " in flight, " + Times.format(delay.toMillis()) + " delay");
-        wrkDelayed = Wrk.measure(url + DelayServer.DELAY, inFlight, duration.plus(delay.multipliedBy(3)),
-            delay.multipliedBy(10));
+        progress.phase(
+            "calibrate",
+            "wrk, " + inFlight + " in flight, " + Times.format(delay.toMillis()) + " delay");
+        wrkDelayed =
+            Wrk.measure(
+                url + DelayServer.DELAY,
+                inFlight,
+                duration.plus(delay.multipliedBy(3)),
+                delay.multipliedBy(10));
       }
       return new Calibration(
-          OffsetDateTime.now(ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS)
+          OffsetDateTime.now(ZoneId.systemDefault())
+              .truncatedTo(ChronoUnit.SECONDS)
               .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
           Provenance.gitCommit(projectFolder),
           Runtime.getRuntime().availableProcessors(),
@@ -72,16 +89,26 @@ public record Calibrator(int connections, int inFlight, Duration delay, Duration
     }
   }
 
-  /** Requests per second to {@code /zero}: a warm-up estimates the rate, then about {@code duration} of it. */
+  /**
+   * Requests per second to {@code /zero}: a warm-up estimates the rate, then about {@code duration}
+   * of it.
+   */
   private double harnessCeiling(URI url, Progress progress) {
     try (var client = new LoadClient(url, connections, Duration.ofSeconds(30))) {
-      List<Sample> warm = new ClosedLoop(connections, Math.max(5_000, 10 * connections)).run(client, DelayServer.ZERO,
-          done -> { });
+      List<Sample> warm =
+          new ClosedLoop(connections, Math.max(5_000, 10 * connections))
+              .run(client, DelayServer.ZERO, done -> {});
       double estimate = Bench.steadyThroughput(warm);
-      int requests = (int) Math.clamp((Double.isNaN(estimate) ? 1_000 : estimate) * duration.toMillis() / 1000,
-          1_000, MAX_REQUESTS);
-      List<Sample> samples = new ClosedLoop(connections, requests).run(client, DelayServer.ZERO,
-          done -> progress.requests("calibrate", done, requests));
+      int requests =
+          (int)
+              Math.clamp(
+                  (Double.isNaN(estimate) ? 1_000 : estimate) * duration.toMillis() / 1000,
+                  1_000,
+                  MAX_REQUESTS);
+      List<Sample> samples =
+          new ClosedLoop(connections, requests)
+              .run(
+                  client, DelayServer.ZERO, done -> progress.requests("calibrate", done, requests));
       long first = samples.stream().mapToLong(Sample::intendedStartNanos).min().orElse(0);
       long last = samples.stream().mapToLong(Sample::endNanos).max().orElse(0);
       long ok = samples.stream().filter(Sample::ok).count();
@@ -89,14 +116,21 @@ public record Calibrator(int connections, int inFlight, Duration delay, Duration
     }
   }
 
-  /** The latency of {@code inFlight} clients to {@code /delay}, after one round that opens every connection. */
+  /**
+   * The latency of {@code inFlight} clients to {@code /delay}, after one round that opens every
+   * connection.
+   */
   private LatencyStats harnessInFlight(URI url, Progress progress) {
     try (var client = new LoadClient(url, inFlight, delay.multipliedBy(10).plusSeconds(30))) {
-      new ClosedLoop(inFlight, inFlight).run(client, DelayServer.DELAY, done -> { });
+      new ClosedLoop(inFlight, inFlight).run(client, DelayServer.DELAY, done -> {});
       int rounds = (int) Math.max(3, duration.toMillis() / Math.max(1, delay.toMillis()));
       int requests = inFlight * rounds;
-      List<Sample> samples = new ClosedLoop(inFlight, requests).run(client, DelayServer.DELAY,
-          done -> progress.requests("calibrate", done, requests));
+      List<Sample> samples =
+          new ClosedLoop(inFlight, requests)
+              .run(
+                  client,
+                  DelayServer.DELAY,
+                  done -> progress.requests("calibrate", done, requests));
       return LatencyStats.of(LatencyStats.histogramOf(samples));
     }
   }

@@ -11,14 +11,15 @@ import org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
- * A chart drawn by XChart, as the SVG document its vector encoder writes (for a {@code .svg} file) and as
- * an element to put inline in an HTML page.
+ * A chart drawn by XChart, as the SVG document its vector encoder writes (for a {@code .svg} file)
+ * and as an element to put inline in an HTML page.
  *
- * <p>Inline, every chart shares one document: XChart names its clip paths itself, so two charts could name
- * one alike and the second would be clipped by the first's rectangle. Each inline chart's ids get the
- * chart's own prefix.
+ * <p>Inline, every chart shares one document: XChart names its clip paths itself, so two charts
+ * could name one alike and the second would be clipped by the first's rectangle. Each inline
+ * chart's ids get the chart's own prefix.
  *
- * @param name the file name without {@code .svg}, also the inline ids' prefix, e.g. {@code waterfall-sync-sequential}
+ * @param name the file name without {@code .svg}, also the inline ids' prefix, e.g. {@code
+ *     waterfall-sync-sequential}
  * @param title what it shows, for the page and for screen readers
  * @param document the SVG file's text
  */
@@ -45,16 +46,23 @@ public record ChartSvg(String name, String title, String document) {
   }
 
   /**
-   * The {@code <svg>} element alone, ids prefixed, scaled by CSS to its container (the view box keeps its
-   * proportions), labelled with its title.
+   * The {@code <svg>} element alone, ids prefixed, scaled by CSS to its container (the view box
+   * keeps its proportions), labelled with its title.
    */
   public String inline() {
     Matcher prolog = PROLOG.matcher(document);
     String svg = prolog.find() ? document.substring(prolog.start(1)) : document;
     svg = ID.matcher(svg).replaceAll(m -> "id=\"" + name + "-" + m.group(1) + "\"");
-    svg = REFERENCE.matcher(svg).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + name + "-" + m.group(2)));
+    svg =
+        REFERENCE
+            .matcher(svg)
+            .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + name + "-" + m.group(2)));
     int tagEnd = svg.indexOf('>');
     String openTag = SIZE.matcher(svg.substring(0, tagEnd)).replaceAll("");
-    return openTag + " class=\"chart\" role=\"img\" aria-label=\"" + Html.escape(title) + "\"" + svg.substring(tagEnd);
+    return openTag
+        + " class=\"chart\" role=\"img\" aria-label=\""
+        + Html.escape(title)
+        + "\""
+        + svg.substring(tagEnd);
   }
 }

@@ -6,16 +6,43 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * {@code results.csv}: one row per run with the scenario point, the figures and the theory, plain numbers
- * in milliseconds and requests per second, for a spreadsheet or a plotting script.
+ * {@code results.csv}: one row per run with the scenario point, the figures and the theory, plain
+ * numbers in milliseconds and requests per second, for a spreadsheet or a plotting script.
  */
 public final class CsvReport {
-  public static final List<String> COLUMNS = List.of(
-      "variant", "repetition", "point", "workload", "concurrency", "rate_rps", "upstream_latency_ms",
-      "upstream_jitter_ms", "postgres_latency_ms", "postgres_jitter_ms", "requests", "ok", "errors", "median_ms",
-      "mean_ms", "stddev_ms", "p90_ms", "p99_ms", "max_ms", "uncorrected_median_ms", "uncorrected_p99_ms",
-      "throughput_rps", "theory_median_ms", "theory_throughput_rps", "bottleneck", "median_over_theory",
-      "throughput_over_theory", "billed", "served", "commit", "date");
+  public static final List<String> COLUMNS =
+      List.of(
+          "variant",
+          "repetition",
+          "point",
+          "workload",
+          "concurrency",
+          "rate_rps",
+          "upstream_latency_ms",
+          "upstream_jitter_ms",
+          "postgres_latency_ms",
+          "postgres_jitter_ms",
+          "requests",
+          "ok",
+          "errors",
+          "median_ms",
+          "mean_ms",
+          "stddev_ms",
+          "p90_ms",
+          "p99_ms",
+          "max_ms",
+          "uncorrected_median_ms",
+          "uncorrected_p99_ms",
+          "throughput_rps",
+          "theory_median_ms",
+          "theory_throughput_rps",
+          "bottleneck",
+          "median_over_theory",
+          "throughput_over_theory",
+          "billed",
+          "served",
+          "commit",
+          "date");
 
   private CsvReport() {}
 
@@ -26,19 +53,39 @@ public final class CsvReport {
       LoadPoint point = report.pointOf(run);
       InjectedLatency l = point.latency();
       LatencyStats s = run.latency();
-      var cells = List.of(
-          run.variant().wireName(), Integer.toString(run.repetition()), Integer.toString(point.index() + 1),
-          point.workload() instanceof OpenLoop ? "open" : "closed", Integer.toString(point.concurrency()),
-          point.ratePerSecond() == null ? "" : number(point.ratePerSecond()),
-          number(InjectedLatency.millis(l.upstream())), number(InjectedLatency.millis(l.upstreamJitter())),
-          number(InjectedLatency.millis(l.postgres())), number(InjectedLatency.millis(l.postgresJitter())),
-          Integer.toString(run.requests()), Integer.toString(run.ok()), Integer.toString(run.errors()),
-          number(s.medianMs()), number(s.meanMs()), number(s.stddevMs()), number(s.p90Ms()), number(s.p99Ms()),
-          number(s.maxMs()), number(run.uncorrected().medianMs()), number(run.uncorrected().p99Ms()),
-          number(run.throughputRps()), number(run.theory().medianMs()), number(run.theory().throughputRps()),
-          run.theory().bottleneck(), number(run.medianOverTheory()), number(run.throughputOverTheory()),
-          Long.toString(run.billing().billed()), Long.toString(run.billing().served()),
-          report.provenance().commit(), report.provenance().date());
+      var cells =
+          List.of(
+              run.variant().wireName(),
+              Integer.toString(run.repetition()),
+              Integer.toString(point.index() + 1),
+              point.workload() instanceof OpenLoop ? "open" : "closed",
+              Integer.toString(point.concurrency()),
+              point.ratePerSecond() == null ? "" : number(point.ratePerSecond()),
+              number(InjectedLatency.millis(l.upstream())),
+              number(InjectedLatency.millis(l.upstreamJitter())),
+              number(InjectedLatency.millis(l.postgres())),
+              number(InjectedLatency.millis(l.postgresJitter())),
+              Integer.toString(run.requests()),
+              Integer.toString(run.ok()),
+              Integer.toString(run.errors()),
+              number(s.medianMs()),
+              number(s.meanMs()),
+              number(s.stddevMs()),
+              number(s.p90Ms()),
+              number(s.p99Ms()),
+              number(s.maxMs()),
+              number(run.uncorrected().medianMs()),
+              number(run.uncorrected().p99Ms()),
+              number(run.throughputRps()),
+              number(run.theory().medianMs()),
+              number(run.theory().throughputRps()),
+              run.theory().bottleneck(),
+              number(run.medianOverTheory()),
+              number(run.throughputOverTheory()),
+              Long.toString(run.billing().billed()),
+              Long.toString(run.billing().served()),
+              report.provenance().commit(),
+              report.provenance().date());
       lines.add(cells.stream().map(CsvReport::quote).collect(Collectors.joining(",")));
     }
     return String.join("\n", lines) + "\n";

@@ -10,9 +10,10 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
 
 /**
- * The calibration target: a loopback HTTP server with two endpoints, {@code /zero} answering at once and
- * {@code /delay} answering after a fixed delay. It runs on Netty event loops and waits on timers, not
- * threads, so a thousand requests in flight cost it nothing but sockets: what is measured is the generator.
+ * The calibration target: a loopback HTTP server with two endpoints, {@code /zero} answering at
+ * once and {@code /delay} answering after a fixed delay. It runs on Netty event loops and waits on
+ * timers, not threads, so a thousand requests in flight cost it nothing but sockets: what is
+ * measured is the generator.
  */
 public final class DelayServer implements AutoCloseable {
   public static final String ZERO = "/zero";
@@ -23,19 +24,33 @@ public final class DelayServer implements AutoCloseable {
   private final DisposableServer server;
 
   public DelayServer(Duration delay) {
-    this.loops = LoopResources.create("caas-calibrate-server", LoopResources.DEFAULT_IO_WORKER_COUNT, true);
-    this.server = HttpServer.create()
-        .host("127.0.0.1")
-        .port(0)
-        .runOn(loops)
-        .route(routes -> routes
-            .get(ZERO, (request, response) -> response
-                .header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(BODY.length))
-                .sendByteArray(Mono.just(BODY)))
-            .get(DELAY, (request, response) -> response
-                .header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(BODY.length))
-                .sendByteArray(Mono.delay(delay).thenReturn(BODY))))
-        .bindNow();
+    this.loops =
+        LoopResources.create("caas-calibrate-server", LoopResources.DEFAULT_IO_WORKER_COUNT, true);
+    this.server =
+        HttpServer.create()
+            .host("127.0.0.1")
+            .port(0)
+            .runOn(loops)
+            .route(
+                routes ->
+                    routes
+                        .get(
+                            ZERO,
+                            (request, response) ->
+                                response
+                                    .header(
+                                        HttpHeaderNames.CONTENT_LENGTH,
+                                        Integer.toString(BODY.length))
+                                    .sendByteArray(Mono.just(BODY)))
+                        .get(
+                            DELAY,
+                            (request, response) ->
+                                response
+                                    .header(
+                                        HttpHeaderNames.CONTENT_LENGTH,
+                                        Integer.toString(BODY.length))
+                                    .sendByteArray(Mono.delay(delay).thenReturn(BODY))))
+            .bindNow();
   }
 
   /** {@code http://127.0.0.1:PORT} */

@@ -1,10 +1,11 @@
 package dev.caas.harness;
 
 /**
- * What {@link LoadClient} saw of one request, with {@link System#nanoTime()} stamps: when it was issued, when
- * it went out on a connection (later, if it had to wait for one or to connect), when the body's last byte
- * arrived; and the parts of the response the report needs. A photo's body is counted, not kept; an error's
- * JSON body is read for the one field the reports need, the step it blames.
+ * What {@link LoadClient} saw of one request, with {@link System#nanoTime()} stamps: when it was
+ * issued, when it went out on a connection (later, if it had to wait for one or to connect), when
+ * the body's last byte arrived; and the parts of the response the report needs. A photo's body is
+ * counted, not kept; an error's JSON body is read for the one field the reports need, the step it
+ * blames.
  */
 record Exchange(
     long issuedNanos,
@@ -18,7 +19,8 @@ record Exchange(
     String step) {
 
   static Exchange failed(long issuedNanos, long sentNanos, Throwable cause) {
-    return new Exchange(issuedNanos, sentNanos, System.nanoTime(), 0, 0, null, null, describe(cause), null);
+    return new Exchange(
+        issuedNanos, sentNanos, System.nanoTime(), 0, 0, null, null, describe(cause), null);
   }
 
   /** Turns the exchange into a sample, with times relative to the run's start. */

@@ -11,13 +11,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A fault run's load: {@code clients} closed-loop clients send one request after another for three equal
- * phases. The fault is injected as the second phase begins and healed as the third begins, so the run holds
- * requests answered before the fault, while it lasts and after it is gone: "the database proxy down
- * mid-run, then restored".
+ * A fault run's load: {@code clients} closed-loop clients send one request after another for three
+ * equal phases. The fault is injected as the second phase begins and healed as the third begins, so
+ * the run holds requests answered before the fault, while it lasts and after it is gone: "the
+ * database proxy down mid-run, then restored".
  *
- * <p>Unlike {@link ClosedLoop}, the run is timed, not counted: a fault that makes every answer wait for the
- * deadline must not stretch the phases, or "during" would last as long as the fault's answers are slow.
+ * <p>Unlike {@link ClosedLoop}, the run is timed, not counted: a fault that makes every answer wait
+ * for the deadline must not stretch the phases, or "during" would last as long as the fault's
+ * answers are slow.
  *
  * @param phase how long each of the three phases lasts
  */
@@ -25,7 +26,8 @@ public record FaultLoad(int clients, Duration phase) {
 
   public FaultLoad {
     if (clients < 1 || !phase.isPositive()) {
-      throw new IllegalArgumentException("a fault run needs at least one client and a positive phase");
+      throw new IllegalArgumentException(
+          "a fault run needs at least one client and a positive phase");
     }
   }
 
@@ -35,9 +37,15 @@ public record FaultLoad(int clients, Duration phase) {
 
   /** {@code closed loop, 4 clients for 3.6 s: fault injected at 1.2 s, healed at 2.4 s}. */
   public String describe() {
-    return "closed loop, " + clients + (clients == 1 ? " client" : " clients") + " for "
-        + Times.format(duration().toMillis()) + ": fault injected at " + Times.format(phase.toMillis())
-        + ", healed at " + Times.format(phase.multipliedBy(2).toMillis());
+    return "closed loop, "
+        + clients
+        + (clients == 1 ? " client" : " clients")
+        + " for "
+        + Times.format(duration().toMillis())
+        + ": fault injected at "
+        + Times.format(phase.toMillis())
+        + ", healed at "
+        + Times.format(phase.multipliedBy(2).toMillis());
   }
 
   /**
@@ -56,8 +64,8 @@ public record FaultLoad(int clients, Duration phase) {
   }
 
   /**
-   * Sends requests for {@link #duration()}, injecting the fault after one phase and healing it after two;
-   * waits for the last answer. The fault is healed even when the load fails.
+   * Sends requests for {@link #duration()}, injecting the fault after one phase and healing it
+   * after two; waits for the last answer. The fault is healed even when the load fails.
    *
    * @throws IllegalStateException when the fault could not be injected or healed
    */
@@ -70,11 +78,13 @@ public record FaultLoad(int clients, Duration phase) {
     try {
       var nextTicket = new AtomicInteger();
       var finished = new AtomicInteger();
-      samples = new ArrayList<>(Flux.range(0, clients)
-          .flatMap(c -> oneClient(client, path, runStart, stopAt, nextTicket), clients)
-          .doOnNext(sample -> completed.accept(finished.incrementAndGet()))
-          .collectList()
-          .block());
+      samples =
+          new ArrayList<>(
+              Flux.range(0, clients)
+                  .flatMap(c -> oneClient(client, path, runStart, stopAt, nextTicket), clients)
+                  .doOnNext(sample -> completed.accept(finished.incrementAndGet()))
+                  .collectList()
+                  .block());
     } finally {
       fault.awaitHealed();
     }
@@ -84,17 +94,23 @@ public record FaultLoad(int clients, Duration phase) {
 
   private Flux<Sample> oneClient(
       LoadClient client, String path, long runStart, long stopAt, AtomicInteger nextTicket) {
-    return Mono.defer(() -> {
-          if (System.nanoTime() >= stopAt) {
-            return Mono.<Sample>empty();
-          }
-          int index = nextTicket.getAndIncrement();
-          return client.get(path).map(exchange -> exchange.toSample(index, runStart, exchange.issuedNanos()));
-        })
+    return Mono.defer(
+            () -> {
+              if (System.nanoTime() >= stopAt) {
+                return Mono.<Sample>empty();
+              }
+              int index = nextTicket.getAndIncrement();
+              return client
+                  .get(path)
+                  .map(exchange -> exchange.toSample(index, runStart, exchange.issuedNanos()));
+            })
         .repeat(() -> System.nanoTime() < stopAt);
   }
 
-  /** Injects at one phase, heals at two, on its own thread so that the load's event loops never block on it. */
+  /**
+   * Injects at one phase, heals at two, on its own thread so that the load's event loops never
+   * block on it.
+   */
   private final class FaultThread {
     final Thread thread;
     final long runStart;

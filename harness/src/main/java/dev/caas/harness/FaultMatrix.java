@@ -8,22 +8,35 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The fault matrix: faults down, variants across, one {@link FaultRun} per cell. Printed three ways, the same
- * on the console, in Markdown and in HTML:
+ * The fault matrix: faults down, variants across, one {@link FaultRun} per cell. Printed three
+ * ways, the same on the console, in Markdown and in HTML:
+ *
  * <ul>
  *   <li>the overview: per cell {@code pass}, or {@code FAIL} with the tags of what went wrong;
- *   <li>the cells, one row each: requests, errors by kind ({@code 504 upstream ×12}), median and max time to
- *       fail against the deadline plus 50 ms, whether the pools went idle after (and how soon), the first
- *       request after recovery, billed minus served;
+ *   <li>the cells, one row each: requests, errors by kind ({@code 504 upstream ×12}), median and
+ *       max time to fail against the deadline plus 50 ms, whether the pools went idle after (and
+ *       how soon), the first request after recovery, billed minus served;
  *   <li>one line per failed cell saying which and why.
  * </ul>
  */
 public final class FaultMatrix {
-  public static final List<String> DETAIL_HEADERS = List.of(
-      "Fault", "Variant", "Requests", "Failed before/during/after", "Errors by kind", "Time to fail median", "max",
-      "Limit", "Pools idle after", "After recovery", "Billed − served", "Verdict");
+  public static final List<String> DETAIL_HEADERS =
+      List.of(
+          "Fault",
+          "Variant",
+          "Requests",
+          "Failed before/during/after",
+          "Errors by kind",
+          "Time to fail median",
+          "max",
+          "Limit",
+          "Pools idle after",
+          "After recovery",
+          "Billed − served",
+          "Verdict");
   private static final List<String> DETAIL_WORDS =
-      List.of("Fault", "Variant", "Errors by kind", "Pools idle after", "After recovery", "Verdict");
+      List.of(
+          "Fault", "Variant", "Errors by kind", "Pools idle after", "After recovery", "Verdict");
 
   private final List<FaultRun> runs;
   private final List<Fault> faults;
@@ -31,9 +44,16 @@ public final class FaultMatrix {
 
   private FaultMatrix(List<FaultRun> runs) {
     this.runs = List.copyOf(runs);
-    this.faults = List.copyOf(runs.stream().map(FaultRun::fault).collect(Collectors.toCollection(LinkedHashSet::new)));
-    this.variants = List.copyOf(runs.stream().map(FaultRun::variant)
-        .collect(Collectors.toCollection(LinkedHashSet::new)));
+    this.faults =
+        List.copyOf(
+            runs.stream()
+                .map(FaultRun::fault)
+                .collect(Collectors.toCollection(LinkedHashSet::new)));
+    this.variants =
+        List.copyOf(
+            runs.stream()
+                .map(FaultRun::variant)
+                .collect(Collectors.toCollection(LinkedHashSet::new)));
   }
 
   public static FaultMatrix of(List<FaultRun> runs) {
@@ -54,8 +74,12 @@ public final class FaultMatrix {
       var row = new ArrayList<String>();
       row.add(fault.wireName());
       for (Variant variant : variants) {
-        row.add(runs.stream().filter(r -> r.fault() == fault && r.variant() == variant).findFirst()
-            .map(FaultMatrix::verdict).orElse("not run"));
+        row.add(
+            runs.stream()
+                .filter(r -> r.fault() == fault && r.variant() == variant)
+                .findFirst()
+                .map(FaultMatrix::verdict)
+                .orElse("not run"));
       }
       rows.add(row);
     }
@@ -74,30 +98,45 @@ public final class FaultMatrix {
         run.fault().wireName(),
         run.variant().wireName(),
         Integer.toString(run.requests()),
-        phases.get(FaultLoad.Phase.BEFORE)[1] + "/" + phases.get(FaultLoad.Phase.DURING)[1] + "/"
+        phases.get(FaultLoad.Phase.BEFORE)[1]
+            + "/"
+            + phases.get(FaultLoad.Phase.DURING)[1]
+            + "/"
             + phases.get(FaultLoad.Phase.AFTER)[1],
         run.describeErrors(),
         Times.format(run.timeToFailMedianMs()),
         Times.format(run.timeToFailMaxMs()),
         "≤ " + Times.format(run.timeToFailLimitMs()),
         run.idle().cell(),
-        after == null ? "none" : after.errorKindWithStep() + " in " + Times.format(after.latencyNanos() / 1e6),
-        FaultRun.signed(run.billing().difference()) + (run.billing().balanced() ? "" : " (mismatch)"),
+        after == null
+            ? "none"
+            : after.errorKindWithStep() + " in " + Times.format(after.latencyNanos() / 1e6),
+        FaultRun.signed(run.billing().difference())
+            + (run.billing().balanced() ? "" : " (mismatch)"),
         verdict(run));
   }
 
   static String verdict(FaultRun run) {
     List<FaultRun.Problem> problems = run.problems();
-    return problems.isEmpty() ? "pass"
+    return problems.isEmpty()
+        ? "pass"
         : "FAIL: " + problems.stream().map(FaultRun.Problem::tag).collect(Collectors.joining(", "));
   }
 
-  /** {@code FAIL postgres-down × sync-gathered: billing differs by +2: …; …}, one per failed cell. */
+  /**
+   * {@code FAIL postgres-down × sync-gathered: billing differs by +2: …; …}, one per failed cell.
+   */
   public List<String> failureLines() {
     return runs.stream()
         .filter(run -> !run.passed())
-        .map(run -> "FAIL " + run.label() + ": " + run.problems().stream().map(FaultRun.Problem::sentence)
-            .collect(Collectors.joining("; ")))
+        .map(
+            run ->
+                "FAIL "
+                    + run.label()
+                    + ": "
+                    + run.problems().stream()
+                        .map(FaultRun.Problem::sentence)
+                        .collect(Collectors.joining("; ")))
         .toList();
   }
 
@@ -126,9 +165,10 @@ public final class FaultMatrix {
   }
 
   /** What the matrix checks, in one paragraph for every report. */
-  static final String LEGEND = "A cell passes when every error's status and step are the fault's own, at least one "
-      + "request failed while the fault lasted, no error took longer than the deadline + 50 ms, the pools were "
-      + "idle again within 10 s of the load's end, the first request after that was a 200, and the billing ledger "
-      + "(read once no compensation was pending) matches the 200s served. Tags: unexpected, no error, slow, busy, "
-      + "recovery, billing.";
+  static final String LEGEND =
+      "A cell passes when every error's status and step are the fault's own, at least one "
+          + "request failed while the fault lasted, no error took longer than the deadline + 50 ms, the pools were "
+          + "idle again within 10 s of the load's end, the first request after that was a 200, and the billing ledger "
+          + "(read once no compensation was pending) matches the 200s served. Tags: unexpected, no error, slow, busy, "
+          + "recovery, billing.";
 }

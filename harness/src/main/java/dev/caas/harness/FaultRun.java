@@ -15,18 +15,19 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * One cell of the fault matrix: one variant under one {@link Fault}, injected a third into a {@link FaultLoad}
- * and healed at two thirds, and what followed.
+ * One cell of the fault matrix: one variant under one {@link Fault}, injected a third into a {@link
+ * FaultLoad} and healed at two thirds, and what followed.
  *
  * <p>The cell passes when the variant kept the contract through it:
+ *
  * <ul>
- *   <li>every error is one the fault allows: its status in {@link Fault#expectedStatuses()}, the step its JSON
- *       body blames in {@link Fault#expectedSteps()}; and at least one request did fail while the fault lasted
- *       (otherwise nothing was measured);
- *   <li>no error took longer than the deadline plus {@link BenchConfig#FAULT_TOLERANCE}: a fault is answered,
- *       never waited out;
- *   <li>once the load stopped, the variant's pools went back to idle ({@link Settled#idle(Integer)}) within
- *       {@link Settled#TIMEOUT};
+ *   <li>every error is one the fault allows: its status in {@link Fault#expectedStatuses()}, the
+ *       step its JSON body blames in {@link Fault#expectedSteps()}; and at least one request did
+ *       fail while the fault lasted (otherwise nothing was measured);
+ *   <li>no error took longer than the deadline plus {@link BenchConfig#FAULT_TOLERANCE}: a fault is
+ *       answered, never waited out;
+ *   <li>once the load stopped, the variant's pools went back to idle ({@link
+ *       Settled#idle(Integer)}) within {@link Settled#TIMEOUT};
  *   <li>the first request after that was a 200;
  *   <li>the billing ledger, read after every compensation was done, matches the 200s served.
  * </ul>
@@ -58,7 +59,8 @@ public record FaultRun(
   }
 
   /** The short tags of {@link #problems()}, in the order the checks run; the matrix prints them. */
-  public static final List<String> TAGS = List.of("unexpected", "no error", "slow", "busy", "recovery", "billing");
+  public static final List<String> TAGS =
+      List.of("unexpected", "no error", "slow", "busy", "recovery", "billing");
 
   /** A reason the cell failed: its tag for the matrix and a sentence for the failure line. */
   public record Problem(String tag, String sentence) {}
@@ -80,17 +82,22 @@ public record FaultRun(
 
   /** {@code 504 upstream ×12, 503 billing ×1}, or {@code none}. */
   public String describeErrors() {
-    return errorKinds().isEmpty() ? "none" : errorKinds().entrySet().stream()
-        .map(kind -> kind.getKey() + " ×" + kind.getValue())
-        .collect(Collectors.joining(", "));
+    return errorKinds().isEmpty()
+        ? "none"
+        : errorKinds().entrySet().stream()
+            .map(kind -> kind.getKey() + " ×" + kind.getValue())
+            .collect(Collectors.joining(", "));
   }
 
   /** Median time from sending to the error answer, in milliseconds; {@code NaN} without errors. */
   public double timeToFailMedianMs() {
-    return ErrorSummary.medianMs(errors().stream().mapToLong(Sample::latencyNanos).sorted().toArray());
+    return ErrorSummary.medianMs(
+        errors().stream().mapToLong(Sample::latencyNanos).sorted().toArray());
   }
 
-  /** The longest time from sending to an error answer, in milliseconds; {@code NaN} without errors. */
+  /**
+   * The longest time from sending to an error answer, in milliseconds; {@code NaN} without errors.
+   */
   public double timeToFailMaxMs() {
     OptionalLong max = errors().stream().mapToLong(Sample::latencyNanos).max();
     return max.isPresent() ? max.getAsLong() / 1e6 : Double.NaN;
@@ -127,35 +134,67 @@ public record FaultRun(
       }
     }
     if (!unexpected.isEmpty()) {
-      problems.add(new Problem("unexpected", "unexpected " + unexpected.entrySet().stream()
-          .map(kind -> kind.getKey() + " ×" + kind.getValue()).collect(Collectors.joining(", "))
-          + " (the fault allows " + allowed() + ")"));
+      problems.add(
+          new Problem(
+              "unexpected",
+              "unexpected "
+                  + unexpected.entrySet().stream()
+                      .map(kind -> kind.getKey() + " ×" + kind.getValue())
+                      .collect(Collectors.joining(", "))
+                  + " (the fault allows "
+                  + allowed()
+                  + ")"));
     }
     int[] during = phases().get(FaultLoad.Phase.DURING);
     if (during[1] == 0) {
-      problems.add(new Problem("no error", "no request failed while the fault lasted (" + during[0]
-          + " were in flight): it did not take effect"));
+      problems.add(
+          new Problem(
+              "no error",
+              "no request failed while the fault lasted ("
+                  + during[0]
+                  + " were in flight): it did not take effect"));
     }
     double max = timeToFailMaxMs();
     if (max > timeToFailLimitMs()) {
-      long slow = errors().stream().filter(s -> s.latencyNanos() / 1e6 > timeToFailLimitMs()).count();
-      problems.add(new Problem("slow", slow + (slow == 1 ? " error" : " errors") + " over the deadline: the slowest "
-          + Times.format(max) + " > " + Times.format(deadline.toMillis()) + " + "
-          + Times.format(BenchConfig.FAULT_TOLERANCE.toMillis())));
+      long slow =
+          errors().stream().filter(s -> s.latencyNanos() / 1e6 > timeToFailLimitMs()).count();
+      problems.add(
+          new Problem(
+              "slow",
+              slow
+                  + (slow == 1 ? " error" : " errors")
+                  + " over the deadline: the slowest "
+                  + Times.format(max)
+                  + " > "
+                  + Times.format(deadline.toMillis())
+                  + " + "
+                  + Times.format(BenchConfig.FAULT_TOLERANCE.toMillis())));
     }
     if (idle.failed()) {
       problems.add(new Problem("busy", "pools not idle after the load: " + idle.describe()));
     }
     if (afterRecovery == null || !afterRecovery.ok()) {
-      problems.add(new Problem("recovery", "the first request after recovery got "
-          + (afterRecovery == null ? "nothing" : afterRecovery.errorKindWithStep() + " in "
-              + Times.format(afterRecovery.latencyNanos() / 1e6))));
+      problems.add(
+          new Problem(
+              "recovery",
+              "the first request after recovery got "
+                  + (afterRecovery == null
+                      ? "nothing"
+                      : afterRecovery.errorKindWithStep()
+                          + " in "
+                          + Times.format(afterRecovery.latencyNanos() / 1e6))));
     }
     if (!billing.balanced()) {
-      problems.add(new Problem("billing", "billing differs by " + signed(billing.difference()) + ": "
-          + billing.describeMismatches()
-          + (billing.compensations().outcome() == Settled.Outcome.SETTLED ? ""
-              : "; compensations " + billing.compensations().describe())));
+      problems.add(
+          new Problem(
+              "billing",
+              "billing differs by "
+                  + signed(billing.difference())
+                  + ": "
+                  + billing.describeMismatches()
+                  + (billing.compensations().outcome() == Settled.Outcome.SETTLED
+                      ? ""
+                      : "; compensations " + billing.compensations().describe())));
     }
     return problems;
   }
@@ -176,8 +215,15 @@ public record FaultRun(
 
   /** {@code 503/504 on billing/name} */
   String allowed() {
-    return fault.expectedStatuses().stream().sorted().map(String::valueOf).collect(Collectors.joining("/"))
-        + " on " + fault.expectedSteps().stream().sorted().map(Step::wireName).collect(Collectors.joining("/"));
+    return fault.expectedStatuses().stream()
+            .sorted()
+            .map(String::valueOf)
+            .collect(Collectors.joining("/"))
+        + " on "
+        + fault.expectedSteps().stream()
+            .sorted()
+            .map(Step::wireName)
+            .collect(Collectors.joining("/"));
   }
 
   static String signed(long value) {

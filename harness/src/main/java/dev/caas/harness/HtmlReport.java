@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one-page report, {@code report.html}: provenance, the talk's table (or the sweep's), the theory, the
- * charts and the waterfalls. Self-contained: the charts are inline SVG and the style is inline CSS, so the
- * file can be mailed, attached to a CI run or opened offline; nothing is fetched.
+ * The one-page report, {@code report.html}: provenance, the talk's table (or the sweep's), the
+ * theory, the charts and the waterfalls. Self-contained: the charts are inline SVG and the style is
+ * inline CSS, so the file can be mailed, attached to a CI run or opened offline; nothing is
+ * fetched.
  */
 public final class HtmlReport {
-  private static final String STYLE = """
+  private static final String STYLE =
+      """
       body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #222; margin: 2rem auto;
              max-width: 1100px; padding: 0 1rem; }
       h1 { font-size: 1.6rem; border-bottom: 3px solid #46a; padding-bottom: .3rem; }
@@ -34,34 +36,53 @@ public final class HtmlReport {
 
   /**
    * @param charts from {@link Charts#of(BenchReport)}
-   * @param waterfalls per heading (e.g. the point they were measured at), from {@link Charts#waterfalls}
+   * @param waterfalls per heading (e.g. the point they were measured at), from {@link
+   *     Charts#waterfalls}
    */
-  public static String of(BenchReport report, List<ChartSvg> charts, Map<String, List<ChartSvg>> waterfalls) {
+  public static String of(
+      BenchReport report, List<ChartSvg> charts, Map<String, List<ChartSvg>> waterfalls) {
     var out = new StringBuilder();
     String title = "caas bench: " + report.config().scenario().wireName();
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(Html.escape(title)).append("</title>\n<style>\n").append(STYLE)
+        .append("<title>")
+        .append(Html.escape(title))
+        .append("</title>\n<style>\n")
+        .append(STYLE)
         .append("</style>\n</head>\n<body>\n");
     out.append("<h1>").append(Html.escape(title)).append("</h1>\n");
 
     out.append("<section id=\"provenance\">\n<h2>Provenance</h2>\n<table class=\"facts\">\n");
-    ReportWriter.facts(report).forEach((key, value) -> out.append("<tr><th>").append(Html.escape(key))
-        .append("</th><td>").append(Html.escape(value)).append("</td></tr>\n"));
+    ReportWriter.facts(report)
+        .forEach(
+            (key, value) ->
+                out.append("<tr><th>")
+                    .append(Html.escape(key))
+                    .append("</th><td>")
+                    .append(Html.escape(value))
+                    .append("</td></tr>\n"));
     out.append("</table>\n</section>\n");
 
     if (!report.runs().isEmpty()) {
       out.append("<section id=\"results\">\n<h2>Results</h2>\n")
-          .append(ReportWriter.severalPoints(report) ? Tables.html(SweepTable.HEADERS, SweepTable.of(report).rows(),
-              List.of("Variant", "Bottleneck")) : TalkTable.of(report.runs()).toHtml())
+          .append(
+              ReportWriter.severalPoints(report)
+                  ? Tables.html(
+                      SweepTable.HEADERS,
+                      SweepTable.of(report).rows(),
+                      List.of("Variant", "Bottleneck"))
+                  : TalkTable.of(report.runs()).toHtml())
           .append("</section>\n");
       out.append("<section id=\"theory\">\n<h2>Theory</h2>\n<p>")
-          .append(Html.escape(ReportWriter.THEORY_LINE.substring("Theory: ".length()))).append("</p>\n<ul>\n");
+          .append(Html.escape(ReportWriter.THEORY_LINE.substring("Theory: ".length())))
+          .append("</p>\n<ul>\n");
       for (List<String> note : ReportWriter.notes(report)) {
         out.append("<li>").append(Html.escape(note.getFirst()));
         if (note.size() > 1) {
           out.append("<ul>");
-          note.stream().skip(1).forEach(line -> out.append("<li>").append(Html.escape(line)).append("</li>"));
+          note.stream()
+              .skip(1)
+              .forEach(line -> out.append("<li>").append(Html.escape(line)).append("</li>"));
           out.append("</ul>");
         }
         out.append("</li>\n");
@@ -71,51 +92,68 @@ public final class HtmlReport {
         out.append("<section>\n<h2>").append(Html.escape(section.title())).append("</h2>\n<ul>\n");
         for (String line : section.lines()) {
           boolean flag = line.startsWith("FLAG ");
-          out.append(flag ? "<li class=\"flag\">" : "<li>").append(Html.escape(line)).append("</li>\n");
+          out.append(flag ? "<li class=\"flag\">" : "<li>")
+              .append(Html.escape(line))
+              .append("</li>\n");
         }
         out.append("</ul>\n</section>\n");
       }
       out.append("<section id=\"charts\">\n<h2>Charts</h2>\n");
       charts.forEach(chart -> figure(out, chart));
       out.append("</section>\n");
-      out.append("<section id=\"waterfalls\">\n<h2>Waterfalls</h2>\n<p>Each variant's median request, from its "
-          + "<code>Server-Timing</code> header (<code>start=</code> and <code>dur=</code> of each step), on one time "
-          + "axis: a sequential request is a staircase, a gathered one runs billing and name side by side. The "
-          + "client bar is the latency the harness measured; the gap to the server's total is time outside the "
-          + "handler.</p>\n");
-      waterfalls.forEach((heading, figures) -> {
-        if (waterfalls.size() > 1) {
-          out.append("<h3>").append(Html.escape(heading)).append("</h3>\n");
-        }
-        figures.forEach(chart -> figure(out, chart));
-      });
+      out.append(
+          "<section id=\"waterfalls\">\n<h2>Waterfalls</h2>\n<p>Each variant's median request, from its "
+              + "<code>Server-Timing</code> header (<code>start=</code> and <code>dur=</code> of each step), on one time "
+              + "axis: a sequential request is a staircase, a gathered one runs billing and name side by side. The "
+              + "client bar is the latency the harness measured; the gap to the server's total is time outside the "
+              + "handler.</p>\n");
+      waterfalls.forEach(
+          (heading, figures) -> {
+            if (waterfalls.size() > 1) {
+              out.append("<h3>").append(Html.escape(heading)).append("</h3>\n");
+            }
+            figures.forEach(chart -> figure(out, chart));
+          });
       out.append("</section>\n");
     }
     if (!report.faultRuns().isEmpty()) {
       FaultMatrix matrix = FaultMatrix.of(report.faultRuns());
-      out.append("<section id=\"faults\">\n<h2>").append(Html.escape(ReportWriter.FAULT_MATRIX_TITLE)).append("</h2>\n")
+      out.append("<section id=\"faults\">\n<h2>")
+          .append(Html.escape(ReportWriter.FAULT_MATRIX_TITLE))
+          .append("</h2>\n")
           .append(matrix.overviewHtml())
-          .append("<h3>").append(ReportWriter.FAULT_CELLS_TITLE).append("</h3>\n<p>")
-          .append(Html.escape(ReportWriter.FAULT_CELLS_NOTE)).append("</p>\n")
+          .append("<h3>")
+          .append(ReportWriter.FAULT_CELLS_TITLE)
+          .append("</h3>\n<p>")
+          .append(Html.escape(ReportWriter.FAULT_CELLS_NOTE))
+          .append("</p>\n")
           .append(matrix.detailHtml())
-          .append("<p>").append(Html.escape(FaultMatrix.LEGEND)).append("</p>\n</section>\n");
+          .append("<p>")
+          .append(Html.escape(FaultMatrix.LEGEND))
+          .append("</p>\n</section>\n");
     }
     List<String> failures = report.failures();
     if (!failures.isEmpty()) {
       out.append("<section id=\"failed\">\n<h2>Failed</h2>\n<ul>\n");
-      failures.forEach(line -> out.append("<li class=\"flag\">").append(Html.escape(line)).append("</li>\n"));
+      failures.forEach(
+          line -> out.append("<li class=\"flag\">").append(Html.escape(line)).append("</li>\n"));
       out.append("</ul>\n</section>\n");
     }
     if (!report.notRun().isEmpty()) {
       out.append("<section id=\"not-run\">\n<h2>Not run</h2>\n<ul>\n");
       for (NotRun notRun : report.notRun()) {
         List<String> reason = notRun.reason().lines().toList();
-        out.append("<li><strong>").append(Html.escape(notRun.variant().wireName())).append("</strong> ")
-            .append(notRun.skipped() ? "(skipped)" : "<span class=\"flag\">(FAILED)</span>").append(": ")
+        out.append("<li><strong>")
+            .append(Html.escape(notRun.variant().wireName()))
+            .append("</strong> ")
+            .append(notRun.skipped() ? "(skipped)" : "<span class=\"flag\">(FAILED)</span>")
+            .append(": ")
             .append(Html.escape(reason.isEmpty() ? "" : reason.getFirst()))
             .append(Html.escape(notRun.hint().isEmpty() ? "" : "; " + notRun.hint()));
         if (reason.size() > 1) {
-          out.append("<pre>").append(Html.escape(String.join("\n", reason.subList(1, reason.size())))).append("</pre>");
+          out.append("<pre>")
+              .append(Html.escape(String.join("\n", reason.subList(1, reason.size()))))
+              .append("</pre>");
         }
         out.append("</li>\n");
       }
@@ -126,12 +164,21 @@ public final class HtmlReport {
   }
 
   private static void figure(StringBuilder out, ChartSvg chart) {
-    out.append("<figure id=\"").append(Html.escape(chart.name())).append("\">\n").append(chart.inline()).append('\n')
-        .append("<figcaption>").append(Html.escape(chart.title())).append(" (").append(Html.escape(chart.name()))
+    out.append("<figure id=\"")
+        .append(Html.escape(chart.name()))
+        .append("\">\n")
+        .append(chart.inline())
+        .append('\n')
+        .append("<figcaption>")
+        .append(Html.escape(chart.title()))
+        .append(" (")
+        .append(Html.escape(chart.name()))
         .append(".svg)</figcaption>\n</figure>\n");
   }
 
-  /** The waterfall charts the report shows: the first point's, and in a sweep the last point's too. */
+  /**
+   * The waterfall charts the report shows: the first point's, and in a sweep the last point's too.
+   */
   public static Map<String, List<ChartSvg>> waterfallCharts(BenchReport report) {
     var byHeading = new LinkedHashMap<String, List<ChartSvg>>();
     List<LoadPoint> points = report.points();

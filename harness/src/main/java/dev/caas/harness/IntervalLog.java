@@ -13,15 +13,16 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
- * A run's latencies as an HdrHistogram interval log ({@code .hlog}), the format of jHiccup and wrk2's
- * tooling: one histogram per interval of the run, so {@code HistogramLogProcessor} can plot percentiles over
- * time and show a stall that a whole-run median hides.
+ * A run's latencies as an HdrHistogram interval log ({@code .hlog}), the format of jHiccup and
+ * wrk2's tooling: one histogram per interval of the run, so {@code HistogramLogProcessor} can plot
+ * percentiles over time and show a stall that a whole-run median hides.
  *
- * <p>Two histograms per interval: untagged, latency from each request's intended start (corrected for
- * coordinated omission, the figure the reports use); tagged {@code uncorrected}, latency from the moment it
- * went out. Values are nanoseconds, as jHiccup writes them, so the processor's default unit ratio prints
- * milliseconds: {@code java -cp HdrHistogram.jar org.HdrHistogram.HistogramLogProcessor -i run.hlog} (add
- * {@code -tag uncorrected} for the other one). A request belongs to the interval in which it ended.
+ * <p>Two histograms per interval: untagged, latency from each request's intended start (corrected
+ * for coordinated omission, the figure the reports use); tagged {@code uncorrected}, latency from
+ * the moment it went out. Values are nanoseconds, as jHiccup writes them, so the processor's
+ * default unit ratio prints milliseconds: {@code java -cp HdrHistogram.jar
+ * org.HdrHistogram.HistogramLogProcessor -i run.hlog} (add {@code -tag uncorrected} for the other
+ * one). A request belongs to the interval in which it ended.
  */
 public final class IntervalLog {
   public static final String UNCORRECTED_TAG = "uncorrected";
@@ -29,7 +30,10 @@ public final class IntervalLog {
 
   private IntervalLog() {}
 
-  /** {@code sync-sequential.hlog}, or {@code sync-sequential-point3-run2.hlog} in a sweep or with a repeat. */
+  /**
+   * {@code sync-sequential.hlog}, or {@code sync-sequential-point3-run2.hlog} in a sweep or with a
+   * repeat.
+   */
   public static String fileName(RunResult run, boolean severalPoints, boolean severalRuns) {
     String name = run.variant().wireName();
     if (severalPoints && run.point() != null) {
@@ -59,31 +63,53 @@ public final class IntervalLog {
     var uncorrected = intervals(run.samples(), interval, Sample::serviceNanos);
     try (var out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
       var writer = new HistogramLogWriter(out);
-      writer.outputComment("caas bench: " + run.variant().wireName() + ", " + description + ", run "
-          + run.repetition());
-      writer.outputComment("values in nanoseconds; untagged: from the intended start (corrected), tag "
-          + UNCORRECTED_TAG + ": from the actual send");
+      writer.outputComment(
+          "caas bench: "
+              + run.variant().wireName()
+              + ", "
+              + description
+              + ", run "
+              + run.repetition());
+      writer.outputComment(
+          "values in nanoseconds; untagged: from the intended start (corrected), tag "
+              + UNCORRECTED_TAG
+              + ": from the actual send");
       writer.outputLogFormatVersion();
       writer.outputStartTime(startMillis);
       writer.setBaseTime(startMillis);
       writer.outputLegend();
       for (var entry : corrected.entrySet()) {
         output(writer, entry.getValue(), startMillis, entry.getKey(), interval, null);
-        output(writer, uncorrected.get(entry.getKey()), startMillis, entry.getKey(), interval, UNCORRECTED_TAG);
+        output(
+            writer,
+            uncorrected.get(entry.getKey()),
+            startMillis,
+            entry.getKey(),
+            interval,
+            UNCORRECTED_TAG);
       }
     }
   }
 
-  private static void output(HistogramLogWriter writer, Histogram histogram, long startMillis, long slot,
-      long interval, String tag) {
+  private static void output(
+      HistogramLogWriter writer,
+      Histogram histogram,
+      long startMillis,
+      long slot,
+      long interval,
+      String tag) {
     histogram.setStartTimeStamp(startMillis + TimeUnit.NANOSECONDS.toMillis(slot * interval));
     histogram.setEndTimeStamp(startMillis + TimeUnit.NANOSECONDS.toMillis((slot + 1) * interval));
     histogram.setTag(tag);
     writer.outputIntervalHistogram(histogram);
   }
 
-  /** Interval number to histogram, every interval from the first to the last present (empty ones too). */
-  private static TreeMap<Long, Histogram> intervals(List<Sample> samples, long interval, ToLongFunction<Sample> nanos) {
+  /**
+   * Interval number to histogram, every interval from the first to the last present (empty ones
+   * too).
+   */
+  private static TreeMap<Long, Histogram> intervals(
+      List<Sample> samples, long interval, ToLongFunction<Sample> nanos) {
     var histograms = new TreeMap<Long, Histogram>();
     long last = samples.stream().mapToLong(Sample::endNanos).max().orElse(0) / interval;
     for (long slot = 0; slot <= last; slot++) {

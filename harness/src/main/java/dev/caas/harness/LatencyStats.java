@@ -6,15 +6,21 @@ import java.util.function.ToLongFunction;
 import org.HdrHistogram.Histogram;
 
 /**
- * The talk's figures (median, mean, standard deviation) and the tail (p90, p99, max) of the successful
- * requests' latencies, in milliseconds. Failed requests are counted as errors, not timed: a fast 503 would
- * otherwise make an overloaded server look quick.
+ * The talk's figures (median, mean, standard deviation) and the tail (p90, p99, max) of the
+ * successful requests' latencies, in milliseconds. Failed requests are counted as errors, not
+ * timed: a fast 503 would otherwise make an overloaded server look quick.
  *
- * <p>Percentiles come from an HdrHistogram that records microseconds with three significant digits, so
- * every figure is within 0.1 % of the exact one, from a millisecond to an hour.
+ * <p>Percentiles come from an HdrHistogram that records microseconds with three significant digits,
+ * so every figure is within 0.1 % of the exact one, from a millisecond to an hour.
  */
 public record LatencyStats(
-    long count, double medianMs, double meanMs, double stddevMs, double p90Ms, double p99Ms, double maxMs,
+    long count,
+    double medianMs,
+    double meanMs,
+    double stddevMs,
+    double p90Ms,
+    double p99Ms,
+    double maxMs,
     double minMs) {
 
   private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
@@ -24,7 +30,10 @@ public record LatencyStats(
     return histogramOf(samples, Sample::latencyNanos);
   }
 
-  /** A histogram of one duration of the successful samples, e.g. {@link Sample#serviceNanos()}, in microseconds. */
+  /**
+   * A histogram of one duration of the successful samples, e.g. {@link Sample#serviceNanos()}, in
+   * microseconds.
+   */
   public static Histogram histogramOf(List<Sample> samples, ToLongFunction<Sample> nanos) {
     var histogram = new Histogram(HIGHEST_MICROS, 3);
     for (Sample sample : samples) {
@@ -38,7 +47,8 @@ public record LatencyStats(
 
   public static LatencyStats of(Histogram micros) {
     if (micros.getTotalCount() == 0) {
-      return new LatencyStats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+      return new LatencyStats(
+          0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
     return new LatencyStats(
         micros.getTotalCount(),

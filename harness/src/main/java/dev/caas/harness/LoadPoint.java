@@ -4,8 +4,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One setting of a scenario: the latency injected while measuring and the load sent. The talk has one
- * point; a sweep has one per latency or per concurrency, all measured against the same variant process.
+ * One setting of a scenario: the latency injected while measuring and the load sent. The talk has
+ * one point; a sweep has one per latency or per concurrency, all measured against the same variant
+ * process.
  *
  * @param index the point's position in its scenario, from 0
  */
@@ -26,11 +27,15 @@ public record LoadPoint(int index, InjectedLatency latency, Workload workload) {
     return workload instanceof OpenLoop open ? open.ratePerSecond() : null;
   }
 
-  /** A short label for tables and file names' readers: {@code C=100, upstream 100 ms, postgres 0.0 ms}. */
+  /**
+   * A short label for tables and file names' readers: {@code C=100, upstream 100 ms, postgres 0.0
+   * ms}.
+   */
   public String describe() {
-    String load = workload instanceof OpenLoop open
-        ? String.format(Locale.ROOT, "%.1f/s", open.ratePerSecond())
-        : "C=" + concurrency();
+    String load =
+        workload instanceof OpenLoop open
+            ? String.format(Locale.ROOT, "%.1f/s", open.ratePerSecond())
+            : "C=" + concurrency();
     return load + ", " + latency.describe();
   }
 }

@@ -10,21 +10,24 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
- * Requests arrive at a constant {@code ratePerSecond}, whether or not earlier ones have been answered, with
- * at most {@code maxConnections} on the wire (the rest wait for a connection).
+ * Requests arrive at a constant {@code ratePerSecond}, whether or not earlier ones have been
+ * answered, with at most {@code maxConnections} on the wire (the rest wait for a connection).
  *
  * <h2>Coordinated omission</h2>
- * Request i is due at {@code i / rate} seconds. Its latency is measured from that <em>intended</em> start,
- * not from the moment it was actually sent: if the server stalls for a second, the requests that should
- * have gone out during that second were delayed by it, and a generator that measured from the late send
- * would report them as fast (the generator "coordinates" with the server and omits the bad samples).
- * {@link Sample#serviceNanos()} keeps the uncorrected figure beside it, as wrk2 does.
+ *
+ * Request i is due at {@code i / rate} seconds. Its latency is measured from that <em>intended</em>
+ * start, not from the moment it was actually sent: if the server stalls for a second, the requests
+ * that should have gone out during that second were delayed by it, and a generator that measured
+ * from the late send would report them as fast (the generator "coordinates" with the server and
+ * omits the bad samples). {@link Sample#serviceNanos()} keeps the uncorrected figure beside it, as
+ * wrk2 does.
  */
 public record OpenLoop(double ratePerSecond, int requests, int maxConnections) implements Workload {
 
   public OpenLoop {
     if (!(ratePerSecond > 0) || requests < 0 || maxConnections < 1) {
-      throw new IllegalArgumentException("an open loop needs a positive rate and at least one connection");
+      throw new IllegalArgumentException(
+          "an open loop needs a positive rate and at least one connection");
     }
   }
 
@@ -35,8 +38,11 @@ public record OpenLoop(double ratePerSecond, int requests, int maxConnections) i
 
   @Override
   public String describe() {
-    return String.format(Locale.ROOT, "open loop, %.1f requests/s, up to %d connections",
-        ratePerSecond, maxConnections);
+    return String.format(
+        Locale.ROOT,
+        "open loop, %.1f requests/s, up to %d connections",
+        ratePerSecond,
+        maxConnections);
   }
 
   @Override
@@ -50,11 +56,14 @@ public record OpenLoop(double ratePerSecond, int requests, int maxConnections) i
       int index = i;
       long intended = runStart + Math.round(index * intervalNanos);
       waitUntil(intended);
-      client.get(path).subscribe(exchange -> {
-        samples.add(exchange.toSample(index, runStart, intended));
-        completed.accept(finished.incrementAndGet());
-        allDone.countDown();
-      });
+      client
+          .get(path)
+          .subscribe(
+              exchange -> {
+                samples.add(exchange.toSample(index, runStart, intended));
+                completed.accept(finished.incrementAndGet());
+                allDone.countDown();
+              });
     }
     awaitQuietly(allDone);
     return samples.stream().sorted(Comparator.comparingInt(Sample::index)).toList();

@@ -8,27 +8,31 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What a bench is doing, for the person waiting: at {@code --latency 15s} one variant takes minutes and the
- * first answers arrive after 45 s, so silence would look like a hang.
+ * What a bench is doing, for the person waiting: at {@code --latency 15s} one variant takes minutes
+ * and the first answers arrive after 45 s, so silence would look like a hang.
  */
 public interface Progress extends AutoCloseable {
 
   /** Says nothing; for tests and {@code --quiet}. */
-  Progress SILENT = new Progress() {
-    @Override
-    public void phase(String variant, String what) {}
+  Progress SILENT =
+      new Progress() {
+        @Override
+        public void phase(String variant, String what) {}
 
-    @Override
-    public void requests(String variant, int done, int total) {}
+        @Override
+        public void requests(String variant, int done, int total) {}
 
-    @Override
-    public void warn(String message) {}
-  };
+        @Override
+        public void warn(String message) {}
+      };
 
   /** A variant entered a phase: starting, warming up, measuring, stopping. */
   void phase(String variant, String what);
 
-  /** {@code done} of {@code total} measured requests have finished; called from the client's threads. */
+  /**
+   * {@code done} of {@code total} measured requests have finished; called from the client's
+   * threads.
+   */
   void requests(String variant, int done, int total);
 
   /** Something the user must know, such as a variant skipped. */
@@ -39,9 +43,9 @@ public interface Progress extends AutoCloseable {
   default void close() {}
 
   /**
-   * On a terminal: a one-line progress bar for the measured requests, redrawn in place, and a line per
-   * phase. Elsewhere (CI logs, tests): lines on {@code out}, at most one a second for requests, and a reminder
-   * every ten seconds while nothing finishes.
+   * On a terminal: a one-line progress bar for the measured requests, redrawn in place, and a line
+   * per phase. Elsewhere (CI logs, tests): lines on {@code out}, at most one a second for requests,
+   * and a reminder every ten seconds while nothing finishes.
    */
   static Progress console(PrintStream out) {
     return new ConsoleProgress(out, interactive());
@@ -54,7 +58,8 @@ public interface Progress extends AutoCloseable {
       return false;
     }
     try {
-      // JDK 22+ returns a Console even when redirected and says whether it is a terminal; JDK 21 returns
+      // JDK 22+ returns a Console even when redirected and says whether it is a terminal; JDK 21
+      // returns
       // one only for a terminal. Called reflectively to keep release-21 bytecode.
       return (Boolean) console.getClass().getMethod("isTerminal").invoke(console);
     } catch (ReflectiveOperationException | RuntimeException olderJdk) {
@@ -62,7 +67,9 @@ public interface Progress extends AutoCloseable {
     }
   }
 
-  /** Rate-limited console lines, or a bar on a terminal; see {@link Progress#console(PrintStream)}. */
+  /**
+   * Rate-limited console lines, or a bar on a terminal; see {@link Progress#console(PrintStream)}.
+   */
   final class ConsoleProgress implements Progress {
     private static final Duration QUIET_LIMIT = Duration.ofSeconds(10);
     private static final int BAR_WIDTH = 30;
@@ -80,11 +87,13 @@ public interface Progress extends AutoCloseable {
     ConsoleProgress(PrintStream out, boolean bar) {
       this.out = out;
       this.bar = bar;
-      this.heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        var thread = new Thread(runnable, "caas-progress");
-        thread.setDaemon(true);
-        return thread;
-      });
+      this.heartbeat =
+          Executors.newSingleThreadScheduledExecutor(
+              runnable -> {
+                var thread = new Thread(runnable, "caas-progress");
+                thread.setDaemon(true);
+                return thread;
+              });
       heartbeat.scheduleAtFixedRate(this::remindIfQuiet, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -110,13 +119,21 @@ public interface Progress extends AutoCloseable {
       }
     }
 
-    /** {@code sync-sequential [██████░░░░]  60%  54/90  2.1 s}, redrawn over itself. */
+    /** {@code sync-sequential [██████░░░░] 60% 54/90 2.1 s}, redrawn over itself. */
     private void drawBar(String variant) {
       int filled = total == 0 ? 0 : (int) ((long) done * BAR_WIDTH / total);
       double seconds = (System.nanoTime() - phaseStart) / 1e9;
-      out.print(String.format(Locale.ROOT, "\r%s [%s%s] %3d%%  %d/%d  %.1f s ", variant,
-          "█".repeat(filled), "░".repeat(BAR_WIDTH - filled), total == 0 ? 0 : done * 100L / total, done, total,
-          seconds));
+      out.print(
+          String.format(
+              Locale.ROOT,
+              "\r%s [%s%s] %3d%%  %d/%d  %.1f s ",
+              variant,
+              "█".repeat(filled),
+              "░".repeat(BAR_WIDTH - filled),
+              total == 0 ? 0 : done * 100L / total,
+              done,
+              total,
+              seconds));
       out.flush();
       barShown = true;
       lastBar = System.nanoTime();
@@ -136,7 +153,15 @@ public interface Progress extends AutoCloseable {
       }
       if (total > 0 && done < total && System.nanoTime() - lastLine >= QUIET_LIMIT.toNanos()) {
         long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - phaseStart);
-        print(currentVariant + ": " + done + "/" + total + " requests, " + elapsed + " s into the run");
+        print(
+            currentVariant
+                + ": "
+                + done
+                + "/"
+                + total
+                + " requests, "
+                + elapsed
+                + " s into the run");
       }
     }
 

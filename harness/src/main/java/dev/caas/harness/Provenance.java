@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where and with what a report was made, printed before its numbers: a result without the machine, the JDK
- * and the commit cannot be compared with another.
+ * Where and with what a report was made, printed before its numbers: a result without the machine,
+ * the JDK and the commit cannot be compared with another.
  *
  * @param commit {@code git rev-parse --short HEAD} of the project, or {@code unknown}
  * @param date when the bench started, ISO-8601 with offset
@@ -41,37 +41,61 @@ public record Provenance(
     variantJvmArgs = List.copyOf(variantJvmArgs);
   }
 
-  /** Describes this machine and the given launcher; asks git and {@code java -version}, each briefly. */
+  /**
+   * Describes this machine and the given launcher; asks git and {@code java -version}, each
+   * briefly.
+   */
   public static Provenance collect(
-      Path projectFolder, String harnessVersion, Path variantJava, List<String> variantJvmArgs, String postgres,
+      Path projectFolder,
+      String harnessVersion,
+      Path variantJava,
+      List<String> variantJvmArgs,
+      String postgres,
       String toxiproxy) {
     return new Provenance(
         gitCommit(projectFolder),
-        OffsetDateTime.now(ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS)
+        OffsetDateTime.now(ZoneId.systemDefault())
+            .truncatedTo(ChronoUnit.SECONDS)
             .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
         harnessVersion,
         thisJdk(),
         variantJava.equals(thisJava()) ? thisJdk() : jdkOf(variantJava),
         variantJvmArgs,
         Runtime.getRuntime().availableProcessors(),
-        System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " ("
+            + System.getProperty("os.arch")
+            + ")",
         postgres,
         toxiproxy);
   }
 
-  /** The {@code java} launcher running this JVM: the default for the variants, so both sides match. */
+  /**
+   * The {@code java} launcher running this JVM: the default for the variants, so both sides match.
+   */
   public static Path thisJava() {
-    return ProcessHandle.current().info().command()
+    return ProcessHandle.current()
+        .info()
+        .command()
         .map(Path::of)
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
   }
 
   /** E.g. {@code 25.0.1+8-LTS (Eclipse Adoptium, OpenJDK 64-Bit Server VM)}. */
   public static String thisJdk() {
-    return Runtime.version() + " (" + System.getProperty("java.vendor") + ", " + System.getProperty("java.vm.name") + ")";
+    return Runtime.version()
+        + " ("
+        + System.getProperty("java.vendor")
+        + ", "
+        + System.getProperty("java.vm.name")
+        + ")";
   }
 
-  /** The first two lines of {@code java -version} of another launcher, joined, or {@code unknown}. */
+  /**
+   * The first two lines of {@code java -version} of another launcher, joined, or {@code unknown}.
+   */
   static String jdkOf(Path java) {
     String output = run(List.of(java.toString(), "-version"), null);
     if (output == null) {
@@ -81,13 +105,19 @@ public record Provenance(
     return String.join("; ", lines);
   }
 
-  /** The short commit of the checkout at {@code folder}, or {@code unknown} when it is none or git is absent. */
+  /**
+   * The short commit of the checkout at {@code folder}, or {@code unknown} when it is none or git
+   * is absent.
+   */
   static String gitCommit(Path folder) {
     String output = run(List.of("git", "rev-parse", "--short", "HEAD"), folder);
     return output == null || output.isBlank() ? "unknown" : output.strip();
   }
 
-  /** Runs a short command and returns what it printed, or {@code null} if it failed or took over 10 s. */
+  /**
+   * Runs a short command and returns what it printed, or {@code null} if it failed or took over 10
+   * s.
+   */
   private static String run(List<String> command, Path directory) {
     try {
       var builder = new ProcessBuilder(command).redirectErrorStream(true);

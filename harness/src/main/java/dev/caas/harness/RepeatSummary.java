@@ -11,24 +11,27 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * What {@code --repeat N} adds: per variant and point, the median of the N runs' medians with a 95 %
- * confidence interval, and for each variant the difference to the next faster one, so a ranking that the
- * noise could have produced is shown as such.
+ * What {@code --repeat N} adds: per variant and point, the median of the N runs' medians with a 95
+ * % confidence interval, and for each variant the difference to the next faster one, so a ranking
+ * that the noise could have produced is shown as such.
  *
  * <h2>The interval</h2>
- * Two kinds of noise move a median: the requests of one run (which N requests happened to be slow) and the
- * runs themselves (a JIT decision, a neighbour's job on a shared machine). A two-level bootstrap covers
- * both: draw N runs with replacement, redraw each one's median as if its requests had been resampled, take
- * the median of those medians; 2,000 times. The middle 95 % of the results is the interval.
  *
- * <p>The second level needs no loop over requests: the median of a resample of n sorted latencies is the
- * latency of rank j where the number of draws at or below it, Binomial(n, j / n), first reaches n / 2. That
- * distribution is computed once per run (normal approximation of the binomial, fine from a few dozen
- * requests up) and drawn from by bisection.
+ * Two kinds of noise move a median: the requests of one run (which N requests happened to be slow)
+ * and the runs themselves (a JIT decision, a neighbour's job on a shared machine). A two-level
+ * bootstrap covers both: draw N runs with replacement, redraw each one's median as if its requests
+ * had been resampled, take the median of those medians; 2,000 times. The middle 95 % of the results
+ * is the interval.
+ *
+ * <p>The second level needs no loop over requests: the median of a resample of n sorted latencies
+ * is the latency of rank j where the number of draws at or below it, Binomial(n, j / n), first
+ * reaches n / 2. That distribution is computed once per run (normal approximation of the binomial,
+ * fine from a few dozen requests up) and drawn from by bisection.
  *
  * <h2>The differences</h2>
- * For two variants the same resamples give 2,000 ratios slower / faster; if their 95 % interval contains 1,
- * the two are within noise of each other, however different their medians look.
+ *
+ * For two variants the same resamples give 2,000 ratios slower / faster; if their 95 % interval
+ * contains 1, the two are within noise of each other, however different their medians look.
  *
  * @param groups per point (in order) and variant, the repeated runs' summary
  * @param differences per point, each variant against the next faster one
@@ -44,8 +47,13 @@ public record RepeatSummary(List<Group> groups, List<Difference> differences) {
    * @param lowMs the interval's lower end
    * @param highMs its upper end
    */
-  public record Group(Variant variant, int pointIndex, List<Double> runMedians, double medianOfMediansMs,
-      double lowMs, double highMs) {}
+  public record Group(
+      Variant variant,
+      int pointIndex,
+      List<Double> runMedians,
+      double medianOfMediansMs,
+      double lowMs,
+      double highMs) {}
 
   /**
    * @param slower the variant with the larger median of medians
@@ -54,33 +62,51 @@ public record RepeatSummary(List<Group> groups, List<Difference> differences) {
    * @param low the interval's lower end
    * @param high its upper end
    */
-  public record Difference(int pointIndex, Variant slower, Variant faster, double ratio, double low, double high) {
+  public record Difference(
+      int pointIndex, Variant slower, Variant faster, double ratio, double low, double high) {
     /** The interval contains 1: the data cannot tell the two apart. */
     public boolean withinNoise() {
       return low <= 1 && 1 <= high;
     }
   }
 
-  /** Summarises the runs by point and variant; groups of one run get an interval from their requests alone. */
+  /**
+   * Summarises the runs by point and variant; groups of one run get an interval from their requests
+   * alone.
+   */
   public static RepeatSummary of(List<RunResult> runs) {
     var byGroup = new LinkedHashMap<Key, List<RunResult>>();
     runs.stream()
         .sorted(Comparator.comparingInt(RepeatSummary::pointIndex))
-        .forEach(run -> byGroup.computeIfAbsent(new Key(pointIndex(run), run.variant()), k -> new ArrayList<>()).add(run));
+        .forEach(
+            run ->
+                byGroup
+                    .computeIfAbsent(
+                        new Key(pointIndex(run), run.variant()), k -> new ArrayList<>())
+                    .add(run));
     var groups = new ArrayList<Group>();
     var resamples = new LinkedHashMap<Key, double[]>();
     for (var entry : byGroup.entrySet()) {
-      List<double[]> latencies = entry.getValue().stream().map(RepeatSummary::sortedLatencies)
-          .filter(l -> l.length > 0).toList();
+      List<double[]> latencies =
+          entry.getValue().stream()
+              .map(RepeatSummary::sortedLatencies)
+              .filter(l -> l.length > 0)
+              .toList();
       if (latencies.isEmpty()) {
         continue;
       }
-      double[] draws = resample(latencies, new SplittableRandom(Objects.hash(entry.getKey()) + 17L));
+      double[] draws =
+          resample(latencies, new SplittableRandom(Objects.hash(entry.getKey()) + 17L));
       resamples.put(entry.getKey(), draws);
       double[] medians = latencies.stream().mapToDouble(l -> median(l)).toArray();
-      groups.add(new Group(entry.getKey().variant(), entry.getKey().point(),
-          Arrays.stream(medians).boxed().toList(), median(sorted(medians)),
-          percentile(draws, (1 - CONFIDENCE) / 2), percentile(draws, (1 + CONFIDENCE) / 2)));
+      groups.add(
+          new Group(
+              entry.getKey().variant(),
+              entry.getKey().point(),
+              Arrays.stream(medians).boxed().toList(),
+              median(sorted(medians)),
+              percentile(draws, (1 - CONFIDENCE) / 2),
+              percentile(draws, (1 + CONFIDENCE) / 2)));
     }
     return new RepeatSummary(groups, differences(groups, resamples));
   }
@@ -92,7 +118,8 @@ public record RepeatSummary(List<Group> groups, List<Difference> differences) {
     var byPoint = new LinkedHashMap<Integer, List<Group>>();
     groups.forEach(g -> byPoint.computeIfAbsent(g.pointIndex(), p -> new ArrayList<>()).add(g));
     for (List<Group> atPoint : byPoint.values()) {
-      List<Group> ranked = atPoint.stream().sorted(Comparator.comparingDouble(Group::medianOfMediansMs)).toList();
+      List<Group> ranked =
+          atPoint.stream().sorted(Comparator.comparingDouble(Group::medianOfMediansMs)).toList();
       for (int i = 1; i < ranked.size(); i++) {
         Group faster = ranked.get(i - 1);
         Group slower = ranked.get(i);
@@ -103,9 +130,14 @@ public record RepeatSummary(List<Group> groups, List<Difference> differences) {
           ratios[r] = a[r] / b[r];
         }
         Arrays.sort(ratios);
-        differences.add(new Difference(slower.pointIndex(), slower.variant(), faster.variant(),
-            slower.medianOfMediansMs() / faster.medianOfMediansMs(),
-            percentile(ratios, (1 - CONFIDENCE) / 2), percentile(ratios, (1 + CONFIDENCE) / 2)));
+        differences.add(
+            new Difference(
+                slower.pointIndex(),
+                slower.variant(),
+                faster.variant(),
+                slower.medianOfMediansMs() / faster.medianOfMediansMs(),
+                percentile(ratios, (1 - CONFIDENCE) / 2),
+                percentile(ratios, (1 + CONFIDENCE) / 2)));
       }
     }
     return differences;
@@ -128,8 +160,9 @@ public record RepeatSummary(List<Group> groups, List<Difference> differences) {
   }
 
   /**
-   * cdf[j] = P(the median of a resample of n values is at or below the value of rank j): the probability
-   * that Binomial(n, (j + 1) / n) reaches the median's rank, by the normal approximation.
+   * cdf[j] = P(the median of a resample of n values is at or below the value of rank j): the
+   * probability that Binomial(n, (j + 1) / n) reaches the median's rank, by the normal
+   * approximation.
    */
   static double[] medianRankCdf(double[] sorted) {
     int n = sorted.length;
@@ -157,12 +190,18 @@ public record RepeatSummary(List<Group> groups, List<Difference> differences) {
     return low;
   }
 
-  /** Φ(z), from the error function's Abramowitz–Stegun approximation 7.1.26 (error below 1.5e-7). */
+  /**
+   * Φ(z), from the error function's Abramowitz–Stegun approximation 7.1.26 (error below 1.5e-7).
+   */
   static double normalCdf(double z) {
     double x = Math.abs(z) / Math.sqrt(2);
     double t = 1 / (1 + 0.3275911 * x);
-    double erf = 1 - t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
-        * Math.exp(-x * x);
+    double erf =
+        1
+            - t
+                * (0.254829592
+                    + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+                * Math.exp(-x * x);
     return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
   }
 
@@ -171,7 +210,11 @@ public record RepeatSummary(List<Group> groups, List<Difference> differences) {
   }
 
   private static double[] sortedLatencies(RunResult run) {
-    return run.samples().stream().filter(Sample::ok).mapToDouble(s -> s.latencyNanos() / 1e6).sorted().toArray();
+    return run.samples().stream()
+        .filter(Sample::ok)
+        .mapToDouble(s -> s.latencyNanos() / 1e6)
+        .sorted()
+        .toArray();
   }
 
   /** The median of sorted values: the middle one, or the mean of the middle two. */

@@ -19,20 +19,33 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Writes a {@link BenchReport} three ways, each starting with where it was made: aligned text for the
- * console, Markdown for a results folder or a pull request, and JSON for programs (compare, charts).
+ * Writes a {@link BenchReport} three ways, each starting with where it was made: aligned text for
+ * the console, Markdown for a results folder or a pull request, and JSON for programs (compare,
+ * charts).
  *
- * <p>The JSON keeps every sample of every run ({@code runs[].samples}, as column names and rows), so later
- * work can bootstrap a confidence interval or draw one request's Server-Timing waterfall without running
- * the bench again.
+ * <p>The JSON keeps every sample of every run ({@code runs[].samples}, as column names and rows),
+ * so later work can bootstrap a confidence interval or draw one request's Server-Timing waterfall
+ * without running the bench again.
  */
 public final class ReportWriter {
-  /** The columns of {@code runs[].samples.rows}; times in milliseconds from the start of the run. */
-  public static final List<String> SAMPLE_COLUMNS = List.of(
-      "start_ms", "intended_start_ms", "latency_ms", "service_ms", "status", "bytes", "filename",
-      "server_timing", "error", "step");
+  /**
+   * The columns of {@code runs[].samples.rows}; times in milliseconds from the start of the run.
+   */
+  public static final List<String> SAMPLE_COLUMNS =
+      List.of(
+          "start_ms",
+          "intended_start_ms",
+          "latency_ms",
+          "service_ms",
+          "status",
+          "bytes",
+          "filename",
+          "server_timing",
+          "error",
+          "step");
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private ReportWriter() {}
 
@@ -42,11 +55,19 @@ public final class ReportWriter {
     out.append("caas bench\n");
     Map<String, String> facts = facts(report);
     int width = facts.keySet().stream().mapToInt(String::length).max().orElse(0);
-    facts.forEach((key, value) -> out.append("  ").append(key).append(" ".repeat(width - key.length() + 2))
-        .append(value).append('\n'));
+    facts.forEach(
+        (key, value) ->
+            out.append("  ")
+                .append(key)
+                .append(" ".repeat(width - key.length() + 2))
+                .append(value)
+                .append('\n'));
     out.append('\n');
     if (!report.runs().isEmpty()) {
-      out.append(severalPoints(report) ? SweepTable.of(report).toText() : TalkTable.of(report.runs()).toText())
+      out.append(
+              severalPoints(report)
+                  ? SweepTable.of(report).toText()
+                  : TalkTable.of(report.runs()).toText())
           .append('\n');
       out.append(THEORY_LINE).append('\n');
       for (List<String> note : notes(report)) {
@@ -67,7 +88,11 @@ public final class ReportWriter {
     if (!report.faultRuns().isEmpty()) {
       FaultMatrix matrix = FaultMatrix.of(report.faultRuns());
       out.append(FAULT_MATRIX_TITLE).append(":\n").append(matrix.overviewText()).append('\n');
-      out.append(FAULT_CELLS_TITLE).append(":\n").append(matrix.detailText()).append(FAULT_CELLS_NOTE).append('\n');
+      out.append(FAULT_CELLS_TITLE)
+          .append(":\n")
+          .append(matrix.detailText())
+          .append(FAULT_CELLS_NOTE)
+          .append('\n');
       out.append(FaultMatrix.LEGEND).append("\n\n");
     }
     List<String> failures = report.failures();
@@ -82,11 +107,13 @@ public final class ReportWriter {
 
   static final String FAULT_MATRIX_TITLE = "Fault matrix (faults × variants)";
   static final String FAULT_CELLS_TITLE = "Cells";
-  static final String FAULT_CELLS_NOTE = "Time to fail: from sending to the error answer. Failed before/during/after: "
-      + "errors among the requests answered before the fault, in flight while it lasted, sent after it was healed.";
+  static final String FAULT_CELLS_NOTE =
+      "Time to fail: from sending to the error answer. Failed before/during/after: "
+          + "errors among the requests answered before the fault, in flight while it lasted, sent after it was healed.";
 
-  static final String THEORY_LINE = "Theory: T = L_u + 2·L_d (sequential) or L_u + L_d (gathered); throughput X = the"
-      + " smallest bound; median R = C / X (closed loop) or T below capacity (open loop).";
+  static final String THEORY_LINE =
+      "Theory: T = L_u + 2·L_d (sequential) or L_u + L_d (gathered); throughput X = the"
+          + " smallest bound; median R = C / X (closed loop) or T below capacity (open loop).";
 
   static boolean severalPoints(BenchReport report) {
     return report.points().size() > 1;
@@ -96,11 +123,17 @@ public final class ReportWriter {
   public static String markdown(BenchReport report) {
     var out = new StringBuilder();
     out.append("# caas bench\n\n");
-    facts(report).forEach((key, value) -> out.append("- **").append(key).append("**: ").append(value).append('\n'));
+    facts(report)
+        .forEach(
+            (key, value) ->
+                out.append("- **").append(key).append("**: ").append(value).append('\n'));
     out.append('\n');
     if (!report.runs().isEmpty()) {
       out.append("## Results\n\n")
-          .append(severalPoints(report) ? SweepTable.of(report).toMarkdown() : TalkTable.of(report.runs()).toMarkdown())
+          .append(
+              severalPoints(report)
+                  ? SweepTable.of(report).toMarkdown()
+                  : TalkTable.of(report.runs()).toMarkdown())
           .append('\n');
       out.append("## Theory\n\n").append(THEORY_LINE.substring("Theory: ".length())).append("\n\n");
       for (List<String> note : notes(report)) {
@@ -115,16 +148,28 @@ public final class ReportWriter {
       }
       List<String> waterfalls = ReportSections.textWaterfalls(report);
       if (!waterfalls.isEmpty()) {
-        out.append("## Waterfalls\n\nThe median request's Server-Timing; █ while the step runs.\n\n```\n");
+        out.append(
+            "## Waterfalls\n\nThe median request's Server-Timing; █ while the step runs.\n\n```\n");
         waterfalls.forEach(line -> out.append(line).append('\n'));
         out.append("```\n\n");
       }
     }
     if (!report.faultRuns().isEmpty()) {
       FaultMatrix matrix = FaultMatrix.of(report.faultRuns());
-      out.append("## ").append(FAULT_MATRIX_TITLE).append("\n\n").append(matrix.overviewMarkdown()).append('\n');
-      out.append("## ").append(FAULT_CELLS_TITLE).append("\n\n").append(FAULT_CELLS_NOTE).append("\n\n")
-          .append(matrix.detailMarkdown()).append('\n').append(FaultMatrix.LEGEND).append("\n\n");
+      out.append("## ")
+          .append(FAULT_MATRIX_TITLE)
+          .append("\n\n")
+          .append(matrix.overviewMarkdown())
+          .append('\n');
+      out.append("## ")
+          .append(FAULT_CELLS_TITLE)
+          .append("\n\n")
+          .append(FAULT_CELLS_NOTE)
+          .append("\n\n")
+          .append(matrix.detailMarkdown())
+          .append('\n')
+          .append(FaultMatrix.LEGEND)
+          .append("\n\n");
     }
     List<String> failures = report.failures();
     if (!failures.isEmpty()) {
@@ -135,11 +180,17 @@ public final class ReportWriter {
     if (!report.notRun().isEmpty()) {
       out.append("## Not run\n\n");
       for (NotRun notRun : report.notRun()) {
-        // A failed start quotes the variant's log: the first line is the reason, the rest goes in a block.
+        // A failed start quotes the variant's log: the first line is the reason, the rest goes in a
+        // block.
         List<String> reason = notRun.reason().lines().toList();
-        out.append("- **").append(notRun.variant().wireName()).append("** ")
-            .append(notRun.skipped() ? "(skipped)" : "(FAILED)").append(": ").append(reason.getFirst())
-            .append(notRun.hint().isEmpty() ? "" : "; " + notRun.hint()).append('\n');
+        out.append("- **")
+            .append(notRun.variant().wireName())
+            .append("** ")
+            .append(notRun.skipped() ? "(skipped)" : "(FAILED)")
+            .append(": ")
+            .append(reason.getFirst())
+            .append(notRun.hint().isEmpty() ? "" : "; " + notRun.hint())
+            .append('\n');
         if (reason.size() > 1) {
           out.append("\n  ```\n");
           reason.stream().skip(1).forEach(line -> out.append("  ").append(line).append('\n'));
@@ -161,22 +212,39 @@ public final class ReportWriter {
     facts.put("backends", "PostgreSQL " + p.postgres() + "; Toxiproxy " + p.toxiproxy());
     facts.put("harness JDK", p.harnessJdk());
     facts.put("variant JDK", p.variantJdk());
-    facts.put("variant JVM flags", p.variantJvmArgs().isEmpty() ? "(none)" : String.join(" ", p.variantJvmArgs()));
+    facts.put(
+        "variant JVM flags",
+        p.variantJvmArgs().isEmpty() ? "(none)" : String.join(" ", p.variantJvmArgs()));
     facts.put("cores", Integer.toString(p.cores()));
     facts.put("os", p.os());
     facts.put("scenario", scenario(c));
     facts.put("workload", workload(c));
     ClosedLoop warmup = c.warmupWorkload();
-    facts.put("warm-up", warmup == null ? "none" : warmup.requests() + " requests from " + warmup.clients()
-        + " clients at no latency, not counted");
+    facts.put(
+        "warm-up",
+        warmup == null
+            ? "none"
+            : warmup.requests()
+                + " requests from "
+                + warmup.clients()
+                + " clients at no latency, not counted");
     facts.put("latency", latency(c));
     facts.put("variant options", variantOptions(c));
     Duration deadline = c.effectiveDeadline();
-    facts.put("deadline", deadline == null ? "the variants' default (60 s)"
-        : Times.format(deadline.toMillis()) + (c.scenario() == Scenario.FAULTS ? "; an error may take up to "
-            + Times.format(deadline.plus(BenchConfig.FAULT_TOLERANCE).toMillis()) : ""));
-    facts.put("repeat", c.repeat() == 1 ? "1 run per variant"
-        : c.repeat() + " runs per variant, interleaved (v1 v2 … v1 v2 …), each a fresh JVM");
+    facts.put(
+        "deadline",
+        deadline == null
+            ? "the variants' default (60 s)"
+            : Times.format(deadline.toMillis())
+                + (c.scenario() == Scenario.FAULTS
+                    ? "; an error may take up to "
+                        + Times.format(deadline.plus(BenchConfig.FAULT_TOLERANCE).toMillis())
+                    : ""));
+    facts.put(
+        "repeat",
+        c.repeat() == 1
+            ? "1 run per variant"
+            : c.repeat() + " runs per variant, interleaved (v1 v2 … v1 v2 …), each a fresh JVM");
     facts.put("generator", GeneratorCeiling.describe(report.calibration()));
     return facts;
   }
@@ -184,33 +252,62 @@ public final class ReportWriter {
   private static String scenario(BenchConfig c) {
     return switch (c.scenario()) {
       case TALK -> "talk";
-      case OVERLOAD -> "overload (one burst: every client sends at once, far more requests than the pools hold)";
-      case FAULTS -> "faults: " + c.faults().stream().map(dev.caas.testbed.Fault::wireName)
-          .collect(Collectors.joining(", ")) + " (" + c.faults().size() + " × " + c.variants().size()
-          + " variants, a fresh JVM per cell)";
-      case LATENCY_SWEEP, CONCURRENCY_SWEEP -> c.scenario().wireName() + " (" + c.effectiveFlavour().wireName() + "), "
-          + c.points().size() + " points";
+      case OVERLOAD ->
+          "overload (one burst: every client sends at once, far more requests than the pools hold)";
+      case FAULTS ->
+          "faults: "
+              + c.faults().stream()
+                  .map(dev.caas.testbed.Fault::wireName)
+                  .collect(Collectors.joining(", "))
+              + " ("
+              + c.faults().size()
+              + " × "
+              + c.variants().size()
+              + " variants, a fresh JVM per cell)";
+      case LATENCY_SWEEP, CONCURRENCY_SWEEP ->
+          c.scenario().wireName()
+              + " ("
+              + c.effectiveFlavour().wireName()
+              + "), "
+              + c.points().size()
+              + " points";
     };
   }
 
   private static String workload(BenchConfig c) {
     return switch (c.scenario()) {
-      case TALK, OVERLOAD, LATENCY_SWEEP -> c.workload().describe() + ", " + c.requests() + " requests per variant"
-          + (c.scenario() == Scenario.LATENCY_SWEEP ? " and point" : "");
-      case FAULTS -> c.faultLoad().describe() + "; then one request once the pools are idle; requests per cell "
-          + "in the table";
-      case CONCURRENCY_SWEEP -> "closed loop, C = " + c.concurrencies().stream().map(String::valueOf)
-          .collect(Collectors.joining(", ")) + " clients; max(" + c.requests() + ", " + c.requestsPerClient()
-          + " × C) requests per point";
+      case TALK, OVERLOAD, LATENCY_SWEEP ->
+          c.workload().describe()
+              + ", "
+              + c.requests()
+              + " requests per variant"
+              + (c.scenario() == Scenario.LATENCY_SWEEP ? " and point" : "");
+      case FAULTS ->
+          c.faultLoad().describe()
+              + "; then one request once the pools are idle; requests per cell "
+              + "in the table";
+      case CONCURRENCY_SWEEP ->
+          "closed loop, C = "
+              + c.concurrencies().stream().map(String::valueOf).collect(Collectors.joining(", "))
+              + " clients; max("
+              + c.requests()
+              + ", "
+              + c.requestsPerClient()
+              + " × C) requests per point";
     };
   }
 
   private static String latency(BenchConfig c) {
     return switch (c.scenario()) {
       case TALK, OVERLOAD, FAULTS, CONCURRENCY_SWEEP -> c.points().getFirst().latency().describe();
-      case LATENCY_SWEEP -> "L = " + c.latencies().stream().map(l -> Times.format(millis(l)))
-          .collect(Collectors.joining(", ")) + (c.effectiveFlavour() == Scenario.Flavour.BOTH
-              ? " on both proxies" : " on the upstream only, postgres 0 ms");
+      case LATENCY_SWEEP ->
+          "L = "
+              + c.latencies().stream()
+                  .map(l -> Times.format(millis(l)))
+                  .collect(Collectors.joining(", "))
+              + (c.effectiveFlavour() == Scenario.Flavour.BOTH
+                  ? " on both proxies"
+                  : " on the upstream only, postgres 0 ms");
     };
   }
 
@@ -232,9 +329,9 @@ public final class ReportWriter {
   }
 
   /**
-   * Per variant at the scenario's last point (its first run): the prediction and its bottleneck (first line),
-   * then the other bounds, the limits, the steps. One point's notes suffice: the limits do not change, and
-   * the sweep table names each point's bottleneck.
+   * Per variant at the scenario's last point (its first run): the prediction and its bottleneck
+   * (first line), then the other bounds, the limits, the steps. One point's notes suffice: the
+   * limits do not change, and the sweep table names each point's bottleneck.
    */
   static List<List<String>> notes(BenchReport report) {
     var notes = new ArrayList<List<String>>();
@@ -248,12 +345,23 @@ public final class ReportWriter {
       if (!theory.applies()) {
         lines.add(run.variant().wireName() + ": no latency injected, nothing to predict");
       } else {
-        lines.add(run.variant().wireName() + (severalPoints(report) ? " at " + report.pointOf(run).describe() : "")
-            + ": T = " + Times.format(theory.serviceTimeMs()) + ", limited by " + bound(theory.bounds().getFirst())
-            + (theory.overloaded() ? " (overloaded: the queue grows for as long as the run lasts)" : ""));
+        lines.add(
+            run.variant().wireName()
+                + (severalPoints(report) ? " at " + report.pointOf(run).describe() : "")
+                + ": T = "
+                + Times.format(theory.serviceTimeMs())
+                + ", limited by "
+                + bound(theory.bounds().getFirst())
+                + (theory.overloaded()
+                    ? " (overloaded: the queue grows for as long as the run lasts)"
+                    : ""));
         if (theory.bounds().size() > 1) {
-          lines.add("other bounds: " + theory.bounds().stream().skip(1).map(ReportWriter::bound)
-              .collect(Collectors.joining(", ")));
+          lines.add(
+              "other bounds: "
+                  + theory.bounds().stream()
+                      .skip(1)
+                      .map(ReportWriter::bound)
+                      .collect(Collectors.joining(", ")));
         }
       }
       lines.add("limits: " + limits(run));
@@ -264,15 +372,20 @@ public final class ReportWriter {
   }
 
   private static String bound(Theory.Bound bound) {
-    return String.format(Locale.ROOT, "%s %.1f rps (%s)", bound.resource(), bound.rps(), bound.formula());
+    return String.format(
+        Locale.ROOT, "%s %.1f rps (%s)", bound.resource(), bound.rps(), bound.formula());
   }
 
   private static String limits(RunResult run) {
     Limits limits = run.limits();
     var parts = new ArrayList<String>();
     boolean eventLoops = run.variant().model() == Variant.Model.REACTIVE;
-    parts.add((eventLoops ? "event loops " : "server threads ") + orNone(limits.serverThreads())
-        + (eventLoops && limits.serverThreads() != null ? " (not held while a request waits)" : ""));
+    parts.add(
+        (eventLoops ? "event loops " : "server threads ")
+            + orNone(limits.serverThreads())
+            + (eventLoops && limits.serverThreads() != null
+                ? " (not held while a request waits)"
+                : ""));
     parts.add("db pool " + orNone(limits.dbPool()));
     parts.add("upstream connections " + orNone(limits.httpConnections()));
     parts.add("executor threads " + orNone(limits.executorThreads()));
@@ -299,13 +412,20 @@ public final class ReportWriter {
     var lines = new ArrayList<String>();
     lines.add("Not run:");
     for (NotRun notRun : report.notRun()) {
-      lines.add("  " + notRun.variant().wireName() + (notRun.skipped() ? " (skipped): " : " (FAILED): ")
-          + notRun.reason() + (notRun.hint().isEmpty() ? "" : "; " + notRun.hint()));
+      lines.add(
+          "  "
+              + notRun.variant().wireName()
+              + (notRun.skipped() ? " (skipped): " : " (FAILED): ")
+              + notRun.reason()
+              + (notRun.hint().isEmpty() ? "" : "; " + notRun.hint()));
     }
     return lines;
   }
 
-  /** The report as a JSON tree; see the design's "Commands and machine-readable results" for the fields. */
+  /**
+   * The report as a JSON tree; see the design's "Commands and machine-readable results" for the
+   * fields.
+   */
   public static ObjectNode json(BenchReport report) {
     ObjectNode root = JSON.createObjectNode();
     Provenance p = report.provenance();
@@ -343,7 +463,8 @@ public final class ReportWriter {
     options.put("db_pool", c.dbPool());
     options.put("server_threads", c.serverThreads());
     options.put("queue", c.queue());
-    options.put("deadline_ms", c.effectiveDeadline() == null ? null : c.effectiveDeadline().toMillis());
+    options.put(
+        "deadline_ms", c.effectiveDeadline() == null ? null : c.effectiveDeadline().toMillis());
     scenario.put("name", c.scenario().wireName());
     scenario.put("flavour", c.scenario() == Scenario.TALK ? null : c.effectiveFlavour().wireName());
     scenario.put("repeat", c.repeat());
@@ -376,7 +497,10 @@ public final class ReportWriter {
     return root;
   }
 
-  /** The fault matrix: how the cells were run, then one object per cell with its verdict and its samples. */
+  /**
+   * The fault matrix: how the cells were run, then one object per cell with its verdict and its
+   * samples.
+   */
   private static ObjectNode faults(BenchReport report) {
     BenchConfig c = report.config();
     FaultLoad load = c.faultLoad();
@@ -404,14 +528,20 @@ public final class ReportWriter {
       cell.put("variant", run.variant().wireName());
       cell.put("passed", run.passed());
       ArrayNode problems = cell.putArray("problems");
-      run.problems().forEach(p -> problems.addObject().put("tag", p.tag()).put("reason", p.sentence()));
+      run.problems()
+          .forEach(p -> problems.addObject().put("tag", p.tag()).put("reason", p.sentence()));
       cell.put("requests", run.requests());
       cell.put("errors", run.errors().size());
       ObjectNode kinds = cell.putObject("error_kinds");
       run.errorKinds().forEach(kinds::put);
       ObjectNode phases = cell.putObject("phases");
-      run.phases().forEach((phase, counts) -> phases.putObject(phase.wireName())
-          .put("requests", counts[0]).put("errors", counts[1]));
+      run.phases()
+          .forEach(
+              (phase, counts) ->
+                  phases
+                      .putObject(phase.wireName())
+                      .put("requests", counts[0])
+                      .put("errors", counts[1]));
       ObjectNode timeToFail = cell.putObject("time_to_fail_ms");
       number(timeToFail, "median", run.timeToFailMedianMs());
       number(timeToFail, "max", run.timeToFailMaxMs());
@@ -442,8 +572,11 @@ public final class ReportWriter {
     node.put("description", settled.describe());
     if (settled.last() != null) {
       var load = settled.last();
-      node.putObject("last_load").put("in_flight", load.inFlight()).put("db_active", load.dbActive())
-          .put("db_idle", load.dbIdle()).put("db_waiting", load.dbWaiting())
+      node.putObject("last_load")
+          .put("in_flight", load.inFlight())
+          .put("db_active", load.dbActive())
+          .put("db_idle", load.dbIdle())
+          .put("db_waiting", load.dbWaiting())
           .put("compensations_pending", load.compensationsPending());
     }
     return node;
@@ -456,7 +589,10 @@ public final class ReportWriter {
     billing.put("balanced", b.balanced());
     billing.put("difference", b.difference());
     ObjectNode mismatches = billing.putObject("mismatches");
-    b.mismatches().forEach((file, m) -> mismatches.putObject(file).put("billed", m.billed()).put("served", m.served()));
+    b.mismatches()
+        .forEach(
+            (file, m) ->
+                mismatches.putObject(file).put("billed", m.billed()).put("served", m.served()));
     billing.set("compensations", settled(b.compensations()));
     return billing;
   }
@@ -526,7 +662,8 @@ public final class ReportWriter {
     return node;
   }
 
-  private static ObjectNode run(RunResult run, LoadPoint point, boolean severalPoints, boolean severalRuns) {
+  private static ObjectNode run(
+      RunResult run, LoadPoint point, boolean severalPoints, boolean severalRuns) {
     ObjectNode node = JSON.createObjectNode();
     node.put("variant", run.variant().wireName());
     node.put("repetition", run.repetition());
@@ -566,18 +703,22 @@ public final class ReportWriter {
     generator.put("kept_up", g.keptUp());
     number(generator, "send_lag_p50_ms", g.sendLagP50Ms());
     number(generator, "send_lag_p99_ms", g.sendLagP99Ms());
-    Waterfall.of(run).ifPresent(w -> {
-      ObjectNode waterfall = node.putObject("waterfall");
-      number(waterfall, "client_ms", w.clientMs());
-      number(waterfall, "total_ms", w.totalMs());
-      ArrayNode steps = waterfall.putArray("steps");
-      w.steps().forEach(step -> {
-        ObjectNode entry = steps.addObject();
-        entry.put("name", step.name());
-        number(entry, "start_ms", step.startMs());
-        number(entry, "dur_ms", step.durationMs());
-      });
-    });
+    Waterfall.of(run)
+        .ifPresent(
+            w -> {
+              ObjectNode waterfall = node.putObject("waterfall");
+              number(waterfall, "client_ms", w.clientMs());
+              number(waterfall, "total_ms", w.totalMs());
+              ArrayNode steps = waterfall.putArray("steps");
+              w.steps()
+                  .forEach(
+                      step -> {
+                        ObjectNode entry = steps.addObject();
+                        entry.put("name", step.name());
+                        number(entry, "start_ms", step.startMs());
+                        number(entry, "dur_ms", step.durationMs());
+                      });
+            });
     ObjectNode limits = node.putObject("limits");
     limits.put("server_threads", run.limits().serverThreads());
     limits.put("db_pool", run.limits().dbPool());
@@ -617,7 +758,9 @@ public final class ReportWriter {
     }
   }
 
-  /** Three decimals (a microsecond); {@code null} for a value that does not exist (NaN, infinity). */
+  /**
+   * Three decimals (a microsecond); {@code null} for a value that does not exist (NaN, infinity).
+   */
   /** The latency statistics of one run, corrected or not, under the same field names. */
   private static void latency(ObjectNode target, LatencyStats stats) {
     number(target, "median", stats.medianMs());

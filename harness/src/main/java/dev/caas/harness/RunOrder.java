@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The order of a bench's runs with {@code --repeat N}: every variant once, then every variant again, N times
- * (v1 v2 v3 v1 v2 v3 …). Interleaving spreads slow drifts of a shared machine (another job starting, the CPU
- * warming up) over all variants instead of charging them to whichever ran last.
+ * The order of a bench's runs with {@code --repeat N}: every variant once, then every variant
+ * again, N times (v1 v2 v3 v1 v2 v3 …). Interleaving spreads slow drifts of a shared machine
+ * (another job starting, the CPU warming up) over all variants instead of charging them to
+ * whichever ran last.
  */
 public final class RunOrder {
   private RunOrder() {}

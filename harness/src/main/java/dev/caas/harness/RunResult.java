@@ -18,11 +18,13 @@ import org.HdrHistogram.Histogram;
  * @param errorKinds failed requests by kind ({@code 503}, {@code timeout}, …)
  * @param durationSeconds from the first request issued to the last answer received
  * @param stepMediansMs median Server-Timing duration per step, see {@link StepMedians}
- * @param point the scenario's setting this run measured; {@code null} for a run made outside a scenario
- *     (then the report's config describes it)
- * @param repetition 1 for the first run of this variant at this point, 2 for the next with {@code --repeat}
- * @param uncorrected the same figures measured from the moment each request went out rather than from its
- *     intended start: what a generator blind to coordinated omission would report (wrk2 keeps both)
+ * @param point the scenario's setting this run measured; {@code null} for a run made outside a
+ *     scenario (then the report's config describes it)
+ * @param repetition 1 for the first run of this variant at this point, 2 for the next with {@code
+ *     --repeat}
+ * @param uncorrected the same figures measured from the moment each request went out rather than
+ *     from its intended start: what a generator blind to coordinated omission would report (wrk2
+ *     keeps both)
  * @param generator whether the load generator kept the workload's schedule
  * @param started when the measured phase began, by the wall clock; {@code null} when unknown
  */
@@ -51,11 +53,19 @@ public record RunResult(
 
   /** Computes the figures from the samples of one repetition at one point of a scenario. */
   public static RunResult of(
-      Variant variant, Limits limits, List<Sample> samples, Theory theory, BillingCheck billing, LoadPoint point,
-      int repetition, Instant started) {
+      Variant variant,
+      Limits limits,
+      List<Sample> samples,
+      Theory theory,
+      BillingCheck billing,
+      LoadPoint point,
+      int repetition,
+      Instant started) {
     Histogram histogram = LatencyStats.histogramOf(samples);
     var errorKinds = new TreeMap<String, Integer>();
-    samples.stream().filter(s -> !s.ok()).forEach(s -> errorKinds.merge(s.errorKind(), 1, Integer::sum));
+    samples.stream()
+        .filter(s -> !s.ok())
+        .forEach(s -> errorKinds.merge(s.errorKind(), 1, Integer::sum));
     long first = samples.stream().mapToLong(Sample::intendedStartNanos).min().orElse(0);
     long last = samples.stream().mapToLong(Sample::endNanos).max().orElse(0);
     return new RunResult(
@@ -95,8 +105,9 @@ public record RunResult(
   }
 
   /**
-   * Measured median over predicted median: 1.0 is the theory exactly; {@code NaN} when it does not apply. An
-   * overloaded open loop's prediction depends on the run's length (see {@link Theory}) and is compared too.
+   * Measured median over predicted median: 1.0 is the theory exactly; {@code NaN} when it does not
+   * apply. An overloaded open loop's prediction depends on the run's length (see {@link Theory})
+   * and is compared too.
    */
   public double medianOverTheory() {
     if (!theory.applies()) {

@@ -7,10 +7,11 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * How a variant's {@link Load} settled once the harness stopped sending: a bounded wait on its {@code /health},
- * for one of two things. Before the billing ledger is read, every failed request's billing must have been
- * undone ({@link #compensated()}): the variants delete it in the background, so a count read at once could
- * show an event that is about to go. After a fault, every pool must be back to idle ({@link #idle(Integer)}).
+ * How a variant's {@link Load} settled once the harness stopped sending: a bounded wait on its
+ * {@code /health}, for one of two things. Before the billing ledger is read, every failed request's
+ * billing must have been undone ({@link #compensated()}): the variants delete it in the background,
+ * so a count read at once could show an event that is about to go. After a fault, every pool must
+ * be back to idle ({@link #idle(Integer)}).
  *
  * <p>A variant built before {@code /health} carried its load cannot say; that is reported as {@link
  * Outcome#NOT_REPORTED}, not guessed.
@@ -22,6 +23,7 @@ public record Settled(Outcome outcome, long millis, Load last) {
 
   /** How long the bench waits for compensations or idle pools before it says they did not come. */
   public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
   static final Duration POLL_INTERVAL = Duration.ofMillis(25);
 
   public enum Outcome {
@@ -45,23 +47,28 @@ public record Settled(Outcome outcome, long millis, Load last) {
   }
 
   /**
-   * Nothing running, waiting or left to undo, and every database connection back in the pool. With no pool
-   * size reported, the last part cannot be checked: no connection lent out must do.
+   * Nothing running, waiting or left to undo, and every database connection back in the pool. With
+   * no pool size reported, the last part cannot be checked: no connection lent out must do.
    */
   public static Predicate<Load> idle(Integer dbPool) {
     if (dbPool != null) {
       return load -> load.idle(dbPool);
     }
-    return load -> load.inFlight() == 0 && load.dbActive() == 0 && load.dbWaiting() == 0
-        && load.compensationsPending() == 0;
+    return load ->
+        load.inFlight() == 0
+            && load.dbActive() == 0
+            && load.dbWaiting() == 0
+            && load.compensationsPending() == 0;
   }
 
   /**
    * Reads the load until {@code until} holds or {@code timeout} passes.
    *
-   * @param reading the variant's load now; empty when it reports none; throws when it does not answer
+   * @param reading the variant's load now; empty when it reports none; throws when it does not
+   *     answer
    */
-  public static Settled await(Supplier<Optional<Load>> reading, Predicate<Load> until, Duration timeout) {
+  public static Settled await(
+      Supplier<Optional<Load>> reading, Predicate<Load> until, Duration timeout) {
     long start = System.nanoTime();
     long end = start + timeout.toNanos();
     Load last = null;
@@ -91,7 +98,10 @@ public record Settled(Outcome outcome, long millis, Load last) {
     }
   }
 
-  /** Only {@link Outcome#STILL_BUSY} and {@link Outcome#NO_ANSWER} are failures; not knowing is said, not failed. */
+  /**
+   * Only {@link Outcome#STILL_BUSY} and {@link Outcome#NO_ANSWER} are failures; not knowing is
+   * said, not failed.
+   */
   public boolean failed() {
     return outcome == Outcome.STILL_BUSY || outcome == Outcome.NO_ANSWER;
   }
@@ -99,7 +109,8 @@ public record Settled(Outcome outcome, long millis, Load last) {
   /** For tables: {@code yes, 120 ms}, {@code NO after 10 s}, {@code load not reported}. */
   public String cell() {
     return switch (outcome) {
-      case SETTLED -> millis < POLL_INTERVAL.toMillis() ? "yes, at once" : "yes, " + Times.format(millis);
+      case SETTLED ->
+          millis < POLL_INTERVAL.toMillis() ? "yes, at once" : "yes, " + Times.format(millis);
       case STILL_BUSY -> "NO after " + Times.format(millis);
       case NOT_REPORTED -> "load not reported";
       case NO_ANSWER -> "NO: /health silent";
@@ -110,11 +121,17 @@ public record Settled(Outcome outcome, long millis, Load last) {
   /** A sentence: what was waited for comes from the caller, e.g. "compensations " + describe(). */
   public String describe() {
     return switch (outcome) {
-      case SETTLED -> (millis < POLL_INTERVAL.toMillis() ? "settled at once" : "settled after " + Times.format(millis));
-      case STILL_BUSY -> "still busy after " + Times.format(millis) + (last == null ? "" : ": " + last);
+      case SETTLED ->
+          (millis < POLL_INTERVAL.toMillis()
+              ? "settled at once"
+              : "settled after " + Times.format(millis));
+      case STILL_BUSY ->
+          "still busy after " + Times.format(millis) + (last == null ? "" : ": " + last);
       case NOT_REPORTED -> "load not reported (a variant jar built before /health carried it)";
-      case NO_ANSWER -> "no answer from /health after " + Times.format(millis)
-          + (last == null ? "" : "; last seen: " + last);
+      case NO_ANSWER ->
+          "no answer from /health after "
+              + Times.format(millis)
+              + (last == null ? "" : "; last seen: " + last);
       case NOT_ASKED -> "not asked";
     };
   }

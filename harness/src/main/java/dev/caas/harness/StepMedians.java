@@ -16,7 +16,10 @@ import java.util.Map;
 public final class StepMedians {
   private StepMedians() {}
 
-  /** Step name to median milliseconds: {@code upstream}, {@code billing}, {@code name}, {@code total}, in that order. */
+  /**
+   * Step name to median milliseconds: {@code upstream}, {@code billing}, {@code name}, {@code
+   * total}, in that order.
+   */
   public static Map<String, Double> of(List<Sample> samples) {
     var durations = new LinkedHashMap<String, List<Double>>();
     for (Sample sample : samples) {
@@ -30,7 +33,9 @@ public final class StepMedians {
         continue;
       }
       for (ServerTiming.Metric metric : metrics) {
-        durations.computeIfAbsent(metric.name(), name -> new ArrayList<>()).add(metric.durationMs());
+        durations
+            .computeIfAbsent(metric.name(), name -> new ArrayList<>())
+            .add(metric.durationMs());
       }
     }
     var order = new ArrayList<String>();

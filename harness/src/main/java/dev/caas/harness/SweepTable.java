@@ -6,15 +6,31 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A sweep's results, one row per variant and point (repetitions summarised by their medians, see {@link
- * PointSummary}): what was swept, the measured median and throughput, each beside its theory and their
- * ratio, and the bottleneck the theory names. Read down a variant's rows to see where its throughput stops
- * growing.
+ * A sweep's results, one row per variant and point (repetitions summarised by their medians, see
+ * {@link PointSummary}): what was swept, the measured median and throughput, each beside its theory
+ * and their ratio, and the bottleneck the theory names. Read down a variant's rows to see where its
+ * throughput stops growing.
  */
 public final class SweepTable {
-  public static final List<String> HEADERS = List.of(
-      "C", "Rate", "L upstream", "L postgres", "Variant", "Runs", "Requests", "Median", "Theory", "Median/Theory",
-      "p99", "Throughput (rps)", "Theory (rps)", "Thr./Theory", "Bottleneck", "Errors", "Billed/Served");
+  public static final List<String> HEADERS =
+      List.of(
+          "C",
+          "Rate",
+          "L upstream",
+          "L postgres",
+          "Variant",
+          "Runs",
+          "Requests",
+          "Median",
+          "Theory",
+          "Median/Theory",
+          "p99",
+          "Throughput (rps)",
+          "Theory (rps)",
+          "Thr./Theory",
+          "Bottleneck",
+          "Errors",
+          "Billed/Served");
   private static final List<String> WORDS = List.of("Variant", "Bottleneck");
 
   private final List<List<String>> rows;
@@ -28,24 +44,27 @@ public final class SweepTable {
     for (PointSummary s : PointSummary.of(report)) {
       InjectedLatency l = s.point().latency();
       Theory t = s.theory();
-      rows.add(List.of(
-          Integer.toString(s.point().concurrency()),
-          s.point().ratePerSecond() == null ? "—" : rate(s.point().ratePerSecond()),
-          withJitter(l.upstream(), l.upstreamJitter()),
-          withJitter(l.postgres(), l.postgresJitter()),
-          s.variant().wireName(),
-          Integer.toString(s.runs()),
-          Integer.toString(s.point().workload().requests()),
-          Times.format(s.medianMs()),
-          t.applies() ? Times.format(t.medianMs()) + (t.overloaded() ? " (overloaded)" : "") : "n/a",
-          ratio(s.medianOverTheory()),
-          Times.format(s.p99Ms()),
-          rate(s.throughputRps()),
-          t.applies() ? rate(t.throughputRps()) : "—",
-          ratio(s.throughputOverTheory()),
-          t.bottleneck(),
-          Integer.toString(s.errors()),
-          s.billed() + "/" + s.served() + (s.balanced() ? "" : " (mismatch)")));
+      rows.add(
+          List.of(
+              Integer.toString(s.point().concurrency()),
+              s.point().ratePerSecond() == null ? "—" : rate(s.point().ratePerSecond()),
+              withJitter(l.upstream(), l.upstreamJitter()),
+              withJitter(l.postgres(), l.postgresJitter()),
+              s.variant().wireName(),
+              Integer.toString(s.runs()),
+              Integer.toString(s.point().workload().requests()),
+              Times.format(s.medianMs()),
+              t.applies()
+                  ? Times.format(t.medianMs()) + (t.overloaded() ? " (overloaded)" : "")
+                  : "n/a",
+              ratio(s.medianOverTheory()),
+              Times.format(s.p99Ms()),
+              rate(s.throughputRps()),
+              t.applies() ? rate(t.throughputRps()) : "—",
+              ratio(s.throughputOverTheory()),
+              t.bottleneck(),
+              Integer.toString(s.errors()),
+              s.billed() + "/" + s.served() + (s.balanced() ? "" : " (mismatch)")));
     }
     return new SweepTable(rows);
   }

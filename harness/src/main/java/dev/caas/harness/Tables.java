@@ -19,12 +19,14 @@ final class Tables {
     }
     var lines = new ArrayList<String>();
     lines.add(line(headers, headers, widths, words));
-    lines.add(line(headers, headers.stream().map(h -> "").toList(), widths, words).replace(' ', '-'));
+    lines.add(
+        line(headers, headers.stream().map(h -> "").toList(), widths, words).replace(' ', '-'));
     rows.forEach(row -> lines.add(line(headers, row, widths, words)));
     return lines.stream().map(String::stripTrailing).collect(Collectors.joining("\n")) + "\n";
   }
 
-  private static String line(List<String> headers, List<String> cells, int[] widths, List<String> words) {
+  private static String line(
+      List<String> headers, List<String> cells, int[] widths, List<String> words) {
     var out = new StringBuilder();
     for (int c = 0; c < cells.size(); c++) {
       if (c > 0) {
@@ -46,7 +48,9 @@ final class Tables {
     }
     out.append('\n');
     for (List<String> row : rows) {
-      out.append("| ").append(row.stream().map(cell -> cell.replace("|", "\\|")).collect(Collectors.joining(" | ")))
+      out.append("| ")
+          .append(
+              row.stream().map(cell -> cell.replace("|", "\\|")).collect(Collectors.joining(" | ")))
           .append(" |\n");
     }
     return out.toString();
@@ -57,15 +61,21 @@ final class Tables {
     // Wide tables (a sweep has sixteen columns) scroll inside the page instead of widening it.
     var out = new StringBuilder("<div class=\"scroll\"><table>\n<thead><tr>");
     for (String header : headers) {
-      out.append("<th").append(words.contains(header) ? "" : " class=\"num\"").append('>')
-          .append(Html.escape(header)).append("</th>");
+      out.append("<th")
+          .append(words.contains(header) ? "" : " class=\"num\"")
+          .append('>')
+          .append(Html.escape(header))
+          .append("</th>");
     }
     out.append("</tr></thead>\n<tbody>\n");
     for (List<String> row : rows) {
       out.append("<tr>");
       for (int c = 0; c < row.size(); c++) {
-        out.append("<td").append(words.contains(headers.get(c)) ? "" : " class=\"num\"").append('>')
-            .append(Html.escape(row.get(c))).append("</td>");
+        out.append("<td")
+            .append(words.contains(headers.get(c)) ? "" : " class=\"num\"")
+            .append('>')
+            .append(Html.escape(row.get(c)))
+            .append("</td>");
       }
       out.append("</tr>\n");
     }

@@ -5,13 +5,28 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The talk's results table, one row per run, extended with the theory and the tail: as aligned text for the
- * console and as a Markdown table. The rows that reproduce one of the talk's attempts say which.
+ * The talk's results table, one row per run, extended with the theory and the tail: as aligned text
+ * for the console and as a Markdown table. The rows that reproduce one of the talk's attempts say
+ * which.
  */
 public final class TalkTable {
-  public static final List<String> HEADERS = List.of(
-      "Variant", "Total Requests", "Median Time", "Avg. Time", "Std. Dev.", "Theory", "Median/Theory",
-      "p90", "p99", "Max", "Throughput (rps)", "Theory (rps)", "Errors", "Billed/Served", "Talk");
+  public static final List<String> HEADERS =
+      List.of(
+          "Variant",
+          "Total Requests",
+          "Median Time",
+          "Avg. Time",
+          "Std. Dev.",
+          "Theory",
+          "Median/Theory",
+          "p90",
+          "p99",
+          "Max",
+          "Throughput (rps)",
+          "Theory (rps)",
+          "Errors",
+          "Billed/Served",
+          "Talk");
 
   /** Columns that hold words, aligned left; the numbers align right. */
   private static final List<String> WORDS = List.of("Variant", "Errors", "Talk");
@@ -22,7 +37,10 @@ public final class TalkTable {
     this.rows = rows;
   }
 
-  /** One row per run; with repeated runs the variant's name carries the run's number, {@code sync-sequential #2}. */
+  /**
+   * One row per run; with repeated runs the variant's name carries the run's number, {@code
+   * sync-sequential #2}.
+   */
   public static TalkTable of(List<RunResult> runs) {
     boolean repeated = runs.stream().anyMatch(run -> run.repetition() > 1);
     return new TalkTable(runs.stream().map(run -> row(run, repeated)).toList());
@@ -50,7 +68,10 @@ public final class TalkTable {
         rate(run.throughputRps()),
         theory.applies() ? rate(theory.throughputRps()) : "—",
         errors(run),
-        run.billing().billed() + "/" + run.billing().served() + (run.billing().balanced() ? "" : " (mismatch)"),
+        run.billing().billed()
+            + "/"
+            + run.billing().served()
+            + (run.billing().balanced() ? "" : " (mismatch)"),
         run.variant().talkLabel());
   }
 
@@ -66,16 +87,21 @@ public final class TalkTable {
   }
 
   private static String rate(double value) {
-    return Double.isNaN(value) || Double.isInfinite(value) ? "—" : String.format(Locale.ROOT, "%.1f", value);
+    return Double.isNaN(value) || Double.isInfinite(value)
+        ? "—"
+        : String.format(Locale.ROOT, "%.1f", value);
   }
 
   private static String errors(RunResult run) {
     if (run.errors() == 0) {
       return "0";
     }
-    return run.errors() + " (" + run.errorKinds().entrySet().stream()
-        .map(kind -> kind.getKey() + ": " + kind.getValue())
-        .collect(Collectors.joining(", ")) + ")";
+    return run.errors()
+        + " ("
+        + run.errorKinds().entrySet().stream()
+            .map(kind -> kind.getKey() + ": " + kind.getValue())
+            .collect(Collectors.joining(", "))
+        + ")";
   }
 
   /** Aligned columns separated by two spaces, a rule under the header. */

@@ -13,12 +13,13 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
- * Where the variants' executable jars are: {@code <module>/target/<module>-<version>-all.jar} under the
- * project root, or straight inside a folder given with {@code --jars}.
+ * Where the variants' executable jars are: {@code <module>/target/<module>-<version>-all.jar} under
+ * the project root, or straight inside a folder given with {@code --jars}.
  *
- * <p>The project root is the folder whose {@code pom.xml} is {@code caas-parent}. It is looked for in this
- * order: the folder given, {@code CAAS_HOME}, the working directory and its parents, the harness jar's folder
- * and its parents (so {@code java -jar harness/target/harness-…-all.jar} works from anywhere).
+ * <p>The project root is the folder whose {@code pom.xml} is {@code caas-parent}. It is looked for
+ * in this order: the folder given, {@code CAAS_HOME}, the working directory and its parents, the
+ * harness jar's folder and its parents (so {@code java -jar harness/target/harness-…-all.jar} works
+ * from anywhere).
  *
  * @param folder the project root, or a flat folder of jars
  * @param projectRoot whether {@code folder} is the project root
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
  */
 public record VariantJars(Path folder, boolean projectRoot, String version) {
   private static final Pattern PARENT_SECTION = Pattern.compile("(?s)<parent>.*?</parent>");
-  private static final Pattern ROOT_ARTIFACT = Pattern.compile("<artifactId>\\s*caas-parent\\s*</artifactId>");
+  private static final Pattern ROOT_ARTIFACT =
+      Pattern.compile("<artifactId>\\s*caas-parent\\s*</artifactId>");
 
   /**
    * @param given {@code --jars}, or {@code null}
@@ -42,15 +44,21 @@ public record VariantJars(Path folder, boolean projectRoot, String version) {
     if (home != null && !home.isBlank()) {
       Path folder = Path.of(home).toAbsolutePath().normalize();
       if (!isProjectRoot(folder)) {
-        throw new IllegalStateException("CAAS_HOME=" + home + " is not the project root (no caas-parent pom.xml)");
+        throw new IllegalStateException(
+            "CAAS_HOME=" + home + " is not the project root (no caas-parent pom.xml)");
       }
       return new VariantJars(folder, true, version);
     }
-    Optional<Path> root = findProjectRoot(workingDirectory).or(() -> harnessJarFolder().flatMap(VariantJars::findProjectRoot));
+    Optional<Path> root =
+        findProjectRoot(workingDirectory)
+            .or(() -> harnessJarFolder().flatMap(VariantJars::findProjectRoot));
     return root.map(folder -> new VariantJars(folder, true, version))
-        .orElseThrow(() -> new IllegalStateException(
-            "cannot find the project root (the folder whose pom.xml is caas-parent) from " + workingDirectory
-                + ": run inside the checkout, set CAAS_HOME, or pass --jars DIR"));
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "cannot find the project root (the folder whose pom.xml is caas-parent) from "
+                        + workingDirectory
+                        + ": run inside the checkout, set CAAS_HOME, or pass --jars DIR"));
   }
 
   /** {@code start} or its nearest parent that is the project root. */
@@ -68,17 +76,23 @@ public record VariantJars(Path folder, boolean projectRoot, String version) {
     try {
       // A module's pom names caas-parent too, as its parent; only the root's own artifactId counts.
       return Files.isRegularFile(pom)
-          && ROOT_ARTIFACT.matcher(PARENT_SECTION.matcher(Files.readString(pom)).replaceAll("")).find();
+          && ROOT_ARTIFACT
+              .matcher(PARENT_SECTION.matcher(Files.readString(pom)).replaceAll(""))
+              .find();
     } catch (IOException e) {
       return false;
     }
   }
 
-  /** The jar that runs {@code variant} (both compositions of a model share one); it may not exist. */
+  /**
+   * The jar that runs {@code variant} (both compositions of a model share one); it may not exist.
+   */
   public Path jarFor(Variant variant) {
     String module = variant.model().module();
     String name = module + "-" + version + "-all.jar";
-    return projectRoot ? folder.resolve(module).resolve("target").resolve(name) : folder.resolve(name);
+    return projectRoot
+        ? folder.resolve(module).resolve("target").resolve(name)
+        : folder.resolve(name);
   }
 
   /** The command, run in the project root, that builds the jar for {@code variant}. */
@@ -86,9 +100,14 @@ public record VariantJars(Path folder, boolean projectRoot, String version) {
     return "./mvnw -q -pl " + variant.model().module() + " -am package -DskipTests";
   }
 
-  /** Where the variants' output goes: {@code target/caas-logs} under the project root, or beside the jars. */
+  /**
+   * Where the variants' output goes: {@code target/caas-logs} under the project root, or beside the
+   * jars.
+   */
   public Path logFolder() {
-    return projectRoot ? folder.resolve("target").resolve("caas-logs") : folder.resolve("caas-logs");
+    return projectRoot
+        ? folder.resolve("target").resolve("caas-logs")
+        : folder.resolve("caas-logs");
   }
 
   /** The project version this harness was built as: the variants' jars carry the same. */
@@ -100,7 +119,8 @@ public record VariantJars(Path folder, boolean projectRoot, String version) {
       }
       String version = properties.getProperty("version", "");
       if (version.isBlank() || version.startsWith("${")) {
-        throw new IllegalStateException("harness.properties has no version: build the harness with Maven");
+        throw new IllegalStateException(
+            "harness.properties has no version: build the harness with Maven");
       }
       return version;
     } catch (IOException e) {

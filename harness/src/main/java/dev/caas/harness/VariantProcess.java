@@ -25,8 +25,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A variant running as its own JVM, started from its jar, so the load generator shares neither heap nor JIT
- * with the server it measures. Its output goes to a log file; when it fails, the error quotes the log's end.
+ * A variant running as its own JVM, started from its jar, so the load generator shares neither heap
+ * nor JIT with the server it measures. Its output goes to a log file; when it fails, the error
+ * quotes the log's end.
  *
  * <pre>{@code
  * try (var variant = VariantProcess.start(launch, logFile)) {
@@ -43,8 +44,8 @@ public final class VariantProcess implements AutoCloseable {
   /**
    * Everything needed to start one variant; the database and upstream are the testbed's proxies.
    *
-   * @param dbPool {@code null}: the variant's default; likewise {@code serverThreads}, {@code queue} and
-   *     {@code deadline}
+   * @param dbPool {@code null}: the variant's default; likewise {@code serverThreads}, {@code
+   *     queue} and {@code deadline}
    */
   public record Launch(
       Variant variant,
@@ -60,17 +61,28 @@ public final class VariantProcess implements AutoCloseable {
       Integer queue,
       Duration deadline) {
 
-    /** The command line (see {@code VariantOptions.USAGE}); the password goes by environment, not here. */
+    /**
+     * The command line (see {@code VariantOptions.USAGE}); the password goes by environment, not
+     * here.
+     */
     public List<String> command(int port) {
       var command = new ArrayList<String>();
       command.add(java.toString());
       command.addAll(jvmArgs);
-      command.addAll(List.of("-jar", jar.toString(),
-          "--variant", variant.composition().wireName(),
-          "--port", Integer.toString(port),
-          "--db-url", dbUrl,
-          "--db-user", dbUser,
-          "--upstream-url", upstreamUrl.toString()));
+      command.addAll(
+          List.of(
+              "-jar",
+              jar.toString(),
+              "--variant",
+              variant.composition().wireName(),
+              "--port",
+              Integer.toString(port),
+              "--db-url",
+              dbUrl,
+              "--db-user",
+              dbUser,
+              "--upstream-url",
+              upstreamUrl.toString()));
       if (dbPool != null) {
         command.addAll(List.of("--db-pool", dbPool.toString()));
       }
@@ -94,7 +106,10 @@ public final class VariantProcess implements AutoCloseable {
     }
   }
 
-  /** The variant exited, answered as another variant, or was not ready in time; the message quotes its log. */
+  /**
+   * The variant exited, answered as another variant, or was not ready in time; the message quotes
+   * its log.
+   */
   public static final class StartFailedException extends IllegalStateException {
     public StartFailedException(String message) {
       super(message);
@@ -113,8 +128,10 @@ public final class VariantProcess implements AutoCloseable {
     this.process = process;
     this.logFile = logFile;
     this.baseUrl = baseUrl;
-    // A harness stopped with Ctrl-C must not leave a server behind holding its port and connections.
-    this.killOnExit = new Thread(process::destroyForcibly, "caas-stop-" + launch.variant().wireName());
+    // A harness stopped with Ctrl-C must not leave a server behind holding its port and
+    // connections.
+    this.killOnExit =
+        new Thread(process::destroyForcibly, "caas-stop-" + launch.variant().wireName());
     Runtime.getRuntime().addShutdownHook(killOnExit);
   }
 
@@ -131,10 +148,12 @@ public final class VariantProcess implements AutoCloseable {
     List<String> command = launch.command(port);
     Files.createDirectories(logFile.toAbsolutePath().getParent());
     Files.writeString(logFile, "$ " + String.join(" ", command) + "\n", StandardCharsets.UTF_8);
-    var builder = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-    // The variant reads CAAS_* as fallbacks for options not given; only ours may reach it, so a variable
+    var builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    // The variant reads CAAS_* as fallbacks for options not given; only ours may reach it, so a
+    // variable
     // left in the harness's shell cannot change a measured run unseen.
     Map<String, String> environment = builder.environment();
     environment.keySet().removeIf(name -> name.startsWith("CAAS_"));
@@ -147,28 +166,44 @@ public final class VariantProcess implements AutoCloseable {
    * Polls {@code /health} until the variant says it is ready (its pools are filled by then).
    *
    * @return the limits it reports
-   * @throws StartFailedException when it exits, is another variant, or is not ready within {@code timeout}
+   * @throws StartFailedException when it exits, is another variant, or is not ready within {@code
+   *     timeout}
    */
   public Limits awaitReady(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
-      var request = HttpRequest.newBuilder(baseUrl.resolve(DogPaths.HEALTH)).timeout(Duration.ofSeconds(5)).build();
+      var request =
+          HttpRequest.newBuilder(baseUrl.resolve(DogPaths.HEALTH))
+              .timeout(Duration.ofSeconds(5))
+              .build();
       while (true) {
         if (!process.isAlive()) {
-          throw failure(launch.variant().wireName() + " exited with code " + process.exitValue()
-              + " before it was ready");
+          throw failure(
+              launch.variant().wireName()
+                  + " exited with code "
+                  + process.exitValue()
+                  + " before it was ready");
         }
         JsonNode health = poll(http, request);
         if (health != null && health.path("ready").asBoolean(false)) {
           String answered = health.path("variant").asText("");
           if (!answered.equals(launch.variant().wireName())) {
-            throw failure("expected " + launch.variant().wireName() + " on " + baseUrl + " but /health says '"
-                + answered + "'");
+            throw failure(
+                "expected "
+                    + launch.variant().wireName()
+                    + " on "
+                    + baseUrl
+                    + " but /health says '"
+                    + answered
+                    + "'");
           }
           return limits(health.path("limits"));
         }
         if (System.nanoTime() > deadline) {
-          throw failure(launch.variant().wireName() + " was not ready after " + Times.format(timeout.toMillis()));
+          throw failure(
+              launch.variant().wireName()
+                  + " was not ready after "
+                  + Times.format(timeout.toMillis()));
         }
         sleep(POLL_INTERVAL);
       }
@@ -178,14 +213,19 @@ public final class VariantProcess implements AutoCloseable {
   /**
    * What the variant is busy with right now, from its {@code /health}.
    *
-   * @return empty when {@code /health} carries no {@code "load"}: a jar built before the variants reported it
+   * @return empty when {@code /health} carries no {@code "load"}: a jar built before the variants
+   *     reported it
    * @throws IllegalStateException when {@code /health} does not answer 200
    */
   public Optional<Load> load() {
-    var request = HttpRequest.newBuilder(baseUrl.resolve(DogPaths.HEALTH)).timeout(Duration.ofSeconds(5)).build();
+    var request =
+        HttpRequest.newBuilder(baseUrl.resolve(DogPaths.HEALTH))
+            .timeout(Duration.ofSeconds(5))
+            .build();
     JsonNode health = poll(healthClient(), request);
     if (health == null) {
-      throw new IllegalStateException(launch.variant().wireName() + " did not answer " + DogPaths.HEALTH);
+      throw new IllegalStateException(
+          launch.variant().wireName() + " did not answer " + DogPaths.HEALTH);
     }
     return loadOf(health);
   }
@@ -197,8 +237,13 @@ public final class VariantProcess implements AutoCloseable {
     if (!fields.stream().allMatch(field -> load.path(field).isInt())) {
       return Optional.empty();
     }
-    return Optional.of(new Load(load.path("inFlight").intValue(), load.path("dbActive").intValue(),
-        load.path("dbIdle").intValue(), load.path("dbWaiting").intValue(), load.path("compensationsPending").intValue()));
+    return Optional.of(
+        new Load(
+            load.path("inFlight").intValue(),
+            load.path("dbActive").intValue(),
+            load.path("dbIdle").intValue(),
+            load.path("dbWaiting").intValue(),
+            load.path("compensationsPending").intValue()));
   }
 
   private synchronized HttpClient healthClient() {

@@ -9,20 +9,23 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The steps of a run's median request on a time axis, from its {@code Server-Timing} header ({@code start=}
- * and {@code dur=} of upstream, billing and name, and the total): the picture the talk drew by hand. A
- * sequential request is a staircase of three bars; a gathered one has billing and name side by side.
+ * The steps of a run's median request on a time axis, from its {@code Server-Timing} header ({@code
+ * start=} and {@code dur=} of upstream, billing and name, and the total): the picture the talk drew
+ * by hand. A sequential request is a staircase of three bars; a gathered one has billing and name
+ * side by side.
  *
- * <p>The median request is the successful request whose latency, as the harness measured it, is the median
- * of the run. Its client-side latency is drawn too: the gap between it and the server's total is time spent
- * outside the handler (waiting for a server thread, in the network, in the generator).
+ * <p>The median request is the successful request whose latency, as the harness measured it, is the
+ * median of the run. Its client-side latency is drawn too: the gap between it and the server's
+ * total is time spent outside the handler (waiting for a server thread, in the network, in the
+ * generator).
  *
  * @param variant whose request it is
  * @param clientMs the request's latency at the harness
  * @param totalMs the server's {@code total}, or {@code NaN} when it sent none
  * @param steps the steps that carried a {@code start=}, in order of start
  */
-public record Waterfall(Variant variant, double clientMs, double totalMs, List<ServerTiming.Metric> steps) {
+public record Waterfall(
+    Variant variant, double clientMs, double totalMs, List<ServerTiming.Metric> steps) {
 
   /** Characters of the widest bar on the console. */
   static final int TEXT_WIDTH = 48;
@@ -31,21 +34,29 @@ public record Waterfall(Variant variant, double clientMs, double totalMs, List<S
     steps = List.copyOf(steps);
   }
 
-  /** The median request's waterfall, or empty when no successful request carried a readable Server-Timing. */
+  /**
+   * The median request's waterfall, or empty when no successful request carried a readable
+   * Server-Timing.
+   */
   public static Optional<Waterfall> of(RunResult run) {
-    List<Sample> timed = run.samples().stream()
-        .filter(Sample::ok)
-        .filter(s -> !steps(s).isEmpty())
-        .sorted(Comparator.comparingLong(Sample::latencyNanos))
-        .toList();
+    List<Sample> timed =
+        run.samples().stream()
+            .filter(Sample::ok)
+            .filter(s -> !steps(s).isEmpty())
+            .sorted(Comparator.comparingLong(Sample::latencyNanos))
+            .toList();
     if (timed.isEmpty()) {
       return Optional.empty();
     }
     Sample median = timed.get((timed.size() - 1) / 2);
     List<ServerTiming.Metric> metrics = ServerTiming.parse(median.serverTiming());
     ServerTiming.Metric total = ServerTiming.find(metrics, ServerTiming.TOTAL);
-    return Optional.of(new Waterfall(run.variant(), median.latencyNanos() / 1e6,
-        total == null ? Double.NaN : total.durationMs(), steps(median)));
+    return Optional.of(
+        new Waterfall(
+            run.variant(),
+            median.latencyNanos() / 1e6,
+            total == null ? Double.NaN : total.durationMs(),
+            steps(median)));
   }
 
   private static List<ServerTiming.Metric> steps(Sample sample) {
@@ -59,7 +70,9 @@ public record Waterfall(Variant variant, double clientMs, double totalMs, List<S
     }
   }
 
-  /** Where the drawing ends: the latest of the client's latency, the total and the last step's end. */
+  /**
+   * Where the drawing ends: the latest of the client's latency, the total and the last step's end.
+   */
   public double spanMs() {
     double span = Math.max(clientMs, Double.isNaN(totalMs) ? 0 : totalMs);
     for (ServerTiming.Metric step : steps) {
@@ -69,16 +82,26 @@ public record Waterfall(Variant variant, double clientMs, double totalMs, List<S
   }
 
   /**
-   * The waterfall as console lines, {@code upstream ████████░░░░░░ 0–100 ms}, on a time axis of {@code
-   * axisMs} (pass the largest {@link #spanMs()} of the runs shown together, so their bars compare).
+   * The waterfall as console lines, {@code upstream ████████░░░░░░ 0–100 ms}, on a time axis of
+   * {@code axisMs} (pass the largest {@link #spanMs()} of the runs shown together, so their bars
+   * compare).
    */
   public List<String> toText(double axisMs) {
     var lines = new ArrayList<String>();
-    lines.add(variant.wireName() + ": median request, " + Times.format(clientMs) + " at the client"
-        + (Double.isNaN(totalMs) ? "" : ", " + Times.format(totalMs) + " in the server"));
+    lines.add(
+        variant.wireName()
+            + ": median request, "
+            + Times.format(clientMs)
+            + " at the client"
+            + (Double.isNaN(totalMs) ? "" : ", " + Times.format(totalMs) + " in the server"));
     for (ServerTiming.Metric step : steps) {
-      lines.add(row(step.name(), step.startMs(), step.endMs(), axisMs)
-          + String.format(Locale.ROOT, "  %s–%s", Times.format(step.startMs()), Times.format(step.endMs())));
+      lines.add(
+          row(step.name(), step.startMs(), step.endMs(), axisMs)
+              + String.format(
+                  Locale.ROOT,
+                  "  %s–%s",
+                  Times.format(step.startMs()),
+                  Times.format(step.endMs())));
     }
     if (!Double.isNaN(totalMs)) {
       lines.add(row(ServerTiming.TOTAL, 0, totalMs, axisMs) + "  " + Times.format(totalMs));
@@ -91,7 +114,9 @@ public record Waterfall(Variant variant, double clientMs, double totalMs, List<S
     int from = cell(fromMs, axisMs);
     int to = Math.max(from + 1, cell(toMs, axisMs));
     return String.format(Locale.ROOT, "  %-9s", name)
-        + "░".repeat(from) + "█".repeat(to - from) + "░".repeat(Math.max(0, TEXT_WIDTH - to));
+        + "░".repeat(from)
+        + "█".repeat(to - from)
+        + "░".repeat(Math.max(0, TEXT_WIDTH - to));
   }
 
   private static int cell(double ms, double axisMs) {

@@ -7,10 +7,12 @@ import java.util.function.IntConsumer;
  * How requests are sent: the load model.
  *
  * <ul>
- *   <li>{@link ClosedLoop}: C clients, each sends its next request when its previous one is answered. A slow
- *       server slows the clients down, so latency and throughput are tied: X = C / R.
- *   <li>{@link OpenLoop}: requests arrive on a fixed schedule whatever the server does, as users of a public
- *       service do. Latency counts from the scheduled start, so time spent waiting to send is not hidden.
+ *   <li>{@link ClosedLoop}: C clients, each sends its next request when its previous one is
+ *       answered. A slow server slows the clients down, so latency and throughput are tied: X = C /
+ *       R.
+ *   <li>{@link OpenLoop}: requests arrive on a fixed schedule whatever the server does, as users of
+ *       a public service do. Latency counts from the scheduled start, so time spent waiting to send
+ *       is not hidden.
  * </ul>
  */
 public sealed interface Workload permits ClosedLoop, OpenLoop {

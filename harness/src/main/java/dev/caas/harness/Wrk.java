@@ -12,13 +12,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code wrk}, the reference the harness's generator is calibrated against: run on the same endpoint in the
- * same process tree, its output parsed for requests per second and the latency distribution.
+ * {@code wrk}, the reference the harness's generator is calibrated against: run on the same
+ * endpoint in the same process tree, its output parsed for requests per second and the latency
+ * distribution.
  */
 public final class Wrk {
   private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
-  private static final Pattern PERCENTILE = Pattern.compile("^\\s*(50|99)(?:\\.0+)?%\\s+([0-9.]+)(us|ms|s|m)\\s*$",
-      Pattern.MULTILINE);
+  private static final Pattern PERCENTILE =
+      Pattern.compile("^\\s*(50|99)(?:\\.0+)?%\\s+([0-9.]+)(us|ms|s|m)\\s*$", Pattern.MULTILINE);
 
   private Wrk() {}
 
@@ -41,12 +42,23 @@ public final class Wrk {
     }
   }
 
-  /** Runs {@code wrk --latency} with {@code connections} for {@code duration} against {@code url}. */
-  public static Result measure(String url, int connections, Duration duration, Duration timeout) throws IOException {
+  /**
+   * Runs {@code wrk --latency} with {@code connections} for {@code duration} against {@code url}.
+   */
+  public static Result measure(String url, int connections, Duration duration, Duration timeout)
+      throws IOException {
     int threads = Math.min(connections, Runtime.getRuntime().availableProcessors());
-    var command = new ArrayList<>(List.of("wrk", "--latency",
-        "-t" + threads, "-c" + connections, "-d" + Math.max(1, duration.toSeconds()) + "s",
-        "--timeout", Math.max(1, timeout.toSeconds()) + "s", url));
+    var command =
+        new ArrayList<>(
+            List.of(
+                "wrk",
+                "--latency",
+                "-t" + threads,
+                "-c" + connections,
+                "-d" + Math.max(1, duration.toSeconds()) + "s",
+                "--timeout",
+                Math.max(1, timeout.toSeconds()) + "s",
+                url));
     return parse(run(command, duration.plus(timeout).plusSeconds(30)));
   }
 

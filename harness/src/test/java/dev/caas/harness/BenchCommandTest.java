@@ -58,30 +58,54 @@ class BenchCommandTest {
 
   @Test
   void jitter_can_differ_per_proxy() {
-    BenchConfig config = parse("--upstream-latency", "200ms", "--upstream-jitter", "50ms", "--db-latency", "20ms",
-        "--db-jitter", "5ms");
+    BenchConfig config =
+        parse(
+            "--upstream-latency",
+            "200ms",
+            "--upstream-jitter",
+            "50ms",
+            "--db-latency",
+            "20ms",
+            "--db-jitter",
+            "5ms");
 
-    assertThat(config.latency()).isEqualTo(new InjectedLatency(Duration.ofMillis(200), Duration.ofMillis(50),
-        Duration.ofMillis(20), Duration.ofMillis(5)));
+    assertThat(config.latency())
+        .isEqualTo(
+            new InjectedLatency(
+                Duration.ofMillis(200),
+                Duration.ofMillis(50),
+                Duration.ofMillis(20),
+                Duration.ofMillis(5)));
   }
 
   @Test
   void the_issues_concurrency_sweep_parses_into_seven_points_on_the_upstream_only() {
-    BenchConfig config = parse("--scenario", "concurrency-sweep", "--flavour", "upstream-only",
-        "--concurrency-list", "1,10,50,100,200,500,1000", "--repeat", "2");
+    BenchConfig config =
+        parse(
+            "--scenario",
+            "concurrency-sweep",
+            "--flavour",
+            "upstream-only",
+            "--concurrency-list",
+            "1,10,50,100,200,500,1000",
+            "--repeat",
+            "2");
 
     assertThat(config.scenario()).isEqualTo(Scenario.CONCURRENCY_SWEEP);
     assertThat(config.repeat()).isEqualTo(2);
-    assertThat(config.points()).extracting(LoadPoint::concurrency).containsExactly(1, 10, 50, 100, 200, 500, 1000);
-    assertThat(config.points()).allSatisfy(point ->
-        assertThat(point.latency().postgres()).isZero());
+    assertThat(config.points())
+        .extracting(LoadPoint::concurrency)
+        .containsExactly(1, 10, 50, 100, 200, 500, 1000);
+    assertThat(config.points())
+        .allSatisfy(point -> assertThat(point.latency().postgres()).isZero());
   }
 
   @Test
   void a_latency_sweep_takes_its_list() {
     BenchConfig config = parse("--scenario", "latency-sweep", "--latency-list", "0ms,20ms,1s");
 
-    assertThat(config.points()).extracting(point -> point.latency().upstream())
+    assertThat(config.points())
+        .extracting(point -> point.latency().upstream())
         .containsExactly(Duration.ZERO, Duration.ofMillis(20), Duration.ofSeconds(1));
   }
 
@@ -108,8 +132,13 @@ class BenchCommandTest {
 
   @Test
   void named_variants_must_have_their_jars() {
-    BenchConfig config = parse("--variant", "sync-gathered,loom-sequential", "--server-threads", "8",
-        "--jvm-arg=-Xmx256m");
+    BenchConfig config =
+        parse(
+            "--variant",
+            "sync-gathered,loom-sequential",
+            "--server-threads",
+            "8",
+            "--jvm-arg=-Xmx256m");
 
     assertThat(config.variants()).containsExactly(Variant.SYNC_GATHERED, Variant.LOOM_SEQUENTIAL);
     assertThat(config.requireJars()).isTrue();
@@ -119,7 +148,8 @@ class BenchCommandTest {
 
   @Test
   void a_rate_makes_it_an_open_loop() {
-    assertThat(parse("--rate", "50", "--requests", "500").workload()).isEqualTo(new OpenLoop(50, 500, 10));
+    assertThat(parse("--rate", "50", "--requests", "500").workload())
+        .isEqualTo(new OpenLoop(50, 500, 10));
   }
 
   @Test
@@ -131,17 +161,21 @@ class BenchCommandTest {
   }
 
   @Test
-  void without_any_built_jar_nothing_runs_and_every_skip_is_explained(@TempDir Path folder) throws Exception {
+  void without_any_built_jar_nothing_runs_and_every_skip_is_explained(@TempDir Path folder)
+      throws Exception {
     // The project's calibration must not leak in: --jars names a folder with none.
     Path results = folder.resolve("results");
 
-    int exit = execute("bench", "--quiet", "--jars", folder.toString(), "--out", results.toString());
+    int exit =
+        execute("bench", "--quiet", "--jars", folder.toString(), "--out", results.toString());
 
     assertThat(exit).isEqualTo(2);
-    assertThat(out.toString()).contains("sync-sequential (skipped): no jar at", "loom-gathered (skipped)");
+    assertThat(out.toString())
+        .contains("sync-sequential (skipped): no jar at", "loom-gathered (skipped)");
     assertThat(Files.readString(results.resolve("results.md"))).contains("## Not run");
     assertThat(Files.readString(results.resolve("results.json"))).contains("\"not_run\"");
-    assertThat(Files.readString(results.resolve("report.html"))).contains("<h2>Not run</h2>", "not calibrated");
+    assertThat(Files.readString(results.resolve("report.html")))
+        .contains("<h2>Not run</h2>", "not calibrated");
   }
 
   @Test
@@ -159,14 +193,23 @@ class BenchCommandTest {
 
   @Test
   void a_fault_list_keeps_its_order_and_the_options_given_win_over_the_fault_defaults() {
-    BenchConfig config = parse("--fault", "postgres-down,upstream-timeout", "--deadline", "2s", "-c", "8",
-        "--latency", "50ms");
+    BenchConfig config =
+        parse(
+            "--fault",
+            "postgres-down,upstream-timeout",
+            "--deadline",
+            "2s",
+            "-c",
+            "8",
+            "--latency",
+            "50ms");
 
     assertThat(config.faults()).containsExactly(Fault.POSTGRES_DOWN, Fault.UPSTREAM_TIMEOUT);
     assertThat(config.concurrency()).isEqualTo(8);
     assertThat(config.dbLatency()).isEqualTo(Duration.ofMillis(50));
     assertThat(config.effectiveDeadline()).isEqualTo(Duration.ofSeconds(2));
-    // Each phase outlasts the deadline, so requests sent during the fault reach it before the fault is healed.
+    // Each phase outlasts the deadline, so requests sent during the fault reach it before the fault
+    // is healed.
     assertThat(config.faultLoad().phase()).isEqualTo(Duration.ofMillis(2200));
   }
 
@@ -180,7 +223,8 @@ class BenchCommandTest {
     int exit = execute("bench", "--fault", "postgres-slow", "--quiet");
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).contains("unknown fault 'postgres-slow'", "postgres-down", "dog-table-locked");
+    assertThat(err.toString())
+        .contains("unknown fault 'postgres-slow'", "postgres-down", "dog-table-locked");
   }
 
   @Test
@@ -203,8 +247,10 @@ class BenchCommandTest {
   }
 
   @Test
-  void the_overload_preset_sends_two_thousand_requests_at_once_at_two_hundred_milliseconds_with_a_pool_of_a_hundred() {
-    BenchConfig config = parse("--scenario", "overload", "--variant", "sync-gathered", "--queue", "100");
+  void
+      the_overload_preset_sends_two_thousand_requests_at_once_at_two_hundred_milliseconds_with_a_pool_of_a_hundred() {
+    BenchConfig config =
+        parse("--scenario", "overload", "--variant", "sync-gathered", "--queue", "100");
 
     assertThat(config.workload()).isEqualTo(new ClosedLoop(2000, 2000));
     assertThat(config.latency()).isEqualTo(InjectedLatency.both(Duration.ofMillis(200)));
@@ -215,7 +261,8 @@ class BenchCommandTest {
 
   @Test
   void more_clients_than_the_talks_ninety_requests_send_one_request_each() {
-    assertThat(parse("--concurrency", "2000", "--latency", "200ms").workload()).isEqualTo(new ClosedLoop(2000, 2000));
+    assertThat(parse("--concurrency", "2000", "--latency", "200ms").workload())
+        .isEqualTo(new ClosedLoop(2000, 2000));
     assertThat(parse("-c", "100", "-n", "1000").workload()).isEqualTo(new ClosedLoop(100, 1000));
   }
 

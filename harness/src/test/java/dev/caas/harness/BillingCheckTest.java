@@ -43,13 +43,17 @@ class BillingCheckTest {
   @Test
   void a_difference_fails_the_bench_with_one_line_naming_the_filenames_and_counts() {
     var samples = TestRuns.samples(30, 300);
-    var billed = new HashMap<String, Long>(Map.of("dog-0.jpg", 10L, "dog-1.jpg", 11L, "dog-2.jpg", 10L));
-    BenchReport report = TestRuns.report(List.of(TestRuns.run(Variant.SYNC_GATHERED, samples, billed)), List.of());
+    var billed =
+        new HashMap<String, Long>(Map.of("dog-0.jpg", 10L, "dog-1.jpg", 11L, "dog-2.jpg", 10L));
+    BenchReport report =
+        TestRuns.report(List.of(TestRuns.run(Variant.SYNC_GATHERED, samples, billed)), List.of());
 
     assertThat(report.passed()).isFalse();
     assertThat(report.failures())
-        .containsExactly("FAIL sync-gathered: billing differs, billed 31, served 30: dog-1.jpg billed 11, served 10");
-    assertThat(ReportWriter.text(report)).contains("31/30 (mismatch)", "Failed:\n  FAIL sync-gathered: billing differs");
+        .containsExactly(
+            "FAIL sync-gathered: billing differs, billed 31, served 30: dog-1.jpg billed 11, served 10");
+    assertThat(ReportWriter.text(report))
+        .contains("31/30 (mismatch)", "Failed:\n  FAIL sync-gathered: billing differs");
   }
 
   @Test
@@ -59,15 +63,28 @@ class BillingCheckTest {
       samples.add(new Sample(10 + i, 0, 0, (2 + i) * 1_000_000L, 503, 60, null, null, null, null));
     }
     samples.add(new Sample(15, 0, 0, 1_001_000_000L, 504, 60, null, null, null, "billing"));
-    BenchReport report = TestRuns.report(List.of(TestRuns.run(Variant.SYNC_GATHERED, samples)), List.of());
+    BenchReport report =
+        TestRuns.report(List.of(TestRuns.run(Variant.SYNC_GATHERED, samples)), List.of());
 
     assertThat(ErrorSummary.describe(samples))
-        .isEqualTo("503 ×5 failing in 4.0 ms median, 6.0 ms max; 504 billing ×1 failing in 1001 ms median, 1001 ms max");
-    assertThat(ReportWriter.text(report)).contains("Errors by kind (time to fail: from sending to the error answer):",
-        "sync-gathered: 503 ×5 failing in 4.0 ms median");
-    assertThat(report.failures()).containsExactly("FAIL sync-gathered: 6 of 16 requests failed (503 ×5 failing in "
-        + "4.0 ms median, 6.0 ms max; 504 billing ×1 failing in 1001 ms median, 1001 ms max)");
-    assertThat(ReportWriter.json(report).path("runs").get(0).path("errors_by_kind").get(1).path("kind").asText())
+        .isEqualTo(
+            "503 ×5 failing in 4.0 ms median, 6.0 ms max; 504 billing ×1 failing in 1001 ms median, 1001 ms max");
+    assertThat(ReportWriter.text(report))
+        .contains(
+            "Errors by kind (time to fail: from sending to the error answer):",
+            "sync-gathered: 503 ×5 failing in 4.0 ms median");
+    assertThat(report.failures())
+        .containsExactly(
+            "FAIL sync-gathered: 6 of 16 requests failed (503 ×5 failing in "
+                + "4.0 ms median, 6.0 ms max; 504 billing ×1 failing in 1001 ms median, 1001 ms max)");
+    assertThat(
+            ReportWriter.json(report)
+                .path("runs")
+                .get(0)
+                .path("errors_by_kind")
+                .get(1)
+                .path("kind")
+                .asText())
         .isEqualTo("504 billing");
   }
 

@@ -11,12 +11,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CalibrationTest {
-  private static final Calibration CALIBRATED = new Calibration("2026-11-25T10:00:00+01:00", "abc1234", 2, "25", 64,
-      8_000, 20_000, 1000, 1000, 1_080, 1_400, 1_060, 1_650, "wrk 4.1.0");
+  private static final Calibration CALIBRATED =
+      new Calibration(
+          "2026-11-25T10:00:00+01:00",
+          "abc1234",
+          2,
+          "25",
+          64,
+          8_000,
+          20_000,
+          1000,
+          1000,
+          1_080,
+          1_400,
+          1_060,
+          1_650,
+          "wrk 4.1.0");
 
   @Test
   void wrks_report_is_read_for_its_rate_and_percentiles() {
-    String output = """
+    String output =
+        """
         Running 10s test @ http://127.0.0.1:40123/delay
           2 threads and 1000 connections
           Thread Stats   Avg      Stdev     Max   +/- Stdev
@@ -41,7 +56,8 @@ class CalibrationTest {
 
   @Test
   void microseconds_and_minutes_are_converted_too() {
-    Wrk.Result result = Wrk.parse("     50%  812.00us\n     99%    1.50m\nRequests/sec:  21000.5\n");
+    Wrk.Result result =
+        Wrk.parse("     50%  812.00us\n     99%    1.50m\nRequests/sec:  21000.5\n");
 
     assertThat(result.p50Ms()).isCloseTo(0.812, within(1e-9));
     assertThat(result.p99Ms()).isEqualTo(90_000.0);
@@ -67,14 +83,22 @@ class CalibrationTest {
 
   @Test
   void runs_beyond_the_calibrated_concurrency_or_rate_are_flagged() {
-    BenchConfig sweep = BenchConfig.builder().scenario(Scenario.CONCURRENCY_SWEEP).concurrencies(List.of(10, 2000))
-        .build();
-    BenchConfig open = BenchConfig.builder().ratePerSecond(9_000.0).requests(100).concurrency(100).build();
-    var within = TestRuns.run(Variant.LOOM_GATHERED, TestRuns.samples(10, 100), sweep.points().get(0), 1);
-    var tooMany = TestRuns.run(Variant.LOOM_GATHERED, TestRuns.samples(10, 100), sweep.points().get(1), 1);
-    var tooFast = TestRuns.run(Variant.LOOM_GATHERED, TestRuns.samples(10, 100), open.points().getFirst(), 1);
+    BenchConfig sweep =
+        BenchConfig.builder()
+            .scenario(Scenario.CONCURRENCY_SWEEP)
+            .concurrencies(List.of(10, 2000))
+            .build();
+    BenchConfig open =
+        BenchConfig.builder().ratePerSecond(9_000.0).requests(100).concurrency(100).build();
+    var within =
+        TestRuns.run(Variant.LOOM_GATHERED, TestRuns.samples(10, 100), sweep.points().get(0), 1);
+    var tooMany =
+        TestRuns.run(Variant.LOOM_GATHERED, TestRuns.samples(10, 100), sweep.points().get(1), 1);
+    var tooFast =
+        TestRuns.run(Variant.LOOM_GATHERED, TestRuns.samples(10, 100), open.points().getFirst(), 1);
 
-    List<String> flags = GeneratorCeiling.flags(List.of(within, tooMany, tooFast), Optional.of(CALIBRATED));
+    List<String> flags =
+        GeneratorCeiling.flags(List.of(within, tooMany, tooFast), Optional.of(CALIBRATED));
 
     assertThat(flags).hasSize(2);
     assertThat(flags.get(0)).contains("C=2000", "2000 in flight is more than the 1000 calibrated");
@@ -83,11 +107,21 @@ class CalibrationTest {
 
   @Test
   void a_generator_that_was_slow_at_its_calibrated_concurrency_flags_runs_near_it() {
-    var slow = new Calibration("d", "c", 2, "25", 64, 8_000, 20_000, 1000, 1000, 2_300, 3_100, 1_060, 1_650, "wrk");
-    BenchConfig sweep = BenchConfig.builder().scenario(Scenario.CONCURRENCY_SWEEP).concurrencies(List.of(800)).build();
-    var run = TestRuns.run(Variant.LOOM_GATHERED, TestRuns.samples(10, 100), sweep.points().getFirst(), 1);
+    var slow =
+        new Calibration(
+            "d", "c", 2, "25", 64, 8_000, 20_000, 1000, 1000, 2_300, 3_100, 1_060, 1_650, "wrk");
+    BenchConfig sweep =
+        BenchConfig.builder()
+            .scenario(Scenario.CONCURRENCY_SWEEP)
+            .concurrencies(List.of(800))
+            .build();
+    var run =
+        TestRuns.run(
+            Variant.LOOM_GATHERED, TestRuns.samples(10, 100), sweep.points().getFirst(), 1);
 
-    assertThat(GeneratorCeiling.flags(List.of(run), Optional.of(slow))).singleElement().asString()
+    assertThat(GeneratorCeiling.flags(List.of(run), Optional.of(slow)))
+        .singleElement()
+        .asString()
         .contains("the generator added 130 %");
   }
 }

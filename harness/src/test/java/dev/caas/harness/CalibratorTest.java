@@ -6,17 +6,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** A short real calibration: the harness and, where it is installed, wrk against the same loopback server. */
+/**
+ * A short real calibration: the harness and, where it is installed, wrk against the same loopback
+ * server.
+ */
 class CalibratorTest {
 
   @Test
   void measures_the_harness_beside_wrk_on_the_same_endpoints() throws Exception {
-    Calibration calibration = new Calibrator(8, 100, Duration.ofMillis(200), Duration.ofSeconds(1))
-        .run(Progress.SILENT, Path.of("").toAbsolutePath());
+    Calibration calibration =
+        new Calibrator(8, 100, Duration.ofMillis(200), Duration.ofSeconds(1))
+            .run(Progress.SILENT, Path.of("").toAbsolutePath());
 
     assertThat(calibration.harnessMaxRps()).isGreaterThan(100);
     assertThat(calibration.inFlight()).isEqualTo(100);
-    // A request to the delayed endpoint takes at least its delay, and the generator may add to it, not remove.
+    // A request to the delayed endpoint takes at least its delay, and the generator may add to it,
+    // not remove.
     assertThat(calibration.harnessP50Ms()).isBetween(200.0, 2_000.0);
     if (Wrk.version().isPresent()) {
       assertThat(calibration.wrk()).startsWith("wrk");

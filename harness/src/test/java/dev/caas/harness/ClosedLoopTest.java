@@ -24,13 +24,16 @@ class ClosedLoopTest {
       List<Sample> samples = new ClosedLoop(10, 50).run(client, "/", progress::add);
 
       assertThat(samples).hasSize(50).allMatch(Sample::ok);
-      assertThat(samples).extracting(Sample::index).containsExactlyElementsOf(IntStream.range(0, 50).boxed().toList());
+      assertThat(samples)
+          .extracting(Sample::index)
+          .containsExactlyElementsOf(IntStream.range(0, 50).boxed().toList());
       assertThat(server.maxInFlight()).isLessThanOrEqualTo(10).isGreaterThanOrEqualTo(5);
       var latency = LatencyStats.of(LatencyStats.histogramOf(samples));
       assertThat(latency.medianMs()).isBetween(45.0, 150.0);
       assertThat(latency.minMs()).isGreaterThanOrEqualTo(49.0);
       long lastEnd = samples.stream().mapToLong(Sample::endNanos).max().orElseThrow();
-      assertThat(Duration.ofNanos(lastEnd)).isBetween(Duration.ofMillis(240), Duration.ofMillis(2000));
+      assertThat(Duration.ofNanos(lastEnd))
+          .isBetween(Duration.ofMillis(240), Duration.ofMillis(2000));
       assertThat(progress).hasSize(50).contains(50);
     }
   }
@@ -40,7 +43,7 @@ class ClosedLoopTest {
     try (var server = new SlowServer(Duration.ofMillis(1));
         var client = new LoadClient(server.url(), 2, Duration.ofSeconds(10))) {
 
-      Sample sample = new ClosedLoop(2, 4).run(client, "/", done -> { }).getFirst();
+      Sample sample = new ClosedLoop(2, 4).run(client, "/", done -> {}).getFirst();
 
       assertThat(sample.status()).isEqualTo(200);
       assertThat(sample.bytes()).isEqualTo(1234);
@@ -58,7 +61,7 @@ class ClosedLoopTest {
     }
     try (var client = new LoadClient(nobody, 3, Duration.ofSeconds(5))) {
 
-      List<Sample> samples = new ClosedLoop(3, 6).run(client, "/", done -> { });
+      List<Sample> samples = new ClosedLoop(3, 6).run(client, "/", done -> {});
 
       assertThat(samples).hasSize(6).noneMatch(Sample::ok);
       assertThat(samples).allSatisfy(s -> assertThat(s.error()).isNotBlank());
@@ -67,19 +70,26 @@ class ClosedLoopTest {
 
   @Test
   void an_error_answer_keeps_the_step_its_json_body_blames() throws Exception {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
-    server.createContext("/", exchange -> {
-      byte[] body = "{\"error\":\"deadline passed\",\"step\":\"billing\",\"requestId\":\"42\"}"
-          .getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(504, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+    server.createContext(
+        "/",
+        exchange -> {
+          byte[] body =
+              "{\"error\":\"deadline passed\",\"step\":\"billing\",\"requestId\":\"42\"}"
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(504, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
-    try (var client = new LoadClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), 1,
-        Duration.ofSeconds(5))) {
+    try (var client =
+        new LoadClient(
+            URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+            1,
+            Duration.ofSeconds(5))) {
 
-      Sample sample = new ClosedLoop(1, 1).run(client, "/", done -> { }).getFirst();
+      Sample sample = new ClosedLoop(1, 1).run(client, "/", done -> {}).getFirst();
 
       assertThat(sample.status()).isEqualTo(504);
       assertThat(sample.step()).isEqualTo("billing");
@@ -91,9 +101,16 @@ class ClosedLoopTest {
 
   @Test
   void the_step_is_read_from_the_contracts_error_json_and_nothing_else() {
-    assertThat(dev.caas.contract.ErrorBody.stepOf("{\"error\":\"x\",\"step\":\"upstream\",\"requestId\":\"1\"}")).isEqualTo("upstream");
-    assertThat(dev.caas.contract.ErrorBody.stepOf("{ \"error\": \"x\", \"step\" : \"name\" }")).isEqualTo("name");
-    assertThat(dev.caas.contract.ErrorBody.stepOf("{\"error\":\"queue full\",\"step\":null,\"requestId\":\"1\"}")).isNull();
+    assertThat(
+            dev.caas.contract.ErrorBody.stepOf(
+                "{\"error\":\"x\",\"step\":\"upstream\",\"requestId\":\"1\"}"))
+        .isEqualTo("upstream");
+    assertThat(dev.caas.contract.ErrorBody.stepOf("{ \"error\": \"x\", \"step\" : \"name\" }"))
+        .isEqualTo("name");
+    assertThat(
+            dev.caas.contract.ErrorBody.stepOf(
+                "{\"error\":\"queue full\",\"step\":null,\"requestId\":\"1\"}"))
+        .isNull();
     assertThat(dev.caas.contract.ErrorBody.stepOf("<html>503 Service Unavailable</html>")).isNull();
   }
 }

@@ -13,9 +13,9 @@ class GeneratorCheckTest {
     try (var server = new SlowServer(Duration.ofMillis(20));
         var client = new LoadClient(server.url(), 20, Duration.ofSeconds(10))) {
       // Warmed up as the bench does: connections open and the client's code compiled.
-      new ClosedLoop(20, 200).run(client, "/", done -> { });
+      new ClosedLoop(20, 200).run(client, "/", done -> {});
 
-      List<Sample> samples = new OpenLoop(100, 60, 20).run(client, "/", done -> { });
+      List<Sample> samples = new OpenLoop(100, 60, 20).run(client, "/", done -> {});
       GeneratorCheck check = GeneratorCheck.of(samples, 100.0);
 
       assertThat(check.keptUp()).as("%s", check).isTrue();
@@ -29,7 +29,7 @@ class GeneratorCheckTest {
         var client = new LoadClient(server.url(), 1, Duration.ofSeconds(10))) {
 
       // One connection serves at most 20 requests a second; 100 a second were asked for.
-      List<Sample> samples = new OpenLoop(100, 20, 1).run(client, "/", done -> { });
+      List<Sample> samples = new OpenLoop(100, 20, 1).run(client, "/", done -> {});
       GeneratorCheck check = GeneratorCheck.of(samples, 100.0);
 
       assertThat(check.keptUp()).as("%s", check).isFalse();

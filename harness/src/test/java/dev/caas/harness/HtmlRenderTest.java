@@ -21,27 +21,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The report as a person sees it: Debian's headless Chromium opens {@code report.html} from disk, its DOM is
- * checked for the headings, and its screenshot for actual drawing (many colours, much that is not white).
- * Chromium is a test dependency: CI installs it, and without it this test fails and says so. Set {@code
- * CAAS_SKIP_BROWSER_TESTS=1} to skip it on a machine that cannot have a browser.
+ * The report as a person sees it: Debian's headless Chromium opens {@code report.html} from disk,
+ * its DOM is checked for the headings, and its screenshot for actual drawing (many colours, much
+ * that is not white). Chromium is a test dependency: CI installs it, and without it this test fails
+ * and says so. Set {@code CAAS_SKIP_BROWSER_TESTS=1} to skip it on a machine that cannot have a
+ * browser.
  */
 class HtmlRenderTest {
-  private static final List<String> BROWSERS = List.of("chromium", "chromium-browser", "google-chrome");
+  private static final List<String> BROWSERS =
+      List.of("chromium", "chromium-browser", "google-chrome");
   private static String browser;
 
   @BeforeAll
   static void findChromium() {
-    assumeTrue(!"1".equals(System.getenv("CAAS_SKIP_BROWSER_TESTS")), "CAAS_SKIP_BROWSER_TESTS=1: browser tests skipped");
+    assumeTrue(
+        !"1".equals(System.getenv("CAAS_SKIP_BROWSER_TESTS")),
+        "CAAS_SKIP_BROWSER_TESTS=1: browser tests skipped");
     browser = BROWSERS.stream().filter(HtmlRenderTest::onPath).findFirst().orElse(null);
     if (browser == null) {
-      fail("headless Chromium is needed to check that report.html renders: install it with "
-          + "'apt-get install -y chromium' (.ci/run does), or set CAAS_SKIP_BROWSER_TESTS=1 to skip this test");
+      fail(
+          "headless Chromium is needed to check that report.html renders: install it with "
+              + "'apt-get install -y chromium' (.ci/run does), or set CAAS_SKIP_BROWSER_TESTS=1 to skip this test");
     }
   }
 
   @Test
-  void chromium_renders_the_sweep_report_with_its_headings_and_charts(@TempDir Path folder) throws Exception {
+  void chromium_renders_the_sweep_report_with_its_headings_and_charts(@TempDir Path folder)
+      throws Exception {
     ReportFiles.write(TestReports.sweep(Optional.empty()), folder);
     Path page = folder.resolve("report.html");
 
@@ -49,8 +55,13 @@ class HtmlRenderTest {
     Path png = folder.resolve("report.png");
     run(folder, "--screenshot=" + png, "--window-size=1200,2000", page.toUri().toString());
 
-    assertThat(dom).contains("<h1>caas bench: concurrency-sweep</h1>", "<h2>Provenance</h2>", "<h2>Results</h2>",
-        "<h2>Charts</h2>", "<h2>Waterfalls</h2>");
+    assertThat(dom)
+        .contains(
+            "<h1>caas bench: concurrency-sweep</h1>",
+            "<h2>Provenance</h2>",
+            "<h2>Results</h2>",
+            "<h2>Charts</h2>",
+            "<h2>Waterfalls</h2>");
     assertThat(dom).containsPattern("<svg[^>]*class=\"chart\"");
     BufferedImage image = ImageIO.read(png.toFile());
     assertThat(image.getWidth()).isEqualTo(1200);
@@ -70,21 +81,41 @@ class HtmlRenderTest {
     assertThat(notWhite).as("pixels that are not white").isGreaterThan(sampled / 20);
   }
 
-  /** Runs headless Chromium in its own profile, network and extras off; returns what it printed on stdout. */
-  private static String run(Path folder, String... arguments) throws IOException, InterruptedException {
-    var command = new ArrayList<>(List.of(browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + Files.createTempDirectory(folder, "profile")));
+  /**
+   * Runs headless Chromium in its own profile, network and extras off; returns what it printed on
+   * stdout.
+   */
+  private static String run(Path folder, String... arguments)
+      throws IOException, InterruptedException {
+    var command =
+        new ArrayList<>(
+            List.of(
+                browser,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + Files.createTempDirectory(folder, "profile")));
     command.addAll(List.of(arguments));
     File stdout = folder.resolve("chromium.out").toFile();
-    Process process = new ProcessBuilder(command).redirectOutput(stdout)
-        .redirectError(folder.resolve("chromium.err").toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(stdout)
+            .redirectError(folder.resolve("chromium.err").toFile())
+            .start();
     if (!process.waitFor(120, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      fail("chromium did not finish within 120 s: " + Files.readString(folder.resolve("chromium.err")));
+      fail(
+          "chromium did not finish within 120 s: "
+              + Files.readString(folder.resolve("chromium.err")));
     }
-    assertThat(process.exitValue()).as("chromium's exit code; stderr: %s",
-        Files.readString(folder.resolve("chromium.err"))).isZero();
+    assertThat(process.exitValue())
+        .as("chromium's exit code; stderr: %s", Files.readString(folder.resolve("chromium.err")))
+        .isZero();
     return Files.readString(stdout.toPath(), StandardCharsets.UTF_8);
   }
 

@@ -24,10 +24,21 @@ class HtmlReportTest {
     String html = html(report);
 
     assertThat(html).startsWith("<!DOCTYPE html>");
-    assertThat(headings(html)).containsExactly("caas bench: talk", "Provenance", "Results", "Theory", "Load generator",
-        "Charts", "Waterfalls");
-    assertThat(html).contains("<th>commit</th><td>abc1234</td>", "<td>sync-sequential</td>", "Total Requests",
-        "not calibrated (run ./caas calibrate)");
+    assertThat(headings(html))
+        .containsExactly(
+            "caas bench: talk",
+            "Provenance",
+            "Results",
+            "Theory",
+            "Load generator",
+            "Charts",
+            "Waterfalls");
+    assertThat(html)
+        .contains(
+            "<th>commit</th><td>abc1234</td>",
+            "<td>sync-sequential</td>",
+            "Total Requests",
+            "not calibrated (run ./caas calibrate)");
     assertThat(count(html, "<svg")).isEqualTo(1 + 2);
     assertThat(html).contains("id=\"waterfall-sync-gathered\"", "id=\"latency-by-variant\"");
   }
@@ -36,7 +47,8 @@ class HtmlReportTest {
   void the_page_fetches_nothing() {
     String html = html(TestReports.sweep(Optional.empty()));
 
-    assertThat(html).doesNotContainPattern("(src|href)=\"(https?:)?//")
+    assertThat(html)
+        .doesNotContainPattern("(src|href)=\"(https?:)?//")
         .doesNotContain("<link", "<script", "@import", "url(http");
   }
 
@@ -61,28 +73,62 @@ class HtmlReportTest {
 
   @Test
   void a_sweep_report_shows_the_sweep_charts_the_repeat_summary_and_the_generator_flags() {
-    var calibration = new Calibration("2026-11-25T10:00:00+01:00", "abc1234", 2, "25", 64, 5_000, 20_000, 50, 1000,
-        1_500, 1_900, 1_060, 1_650, "wrk 4.1.0");
+    var calibration =
+        new Calibration(
+            "2026-11-25T10:00:00+01:00",
+            "abc1234",
+            2,
+            "25",
+            64,
+            5_000,
+            20_000,
+            50,
+            1000,
+            1_500,
+            1_900,
+            1_060,
+            1_650,
+            "wrk 4.1.0");
 
     String html = html(TestReports.sweep(Optional.of(calibration)));
 
-    assertThat(headings(html)).contains("Repeated runs (two-level bootstrap over runs and requests)", "Load generator",
-        "Not run", "At C=1, upstream 100 ms, postgres 0.0 ms", "At C=100, upstream 100 ms, postgres 0.0 ms");
-    assertThat(html).contains("id=\"latency-vs-concurrency\"", "id=\"throughput-vs-concurrency\"",
-        "id=\"waterfall-loom-sequential-point3\"", "class=\"flag\"", "100 in flight is more than the 50 calibrated",
-        "median of 2 medians");
+    assertThat(headings(html))
+        .contains(
+            "Repeated runs (two-level bootstrap over runs and requests)",
+            "Load generator",
+            "Not run",
+            "At C=1, upstream 100 ms, postgres 0.0 ms",
+            "At C=100, upstream 100 ms, postgres 0.0 ms");
+    assertThat(html)
+        .contains(
+            "id=\"latency-vs-concurrency\"",
+            "id=\"throughput-vs-concurrency\"",
+            "id=\"waterfall-loom-sequential-point3\"",
+            "class=\"flag\"",
+            "100 in flight is more than the 50 calibrated",
+            "median of 2 medians");
   }
 
   @Test
   void out_writes_every_file_the_issue_lists(@TempDir Path folder) throws Exception {
     List<Path> written = ReportFiles.write(TestReports.sweep(Optional.empty()), folder);
 
-    assertThat(written).extracting(p -> p.getFileName().toString())
-        .contains("results.json", "results.md", "results.csv", "report.html", "latency-vs-concurrency.svg",
-            "throughput-vs-concurrency.svg", "latency-by-variant.svg", "sync-sequential-point1-run1.hlog",
+    assertThat(written)
+        .extracting(p -> p.getFileName().toString())
+        .contains(
+            "results.json",
+            "results.md",
+            "results.csv",
+            "report.html",
+            "latency-vs-concurrency.svg",
+            "throughput-vs-concurrency.svg",
+            "latency-by-variant.svg",
+            "sync-sequential-point1-run1.hlog",
             "loom-sequential-point3-run2.hlog");
     assertThat(written).allSatisfy(p -> assertThat(p).isRegularFile().isNotEmptyFile());
-    assertThat(Files.readString(folder.resolve("latency-vs-concurrency.svg"))).startsWith("<?xml").contains("<svg");
+    assertThat(Files.readString(folder.resolve("latency-vs-concurrency.svg")))
+        .startsWith("<?xml")
+        .contains("<svg");
     List<String> csv = Files.readAllLines(folder.resolve("results.csv"));
     assertThat(csv).hasSize(1 + 12);
     assertThat(csv.getFirst()).startsWith("variant,repetition,point,workload,concurrency");

@@ -13,8 +13,11 @@ class OpenFilesTest {
 
   @Test
   void a_limit_below_the_need_is_warned_about_with_what_to_do() {
-    assertThat(Bench.openFilesWarning(2000, 4096)).hasValueSatisfying(warning ->
-        assertThat(warning).contains("may open 4096 files", "about 9000", "ulimit -n", "--concurrency"));
+    assertThat(Bench.openFilesWarning(2000, 4096))
+        .hasValueSatisfying(
+            warning ->
+                assertThat(warning)
+                    .contains("may open 4096 files", "about 9000", "ulimit -n", "--concurrency"));
     assertThat(Bench.openFilesWarning(2000, 20_000)).isEmpty();
     assertThat(Bench.openFilesWarning(2000, -1)).as("unknown").isEmpty();
   }

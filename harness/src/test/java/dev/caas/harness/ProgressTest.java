@@ -21,7 +21,8 @@ class ProgressTest {
     }
 
     String text = bytes.toString(StandardCharsets.UTF_8);
-    assertThat(text).startsWith("sync-sequential: measuring\n")
+    assertThat(text)
+        .startsWith("sync-sequential: measuring\n")
         .contains("\rsync-sequential [" + "█".repeat(30) + "] 100%  90/90")
         .endsWith("\nsync-sequential: stopping\n");
     assertThat(text.lines().filter(line -> line.contains("requests"))).isEmpty();

@@ -14,13 +14,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The README shows the six handlers side by side; this keeps them the real code. Each block between
  * {@code <!-- handler:MODULE:TAG -->} and {@code <!-- /handler -->} must equal the region between
- * {@code // tag::TAG[]} and {@code // end::TAG[]} of that module's {@code DogHandler.java}.
- * Run with {@code -Dreadme.update=true} to rewrite the blocks from the code.
+ * {@code // tag::TAG[]} and {@code // end::TAG[]} of that module's {@code DogHandler.java}. Run
+ * with {@code -Dreadme.update=true} to rewrite the blocks from the code.
  */
 class ReadmeHandlersTest {
-  private static final Path ROOT = VariantJars.findProjectRoot(Path.of("").toAbsolutePath()).orElseThrow();
-  private static final Pattern BLOCK = Pattern.compile(
-      "(<!-- handler:([a-z-]+):([a-z]+) -->\\n)(.*?)(<!-- /handler -->)", Pattern.DOTALL);
+  private static final Path ROOT =
+      VariantJars.findProjectRoot(Path.of("").toAbsolutePath()).orElseThrow();
+  private static final Pattern BLOCK =
+      Pattern.compile(
+          "(<!-- handler:([a-z-]+):([a-z]+) -->\\n)(.*?)(<!-- /handler -->)", Pattern.DOTALL);
 
   @Test
   void the_readme_shows_each_variants_handler_as_it_is_in_the_code() throws IOException {
@@ -31,7 +33,8 @@ class ReadmeHandlersTest {
     int shown = 0;
     while (blocks.find()) {
       String code = "```java\n" + taggedRegion(blocks.group(2), blocks.group(3)) + "```\n";
-      blocks.appendReplacement(rewritten, Matcher.quoteReplacement(blocks.group(1) + code + blocks.group(5)));
+      blocks.appendReplacement(
+          rewritten, Matcher.quoteReplacement(blocks.group(1) + code + blocks.group(5)));
       shown++;
     }
     blocks.appendTail(rewritten);
@@ -39,20 +42,29 @@ class ReadmeHandlersTest {
       Files.writeString(readme, rewritten.toString());
     }
     assertThat(shown).as("handler blocks in README.md").isEqualTo(Variant.values().length);
-    assertThat(text).as("README.md handler blocks are stale: run ./mvnw -pl harness test "
-        + "-Dtest=ReadmeHandlersTest -Dreadme.update=true").isEqualTo(rewritten.toString());
+    assertThat(text)
+        .as(
+            "README.md handler blocks are stale: run ./mvnw -pl harness test "
+                + "-Dtest=ReadmeHandlersTest -Dreadme.update=true")
+        .isEqualTo(rewritten.toString());
   }
 
   private static String taggedRegion(String module, String tag) throws IOException {
     try (var files = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
-      Path handler = files.filter(p -> p.getFileName().toString().equals("DogHandler.java")).findFirst()
-          .orElseThrow(() -> new AssertionError("no DogHandler.java in " + module));
+      Path handler =
+          files
+              .filter(p -> p.getFileName().toString().equals("DogHandler.java"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no DogHandler.java in " + module));
       String source = Files.readString(handler);
       int start = source.indexOf("// tag::" + tag + "[]");
       int end = source.indexOf("// end::" + tag + "[]");
       assertThat(start).as(handler + " tag " + tag).isNotNegative();
-      String region = source.substring(source.indexOf('\n', start) + 1, source.lastIndexOf('\n', end) + 1);
-      return region.lines().map(line -> line.startsWith("  ") ? line.substring(2) : line)
+      String region =
+          source.substring(source.indexOf('\n', start) + 1, source.lastIndexOf('\n', end) + 1);
+      return region
+          .lines()
+          .map(line -> line.startsWith("  ") ? line.substring(2) : line)
           .collect(Collectors.joining("\n", "", "\n"));
     }
   }

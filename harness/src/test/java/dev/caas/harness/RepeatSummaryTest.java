@@ -55,7 +55,8 @@ class RepeatSummaryTest {
   void one_slow_run_among_three_widens_the_interval() {
     var steady = runs(Variant.SYNC_SEQUENTIAL, 300, 3, 0);
     var withAnOutlier = new ArrayList<>(runs(Variant.SYNC_SEQUENTIAL, 300, 2, 0));
-    withAnOutlier.add(TestRuns.run(Variant.SYNC_SEQUENTIAL, TestRuns.lognormal(99, 90, 450), TALK, 3));
+    withAnOutlier.add(
+        TestRuns.run(Variant.SYNC_SEQUENTIAL, TestRuns.lognormal(99, 90, 450), TALK, 3));
 
     RepeatSummary.Group narrow = RepeatSummary.of(steady).groups().getFirst();
     RepeatSummary.Group wide = RepeatSummary.of(withAnOutlier).groups().getFirst();

@@ -12,9 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportWriterTest {
-  private final BenchReport report = TestRuns.report(
-      List.of(TestRuns.run(Variant.SYNC_SEQUENTIAL, TestRuns.samples(90, 300))),
-      List.of(new NotRun(Variant.LOOM_GATHERED, true, "no jar at loom-impl/target/x.jar", "build it with: ./mvnw")));
+  private final BenchReport report =
+      TestRuns.report(
+          List.of(TestRuns.run(Variant.SYNC_SEQUENTIAL, TestRuns.samples(90, 300))),
+          List.of(
+              new NotRun(
+                  Variant.LOOM_GATHERED,
+                  true,
+                  "no jar at loom-impl/target/x.jar",
+                  "build it with: ./mvnw")));
 
   @Test
   void json_keeps_the_fields_the_design_promises(@TempDir Path folder) throws Exception {
@@ -62,10 +68,13 @@ class ReportWriterTest {
     assertThat(run.at("/samples/columns")).hasSize(ReportWriter.SAMPLE_COLUMNS.size());
     assertThat(run.at("/samples/rows")).hasSize(90);
     JsonNode first = run.at("/samples/rows/0");
-    assertThat(first.get(ReportWriter.SAMPLE_COLUMNS.indexOf("latency_ms")).asDouble()).isEqualTo(300.0);
+    assertThat(first.get(ReportWriter.SAMPLE_COLUMNS.indexOf("latency_ms")).asDouble())
+        .isEqualTo(300.0);
     assertThat(first.get(ReportWriter.SAMPLE_COLUMNS.indexOf("status")).asInt()).isEqualTo(200);
-    assertThat(first.get(ReportWriter.SAMPLE_COLUMNS.indexOf("filename")).asText()).isEqualTo("dog-0.jpg");
-    assertThat(first.get(ReportWriter.SAMPLE_COLUMNS.indexOf("server_timing")).asText()).startsWith("upstream;start=0.0");
+    assertThat(first.get(ReportWriter.SAMPLE_COLUMNS.indexOf("filename")).asText())
+        .isEqualTo("dog-0.jpg");
+    assertThat(first.get(ReportWriter.SAMPLE_COLUMNS.indexOf("server_timing")).asText())
+        .startsWith("upstream;start=0.0");
   }
 
   @Test
@@ -85,19 +94,25 @@ class ReportWriterTest {
     String markdown = Files.readString(file);
 
     assertThat(markdown).startsWith("# caas bench\n");
-    assertThat(markdown.indexOf("**commit**: abc1234")).isPositive().isLessThan(markdown.indexOf("## Results"));
-    assertThat(markdown).contains("| sync-sequential | 90 |", "limited by clients", "## Not run", "loom-gathered");
+    assertThat(markdown.indexOf("**commit**: abc1234"))
+        .isPositive()
+        .isLessThan(markdown.indexOf("## Results"));
+    assertThat(markdown)
+        .contains("| sync-sequential | 90 |", "limited by clients", "## Not run", "loom-gathered");
   }
 
   @Test
   void console_text_names_the_bottleneck_and_the_skipped_variants() {
     String text = ReportWriter.text(report);
 
-    assertThat(text).contains("commit", "abc1234", "cores", "latency", "upstream 100 ms, postgres 100 ms");
-    assertThat(text).contains("  sync-sequential: T = 300 ms, limited by clients 33.3 rps (10 / 300 ms)\n"
-        + "      other bounds: database pool 100.0 rps (20 / (2 × 100 ms)), server threads 106.7 rps (32 / 300 ms)\n"
-        + "      limits: server threads 32, db pool 20, upstream connections unbounded, executor threads unbounded\n"
-        + "      Server-Timing medians: upstream 100 ms, billing 100 ms, name 100 ms, total 300 ms\n");
+    assertThat(text)
+        .contains("commit", "abc1234", "cores", "latency", "upstream 100 ms, postgres 100 ms");
+    assertThat(text)
+        .contains(
+            "  sync-sequential: T = 300 ms, limited by clients 33.3 rps (10 / 300 ms)\n"
+                + "      other bounds: database pool 100.0 rps (20 / (2 × 100 ms)), server threads 106.7 rps (32 / 300 ms)\n"
+                + "      limits: server threads 32, db pool 20, upstream connections unbounded, executor threads unbounded\n"
+                + "      Server-Timing medians: upstream 100 ms, billing 100 ms, name 100 ms, total 300 ms\n");
     assertThat(text).contains("loom-gathered (skipped): no jar at");
   }
 
@@ -128,8 +143,11 @@ class ReportWriterTest {
   void a_sweeps_console_text_is_one_row_per_variant_and_point() {
     String text = ReportWriter.text(TestReports.sweep(java.util.Optional.empty()));
 
-    assertThat(text).contains("scenario           concurrency-sweep (upstream-only), 3 points",
-        "Repeated runs (two-level bootstrap over runs and requests):", "Load generator:");
+    assertThat(text)
+        .contains(
+            "scenario           concurrency-sweep (upstream-only), 3 points",
+            "Repeated runs (two-level bootstrap over runs and requests):",
+            "Load generator:");
     assertThat(text.lines().filter(line -> line.matches("\\s*100\\s+—\\s+100 ms.*"))).hasSize(2);
   }
 }

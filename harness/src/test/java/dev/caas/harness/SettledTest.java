@@ -17,7 +17,8 @@ class SettledTest {
   void waits_until_the_variant_reports_what_was_waited_for() {
     Iterator<Load> readings = List.of(BUSY, BUSY, IDLE).iterator();
 
-    Settled settled = Settled.await(() -> Optional.of(readings.next()), Settled.idle(20), Duration.ofSeconds(5));
+    Settled settled =
+        Settled.await(() -> Optional.of(readings.next()), Settled.idle(20), Duration.ofSeconds(5));
 
     assertThat(settled.outcome()).isEqualTo(Settled.Outcome.SETTLED);
     assertThat(settled.last()).isEqualTo(IDLE);
@@ -27,11 +28,14 @@ class SettledTest {
 
   @Test
   void gives_up_after_the_timeout_and_says_what_was_still_busy() {
-    Settled settled = Settled.await(() -> Optional.of(BUSY), Settled.compensated(), Duration.ofMillis(100));
+    Settled settled =
+        Settled.await(() -> Optional.of(BUSY), Settled.compensated(), Duration.ofMillis(100));
 
     assertThat(settled.outcome()).isEqualTo(Settled.Outcome.STILL_BUSY);
     assertThat(settled.failed()).isTrue();
-    assertThat(settled.describe()).startsWith("still busy after 1").endsWith("2 compensations pending");
+    assertThat(settled.describe())
+        .startsWith("still busy after 1")
+        .endsWith("2 compensations pending");
     assertThat(settled.cell()).startsWith("NO after");
   }
 
@@ -46,16 +50,21 @@ class SettledTest {
 
   @Test
   void a_silent_health_endpoint_fails() {
-    Settled settled = Settled.await(() -> {
-      throw new IllegalStateException("connection refused");
-    }, Settled.compensated(), Duration.ofSeconds(5));
+    Settled settled =
+        Settled.await(
+            () -> {
+              throw new IllegalStateException("connection refused");
+            },
+            Settled.compensated(),
+            Duration.ofSeconds(5));
 
     assertThat(settled.outcome()).isEqualTo(Settled.Outcome.NO_ANSWER);
     assertThat(settled.failed()).isTrue();
   }
 
   @Test
-  void idle_means_every_connection_back_in_the_pool_or_none_lent_out_when_the_pool_size_is_unknown() {
+  void
+      idle_means_every_connection_back_in_the_pool_or_none_lent_out_when_the_pool_size_is_unknown() {
     var oneConnectionStillOpening = new Load(0, 0, 19, 0, 0);
 
     assertThat(Settled.idle(20).test(oneConnectionStillOpening)).isFalse();

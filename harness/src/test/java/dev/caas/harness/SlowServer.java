@@ -11,8 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local HTTP server that answers every request after a fixed delay with a small body and the headers the
- * harness reads, and remembers the most requests it ever had in hand at once.
+ * A local HTTP server that answers every request after a fixed delay with a small body and the
+ * headers the harness reads, and remembers the most requests it ever had in hand at once.
  */
 final class SlowServer implements AutoCloseable {
   private final HttpServer server;
@@ -24,24 +24,34 @@ final class SlowServer implements AutoCloseable {
   SlowServer(Duration delay) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1000);
     server.setExecutor(threads);
-    server.createContext("/", exchange -> {
-      int now = inFlight.incrementAndGet();
-      maxInFlight.accumulateAndGet(now, Math::max);
-      try {
-        Thread.sleep(delay);
-        byte[] body = new byte[1234];
-        exchange.getResponseHeaders().add("X-Filename", "dog-" + served.incrementAndGet() % 3 + ".jpg");
-        exchange.getResponseHeaders().add("Server-Timing", "upstream;start=0.0;dur=" + delay.toMillis()
-            + ", total;dur=" + delay.toMillis());
-        exchange.sendResponseHeaders(200, body.length);
-        exchange.getResponseBody().write(body);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        inFlight.decrementAndGet();
-        exchange.close();
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          int now = inFlight.incrementAndGet();
+          maxInFlight.accumulateAndGet(now, Math::max);
+          try {
+            Thread.sleep(delay);
+            byte[] body = new byte[1234];
+            exchange
+                .getResponseHeaders()
+                .add("X-Filename", "dog-" + served.incrementAndGet() % 3 + ".jpg");
+            exchange
+                .getResponseHeaders()
+                .add(
+                    "Server-Timing",
+                    "upstream;start=0.0;dur="
+                        + delay.toMillis()
+                        + ", total;dur="
+                        + delay.toMillis());
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } finally {
+            inFlight.decrementAndGet();
+            exchange.close();
+          }
+        });
     server.start();
   }
 

@@ -24,6 +24,7 @@ class SteadyThroughputTest {
 
   @Test
   void too_few_answers_give_no_figure() {
-    assertThat(Bench.steadyThroughput(List.of(new Sample(0, 0, 0, 1, 200, 1, "a.jpg", null, null)))).isNaN();
+    assertThat(Bench.steadyThroughput(List.of(new Sample(0, 0, 0, 1, 200, 1, "a.jpg", null, null))))
+        .isNaN();
   }
 }

@@ -14,12 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * {@code ./mvnw verify} reproduces the results: the talk's scenario (90 requests, 10 clients, 100 ms on both
- * proxies) for all six variants, each launched from its jar as its own JVM exactly as {@code ./caas bench}
- * does, with the same Markdown and JSON report written to {@code harness/target/talk-report/}.
+ * {@code ./mvnw verify} reproduces the results: the talk's scenario (90 requests, 10 clients, 100
+ * ms on both proxies) for all six variants, each launched from its jar as its own JVM exactly as
+ * {@code ./caas bench} does, with the same Markdown and JSON report written to {@code
+ * harness/target/talk-report/}.
  *
- * <p>The implementation modules come before the harness in the reactor, so their jars exist by the time
- * this runs; a missing jar fails the test rather than skipping a variant.
+ * <p>The implementation modules come before the harness in the reactor, so their jars exist by the
+ * time this runs; a missing jar fails the test rather than skipping a variant.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TalkScenarioTest {
@@ -31,11 +32,12 @@ class TalkScenarioTest {
 
   @BeforeAll
   void runTheTalkScenario() throws Exception {
-    var config = BenchConfig.builder()
-        .variants(List.of(Variant.values()))
-        .requireJars(true)
-        .latency(Duration.ofMillis((long) L))
-        .build();
+    var config =
+        BenchConfig.builder()
+            .variants(List.of(Variant.values()))
+            .requireJars(true)
+            .latency(Duration.ofMillis((long) L))
+            .build();
     var jars = VariantJars.locate(null, Map.of(), Path.of("").toAbsolutePath());
     try (var testbed = Testbed.start()) {
       report = new Bench(config, jars, Progress.console(System.out)).run(testbed);
@@ -52,17 +54,21 @@ class TalkScenarioTest {
   void all_six_variants_ran_without_errors_and_billed_exactly_what_they_served() {
     assertThat(report.notRun()).isEmpty();
     assertThat(runs.keySet()).containsExactly(Variant.values());
-    assertThat(report.runs()).allSatisfy(run -> {
-      assertThat(run.errors()).as(run.variant().wireName()).isZero();
-      assertThat(run.passed()).as(run.variant().wireName() + " billing").isTrue();
-    });
+    assertThat(report.runs())
+        .allSatisfy(
+            run -> {
+              assertThat(run.errors()).as(run.variant().wireName()).isZero();
+              assertThat(run.passed()).as(run.variant().wireName() + " billing").isTrue();
+            });
   }
 
   @Test
   void sequential_variants_take_three_round_trips() {
     for (var model : Variant.Model.values()) {
       var run = runs.get(Variant.of(model, Variant.Composition.SEQUENTIAL));
-      assertThat(run.latency().medianMs()).as(run.variant().wireName()).isBetween(3 * L, 3 * L * 1.15);
+      assertThat(run.latency().medianMs())
+          .as(run.variant().wireName())
+          .isBetween(3 * L, 3 * L * 1.15);
     }
   }
 
@@ -70,15 +76,18 @@ class TalkScenarioTest {
   void gathered_variants_take_two_round_trips() {
     for (var model : Variant.Model.values()) {
       var run = runs.get(Variant.of(model, Variant.Composition.GATHERED));
-      assertThat(run.latency().medianMs()).as(run.variant().wireName()).isBetween(2 * L, 2 * L * 1.15);
+      assertThat(run.latency().medianMs())
+          .as(run.variant().wireName())
+          .isBetween(2 * L, 2 * L * 1.15);
     }
   }
 
   @Test
   void within_each_model_gathering_pays_off() {
     for (var model : Variant.Model.values()) {
-      double ratio = runs.get(Variant.of(model, Variant.Composition.GATHERED)).latency().medianMs()
-          / runs.get(Variant.of(model, Variant.Composition.SEQUENTIAL)).latency().medianMs();
+      double ratio =
+          runs.get(Variant.of(model, Variant.Composition.GATHERED)).latency().medianMs()
+              / runs.get(Variant.of(model, Variant.Composition.SEQUENTIAL)).latency().medianMs();
       assertThat(ratio).as(model.wireName() + " gathered/sequential, theory 0.67").isLessThan(0.8);
     }
   }
@@ -86,20 +95,23 @@ class TalkScenarioTest {
   @Test
   void every_step_costs_about_one_round_trip() {
     for (var run : report.runs()) {
-      assertThat(run.stepMediansMs()).as(run.variant().wireName())
+      assertThat(run.stepMediansMs())
+          .as(run.variant().wireName())
           .containsKeys("upstream", "billing", "name")
-          .allSatisfy((step, millis) -> {
-            if (!step.equals("total")) {
-              assertThat(millis).as(run.variant().wireName() + " " + step).isBetween(L, L + 20);
-            }
-          });
+          .allSatisfy(
+              (step, millis) -> {
+                if (!step.equals("total")) {
+                  assertThat(millis).as(run.variant().wireName() + " " + step).isBetween(L, L + 20);
+                }
+              });
     }
   }
 
   @Test
   void the_report_is_written_where_the_readme_says() {
     assertThat(REPORT_FOLDER.resolve("results.md")).content().contains("Total Requests", "Median");
-    assertThat(REPORT_FOLDER.resolve("results.json")).content().contains("\"runs\"", "\"provenance\"");
+    assertThat(REPORT_FOLDER.resolve("results.json"))
+        .content()
+        .contains("\"runs\"", "\"provenance\"");
   }
-
 }

@@ -16,7 +16,8 @@ class TalkTableTest {
 
     List<String> row = TalkTable.of(List.of(run)).rows().getFirst();
 
-    assertThat(TalkTable.HEADERS).startsWith("Variant", "Total Requests", "Median Time", "Avg. Time", "Std. Dev.");
+    assertThat(TalkTable.HEADERS)
+        .startsWith("Variant", "Total Requests", "Median Time", "Avg. Time", "Std. Dev.");
     assertThat(row).hasSameSizeAs(TalkTable.HEADERS);
     assertThat(cell(row, "Variant")).isEqualTo("sync-sequential");
     assertThat(cell(row, "Total Requests")).isEqualTo("90");
@@ -52,9 +53,10 @@ class TalkTableTest {
 
   @Test
   void text_columns_line_up() {
-    var runs = List.of(
-        TestRuns.run(Variant.SYNC_SEQUENTIAL, TestRuns.samples(90, 300)),
-        TestRuns.run(Variant.SYNC_GATHERED, TestRuns.samples(90, 200)));
+    var runs =
+        List.of(
+            TestRuns.run(Variant.SYNC_SEQUENTIAL, TestRuns.samples(90, 300)),
+            TestRuns.run(Variant.SYNC_GATHERED, TestRuns.samples(90, 200)));
 
     List<String> lines = TalkTable.of(runs).toText().lines().toList();
 
@@ -67,14 +69,17 @@ class TalkTableTest {
 
   @Test
   void markdown_is_a_table_with_numbers_aligned_right() {
-    String markdown = TalkTable.of(List.of(TestRuns.run(Variant.SYNC_SEQUENTIAL, TestRuns.samples(90, 300))))
-        .toMarkdown();
+    String markdown =
+        TalkTable.of(List.of(TestRuns.run(Variant.SYNC_SEQUENTIAL, TestRuns.samples(90, 300))))
+            .toMarkdown();
 
     List<String> lines = markdown.lines().toList();
     assertThat(lines).hasSize(3);
     assertThat(lines.get(0)).startsWith("| Variant | Total Requests | Median Time |");
     assertThat(lines.get(1)).startsWith("| --- | ---: |");
-    assertThat(lines.get(2)).startsWith("| sync-sequential | 90 | 303 ms |").endsWith("| talk attempt 1 |");
+    assertThat(lines.get(2))
+        .startsWith("| sync-sequential | 90 | 303 ms |")
+        .endsWith("| talk attempt 1 |");
   }
 
   private static String cell(List<String> row, String header) {

@@ -35,7 +35,9 @@ class TheoryTest {
 
   @Test
   void more_clients_than_server_threads_queue_for_a_thread() {
-    Theory theory = Theory.closedLoop(Composition.SEQUENTIAL, MS_100, MS_100, 100, new Limits(16, 100, null, null));
+    Theory theory =
+        Theory.closedLoop(
+            Composition.SEQUENTIAL, MS_100, MS_100, 100, new Limits(16, 100, null, null));
 
     assertThat(theory.bottleneck()).isEqualTo("server threads");
     assertThat(theory.throughputRps()).isCloseTo(16 / 0.3, within(1e-9));
@@ -44,7 +46,9 @@ class TheoryTest {
 
   @Test
   void without_a_thread_limit_the_database_pool_is_the_bottleneck() {
-    Theory theory = Theory.closedLoop(Composition.GATHERED, MS_100, MS_100, 1000, new Limits(null, 20, null, null));
+    Theory theory =
+        Theory.closedLoop(
+            Composition.GATHERED, MS_100, MS_100, 1000, new Limits(null, 20, null, null));
 
     assertThat(theory.bottleneck()).isEqualTo("database pool");
     assertThat(theory.throughputRps()).isCloseTo(20 / 0.2, within(1e-9));
@@ -63,16 +67,20 @@ class TheoryTest {
 
   @Test
   void upstream_connections_and_executor_threads_bound_throughput_too() {
-    Theory theory = Theory.closedLoop(Composition.GATHERED, MS_100, MS_100, 1000, new Limits(null, null, 5, 8));
+    Theory theory =
+        Theory.closedLoop(Composition.GATHERED, MS_100, MS_100, 1000, new Limits(null, null, 5, 8));
 
-    assertThat(theory.bounds()).extracting(Theory.Bound::resource)
+    assertThat(theory.bounds())
+        .extracting(Theory.Bound::resource)
         .containsExactly("executor threads", "upstream connections", "clients");
     assertThat(theory.throughputRps()).isCloseTo(8 / 0.2, within(1e-9));
   }
 
   @Test
   void sequential_variants_have_no_executor_bound() {
-    Theory theory = Theory.closedLoop(Composition.SEQUENTIAL, MS_100, MS_100, 10, new Limits(null, null, null, 1));
+    Theory theory =
+        Theory.closedLoop(
+            Composition.SEQUENTIAL, MS_100, MS_100, 10, new Limits(null, null, null, 1));
 
     assertThat(theory.bounds()).extracting(Theory.Bound::resource).containsExactly("clients");
   }
@@ -86,7 +94,8 @@ class TheoryTest {
 
   @Test
   void with_no_latency_there_is_nothing_to_predict() {
-    Theory theory = Theory.closedLoop(Composition.SEQUENTIAL, Duration.ZERO, Duration.ZERO, 10, ROOMY);
+    Theory theory =
+        Theory.closedLoop(Composition.SEQUENTIAL, Duration.ZERO, Duration.ZERO, 10, ROOMY);
 
     assertThat(theory.applies()).isFalse();
     assertThat(theory.throughputRps()).isInfinite();
@@ -98,12 +107,18 @@ class TheoryTest {
     Duration ms200 = Duration.ofMillis(200);
     var burst = new ClosedLoop(2000, 2000);
 
-    Theory theory = Theory.predict(Variant.LOOM_GATHERED, InjectedLatency.both(ms200), burst,
-        new Limits(null, 100, null, null), Double.NaN);
+    Theory theory =
+        Theory.predict(
+            Variant.LOOM_GATHERED,
+            InjectedLatency.both(ms200),
+            burst,
+            new Limits(null, 100, null, null),
+            Double.NaN);
 
     assertThat(theory.bottleneck()).isEqualTo("database pool");
     assertThat(theory.throughputRps()).isCloseTo(100 / 0.4, within(1e-9));
-    // The median request leaves after half the burst has drained, N / (2X) = 4 s, T/2 of it its own service.
+    // The median request leaves after half the burst has drained, N / (2X) = 4 s, T/2 of it its own
+    // service.
     assertThat(theory.medianMs()).isCloseTo(400 + 4000 - 200, within(1e-6));
   }
 
@@ -111,8 +126,13 @@ class TheoryTest {
   void a_burst_that_fits_the_bottleneck_waits_only_for_the_latency() {
     var burst = new ClosedLoop(20, 20);
 
-    Theory theory = Theory.predict(Variant.LOOM_GATHERED, InjectedLatency.both(MS_100), burst,
-        new Limits(null, 100, null, null), Double.NaN);
+    Theory theory =
+        Theory.predict(
+            Variant.LOOM_GATHERED,
+            InjectedLatency.both(MS_100),
+            burst,
+            new Limits(null, 100, null, null),
+            Double.NaN);
 
     assertThat(theory.medianMs()).isEqualTo(200);
     assertThat(theory.bottleneck()).isEqualTo("clients");
@@ -120,8 +140,13 @@ class TheoryTest {
 
   @Test
   void an_open_loop_below_capacity_waits_only_for_the_latency() {
-    Theory theory = Theory.predict(Variant.SYNC_GATHERED, InjectedLatency.both(MS_100), new OpenLoop(50, 500, 100),
-        ROOMY, Double.NaN);
+    Theory theory =
+        Theory.predict(
+            Variant.SYNC_GATHERED,
+            InjectedLatency.both(MS_100),
+            new OpenLoop(50, 500, 100),
+            ROOMY,
+            Double.NaN);
 
     assertThat(theory.overloaded()).isFalse();
     assertThat(theory.medianMs()).isEqualTo(200);
@@ -135,22 +160,40 @@ class TheoryTest {
     var shortRun = new OpenLoop(500, 1_000, 1000);
     var longRun = new OpenLoop(500, 2_000, 1000);
 
-    Theory theory = Theory.predict(Variant.SYNC_SEQUENTIAL, InjectedLatency.both(MS_100), shortRun, sixteenThreads, Double.NaN);
-    Theory longer = Theory.predict(Variant.SYNC_SEQUENTIAL, InjectedLatency.both(MS_100), longRun, sixteenThreads, Double.NaN);
+    Theory theory =
+        Theory.predict(
+            Variant.SYNC_SEQUENTIAL,
+            InjectedLatency.both(MS_100),
+            shortRun,
+            sixteenThreads,
+            Double.NaN);
+    Theory longer =
+        Theory.predict(
+            Variant.SYNC_SEQUENTIAL,
+            InjectedLatency.both(MS_100),
+            longRun,
+            sixteenThreads,
+            Double.NaN);
 
     assertThat(theory.overloaded()).isTrue();
     assertThat(theory.bottleneck()).isEqualTo("server threads");
     double x = 16 / 0.3;
     assertThat(theory.throughputRps()).isCloseTo(x, within(1e-9));
-    // Request i leaves at i / X + T; the median one (i = 500) has waited 500 · (1/X − 1/λ) beyond T.
+    // Request i leaves at i / X + T; the median one (i = 500) has waited 500 · (1/X − 1/λ) beyond
+    // T.
     assertThat(theory.medianMs()).isCloseTo(300 + 500 * (1 / x - 1 / 500.0) * 1000, within(1e-6));
     assertThat(longer.medianMs() - 300).isCloseTo(2 * (theory.medianMs() - 300), within(1e-6));
   }
 
   @Test
   void an_open_loops_connections_bound_it_like_clients() {
-    Theory theory = Theory.predict(Variant.LOOM_GATHERED, InjectedLatency.both(MS_100), new OpenLoop(100, 500, 10),
-        new Limits(null, 100, null, null), Double.NaN);
+    Theory theory =
+        Theory.predict(
+            Variant.LOOM_GATHERED,
+            InjectedLatency.both(MS_100),
+            new OpenLoop(100, 500, 10),
+            new Limits(null, 100, null, null),
+            Double.NaN);
 
     assertThat(theory.overloaded()).isTrue();
     assertThat(theory.bottleneck()).isEqualTo("client connections");
@@ -161,10 +204,16 @@ class TheoryTest {
   void reactive_event_loops_are_not_held_while_a_request_waits() {
     Limits reactive = new Limits(4, 20, 1000, null);
 
-    Theory theory = Theory.predict(Variant.REACTIVE_SEQUENTIAL, InjectedLatency.both(MS_100), new ClosedLoop(1000, 3000),
-        reactive, Double.NaN);
+    Theory theory =
+        Theory.predict(
+            Variant.REACTIVE_SEQUENTIAL,
+            InjectedLatency.both(MS_100),
+            new ClosedLoop(1000, 3000),
+            reactive,
+            Double.NaN);
 
-    assertThat(theory.bounds()).extracting(Theory.Bound::resource)
+    assertThat(theory.bounds())
+        .extracting(Theory.Bound::resource)
         .containsExactly("database pool", "clients", "upstream connections");
     assertThat(theory.throughputRps()).isCloseTo(100, within(1e-9));
   }
@@ -173,8 +222,13 @@ class TheoryTest {
   void reactives_upstream_connection_cap_is_the_bound_with_latency_on_the_upstream_only() {
     var upstreamOnly = new InjectedLatency(MS_100, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
-    Theory theory = Theory.predict(Variant.REACTIVE_GATHERED, upstreamOnly, new ClosedLoop(5000, 15000),
-        new Limits(4, 20, 1000, null), Double.NaN);
+    Theory theory =
+        Theory.predict(
+            Variant.REACTIVE_GATHERED,
+            upstreamOnly,
+            new ClosedLoop(5000, 15000),
+            new Limits(4, 20, 1000, null),
+            Double.NaN);
 
     assertThat(theory.bottleneck()).isEqualTo("upstream connections");
     assertThat(theory.throughputRps()).isCloseTo(1000 / 0.1, within(1e-9));
@@ -186,10 +240,20 @@ class TheoryTest {
     var upstreamOnly = new InjectedLatency(MS_100, Duration.ZERO, Duration.ZERO, Duration.ZERO);
     var thousandClients = new ClosedLoop(1000, 3000);
 
-    Theory sync = Theory.predict(Variant.SYNC_SEQUENTIAL, upstreamOnly, thousandClients, new Limits(29, 20, null, null),
-        Double.NaN);
-    Theory loom = Theory.predict(Variant.LOOM_SEQUENTIAL, upstreamOnly, thousandClients, new Limits(null, 20, null, null),
-        Double.NaN);
+    Theory sync =
+        Theory.predict(
+            Variant.SYNC_SEQUENTIAL,
+            upstreamOnly,
+            thousandClients,
+            new Limits(29, 20, null, null),
+            Double.NaN);
+    Theory loom =
+        Theory.predict(
+            Variant.LOOM_SEQUENTIAL,
+            upstreamOnly,
+            thousandClients,
+            new Limits(null, 20, null, null),
+            Double.NaN);
 
     assertThat(sync.bottleneck()).isEqualTo("server threads");
     assertThat(sync.throughputRps()).isCloseTo(290, within(1e-9));
@@ -201,8 +265,13 @@ class TheoryTest {
   void the_machine_measured_without_latency_caps_what_the_latency_bounds_allow() {
     var upstreamOnly = new InjectedLatency(MS_100, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
-    Theory theory = Theory.predict(Variant.LOOM_SEQUENTIAL, upstreamOnly, new ClosedLoop(1000, 3000),
-        new Limits(null, 20, null, null), 1_500);
+    Theory theory =
+        Theory.predict(
+            Variant.LOOM_SEQUENTIAL,
+            upstreamOnly,
+            new ClosedLoop(1000, 3000),
+            new Limits(null, 20, null, null),
+            1_500);
 
     assertThat(theory.bottleneck()).isEqualTo("machine");
     assertThat(theory.throughputRps()).isEqualTo(1_500);
@@ -211,7 +280,8 @@ class TheoryTest {
 
   @Test
   void a_gathered_request_waits_for_the_slower_of_two_jittered_steps() {
-    var jittered = new InjectedLatency(MS_100, Duration.ofMillis(30), MS_100, Duration.ofMillis(50));
+    var jittered =
+        new InjectedLatency(MS_100, Duration.ofMillis(30), MS_100, Duration.ofMillis(50));
 
     assertThat(Theory.serviceTimeMs(Composition.SEQUENTIAL, jittered)).isEqualTo(300);
     assertThat(Theory.serviceTimeMs(Composition.GATHERED, jittered))

@@ -26,14 +26,16 @@ class VariantJarsTest {
         .isEqualTo(root.resolve("sync-impl/target/sync-impl-" + version + "-all.jar"));
     assertThat(jars.jarFor(Variant.REACTIVE_SEQUENTIAL).toString()).contains("reactive-impl");
     assertThat(jars.logFolder()).isEqualTo(root.resolve("target/caas-logs"));
-    assertThat(jars.buildCommand(Variant.LOOM_SEQUENTIAL)).isEqualTo("./mvnw -q -pl loom-impl -am package -DskipTests");
+    assertThat(jars.buildCommand(Variant.LOOM_SEQUENTIAL))
+        .isEqualTo("./mvnw -q -pl loom-impl -am package -DskipTests");
   }
 
   @Test
   void a_module_pom_is_not_the_project_root(@TempDir Path folder) throws Exception {
     Path root = projectRoot(folder);
     Path module = Files.createDirectories(root.resolve("harness"));
-    Files.writeString(module.resolve("pom.xml"),
+    Files.writeString(
+        module.resolve("pom.xml"),
         "<project><parent><artifactId>caas-parent</artifactId></parent><artifactId>harness</artifactId></project>");
 
     assertThat(VariantJars.findProjectRoot(module)).contains(root);
@@ -58,14 +60,17 @@ class VariantJarsTest {
 
   @Test
   void caas_home_that_is_not_the_project_is_an_error(@TempDir Path folder) {
-    assertThatThrownBy(() -> VariantJars.locate(null, Map.of("CAAS_HOME", folder.toString()), folder))
+    assertThatThrownBy(
+            () -> VariantJars.locate(null, Map.of("CAAS_HOME", folder.toString()), folder))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("CAAS_HOME");
   }
 
   private static Path projectRoot(Path folder) throws Exception {
     Path root = Files.createDirectories(folder.resolve("caas")).toRealPath();
-    Files.writeString(root.resolve("pom.xml"), """
+    Files.writeString(
+        root.resolve("pom.xml"),
+        """
         <project>
           <groupId>dev.caas</groupId>
           <artifactId>caas-parent</artifactId>

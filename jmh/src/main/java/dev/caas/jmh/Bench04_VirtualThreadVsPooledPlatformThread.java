@@ -23,34 +23,38 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
+ *
+ *
  * <h2>A new virtual thread vs a pooled platform thread vs a new platform thread</h2>
  *
- * <p>Each request needs a thread to run on. The sync variant borrows one from a bounded pool of platform
- * threads, made once and reused, because making a platform thread means a system call, a native stack
- * reserved by the operating system and a kernel scheduling entity. The loom variant makes a new virtual
- * thread for every request and drops it afterwards, because a virtual thread is a heap object whose stack
- * grows from a few hundred bytes. This measures one small task run each way, from the moment it is handed
- * over until its result is back.
+ * <p>Each request needs a thread to run on. The sync variant borrows one from a bounded pool of
+ * platform threads, made once and reused, because making a platform thread means a system call, a
+ * native stack reserved by the operating system and a kernel scheduling entity. The loom variant
+ * makes a new virtual thread for every request and drops it afterwards, because a virtual thread is
+ * a heap object whose stack grows from a few hundred bytes. This measures one small task run each
+ * way, from the moment it is handed over until its result is back.
  *
  * <ul>
  *   <li>{@code baseline}: the task run on the caller's own thread.
  *   <li>{@code measureVirtualThread}: {@code Thread.ofVirtual().start(task)}, then {@code join()}.
- *   <li>{@code measureVirtualThreadPerTaskExecutor}: the same through the executor most code uses, which
- *       also keeps track of its threads so that it can close.
- *   <li>{@code measurePooledPlatformThread}: {@code submit(task).get()} on a fixed pool of platform threads.
- *   <li>{@code measureNewPlatformThread}: {@code Thread.ofPlatform().start(task)}, then {@code join()}.
+ *   <li>{@code measureVirtualThreadPerTaskExecutor}: the same through the executor most code uses,
+ *       which also keeps track of its threads so that it can close.
+ *   <li>{@code measurePooledPlatformThread}: {@code submit(task).get()} on a fixed pool of platform
+ *       threads.
+ *   <li>{@code measureNewPlatformThread}: {@code Thread.ofPlatform().start(task)}, then {@code
+ *       join()}.
  * </ul>
  *
- * <p>What to expect: a new platform thread costs at least an order of magnitude more than the rest (in a
- * small virtual machine, more than half a millisecond). A new virtual thread costs about what borrowing a
- * pooled platform thread costs, when the caller is a platform thread as here: both are a hand-off to a
- * parked worker and a wake-up back, and the wake-ups dominate; the virtual thread adds its allocation, the
- * pool its queue. So a virtual thread per request is no dearer than a pool, and needs no pool size to be
- * chosen. Run with {@code -jvmArgsAppend -Djmh.executor=VIRTUAL} and the caller is a virtual thread too:
- * then starting and joining a virtual thread never sleeps in the kernel and gets an order of magnitude
- * cheaper, while the platform pool does not. What this does not show is what each thread costs <em>while
- * it waits</em>, which is where the models really differ; {@code -prof gc} shows the virtual thread's
- * allocation per operation.
+ * <p>What to expect: a new platform thread costs at least an order of magnitude more than the rest
+ * (in a small virtual machine, more than half a millisecond). A new virtual thread costs about what
+ * borrowing a pooled platform thread costs, when the caller is a platform thread as here: both are
+ * a hand-off to a parked worker and a wake-up back, and the wake-ups dominate; the virtual thread
+ * adds its allocation, the pool its queue. So a virtual thread per request is no dearer than a
+ * pool, and needs no pool size to be chosen. Run with {@code -jvmArgsAppend -Djmh.executor=VIRTUAL}
+ * and the caller is a virtual thread too: then starting and joining a virtual thread never sleeps
+ * in the kernel and gets an order of magnitude cheaper, while the platform pool does not. What this
+ * does not show is what each thread costs <em>while it waits</em>, which is where the models really
+ * differ; {@code -prof gc} shows the virtual thread's allocation per operation.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -68,7 +72,8 @@ public class Bench04_VirtualThreadVsPooledPlatformThread {
 
   @Setup
   public void startExecutors() {
-    platformPool = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("pooled-", 0).factory());
+    platformPool =
+        Executors.newFixedThreadPool(2, Thread.ofPlatform().name("pooled-", 0).factory());
     virtualThreadPerTask = Executors.newVirtualThreadPerTaskExecutor();
   }
 
@@ -89,7 +94,8 @@ public class Bench04_VirtualThreadVsPooledPlatformThread {
   }
 
   @Benchmark
-  public Object measureVirtualThreadPerTaskExecutor() throws InterruptedException, ExecutionException {
+  public Object measureVirtualThreadPerTaskExecutor()
+      throws InterruptedException, ExecutionException {
     return virtualThreadPerTask.submit(TASK).get();
   }
 
@@ -105,10 +111,11 @@ public class Bench04_VirtualThreadVsPooledPlatformThread {
 
   /** Runs this class alone; takes the jar's options too, e.g. {@code -f 1 -wi 2 -i 3}. */
   public static void main(String[] args) throws CommandLineOptionException, RunnerException {
-    var options = new OptionsBuilder()
-        .parent(new CommandLineOptions(args))
-        .include(Bench04_VirtualThreadVsPooledPlatformThread.class.getSimpleName())
-        .build();
+    var options =
+        new OptionsBuilder()
+            .parent(new CommandLineOptions(args))
+            .include(Bench04_VirtualThreadVsPooledPlatformThread.class.getSimpleName())
+            .build();
     new Runner(options).run();
   }
 }

@@ -25,32 +25,38 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
+ *
+ *
  * <h2>The load generator's recording path: what it costs to remember one latency</h2>
  *
- * <p>The harness is measured too: every answered request is recorded on whichever thread received it,
- * while other responses arrive on other threads. If recording were slow or contended, the generator would
- * add its own delay to the latencies it reports. Two threads record at once here ({@code @Threads(2)}),
- * each a stream of latencies in microseconds spread from 100 µs to 10 s, into a histogram of the harness's
- * shape (up to an hour, three significant digits).
+ * <p>The harness is measured too: every answered request is recorded on whichever thread received
+ * it, while other responses arrive on other threads. If recording were slow or contended, the
+ * generator would add its own delay to the latencies it reports. Two threads record at once here
+ * ({@code @Threads(2)}), each a stream of latencies in microseconds spread from 100 µs to 10 s,
+ * into a histogram of the harness's shape (up to an hour, three significant digits).
  *
  * <ul>
  *   <li>{@code baseline}: fetch the next latency and record nothing.
- *   <li>{@code measureHistogramPerThread}: a plain {@link Histogram} per thread, added up at the end: no
- *       sharing at all, the floor for recording.
- *   <li>{@code measureSharedRecorder}: one {@link Recorder} for both threads, HdrHistogram's tool for
- *       recording from many threads while a reader takes interval histograms without stopping them.
- *   <li>{@code measureSharedSynchronizedHistogram}: one {@link SynchronizedHistogram}: a lock per record.
- *   <li>{@code measureSharedQueueOfSamples}: one {@link ConcurrentLinkedQueue} of boxed samples, made into a
- *       histogram after the run (not measured): the shape of the harness today, which keeps every sample (as a
- *       record) so that it can also draw them. The queue is emptied before each iteration.
+ *   <li>{@code measureHistogramPerThread}: a plain {@link Histogram} per thread, added up at the
+ *       end: no sharing at all, the floor for recording.
+ *   <li>{@code measureSharedRecorder}: one {@link Recorder} for both threads, HdrHistogram's tool
+ *       for recording from many threads while a reader takes interval histograms without stopping
+ *       them.
+ *   <li>{@code measureSharedSynchronizedHistogram}: one {@link SynchronizedHistogram}: a lock per
+ *       record.
+ *   <li>{@code measureSharedQueueOfSamples}: one {@link ConcurrentLinkedQueue} of boxed samples,
+ *       made into a histogram after the run (not measured): the shape of the harness today, which
+ *       keeps every sample (as a record) so that it can also draw them. The queue is emptied before
+ *       each iteration.
  * </ul>
  *
- * <p>What to expect: every way costs from nanoseconds to a microsecond per sample, a thousand times less
- * than the milliseconds being measured, so none of them distorts the results. The per-thread histogram is
- * cheapest by far. The shared Recorder is not the next cheapest: each record does several atomic updates
- * on counters both threads write, where the lock does one; what the Recorder buys is that a reader can take
- * interval histograms without stopping the writers, not speed. The queue allocates two objects per sample
- * and keeps them, so the collector copies them: the dearest, and still far below a millisecond.
+ * <p>What to expect: every way costs from nanoseconds to a microsecond per sample, a thousand times
+ * less than the milliseconds being measured, so none of them distorts the results. The per-thread
+ * histogram is cheapest by far. The shared Recorder is not the next cheapest: each record does
+ * several atomic updates on counters both threads write, where the lock does one; what the Recorder
+ * buys is that a reader can take interval histograms without stopping the writers, not speed. The
+ * queue allocates two objects per sample and keeps them, so the collector copies them: the dearest,
+ * and still far below a millisecond.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -66,7 +72,8 @@ public class Bench05_RecordingPath {
   @State(Scope.Benchmark)
   public static class Shared {
     final Recorder recorder = new Recorder(HIGHEST_MICROS, 3);
-    final SynchronizedHistogram synchronizedHistogram = new SynchronizedHistogram(HIGHEST_MICROS, 3);
+    final SynchronizedHistogram synchronizedHistogram =
+        new SynchronizedHistogram(HIGHEST_MICROS, 3);
     final ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
 
     @Setup(Level.Iteration)
@@ -123,10 +130,11 @@ public class Bench05_RecordingPath {
 
   /** Runs this class alone; takes the jar's options too, e.g. {@code -f 1 -wi 2 -i 3}. */
   public static void main(String[] args) throws CommandLineOptionException, RunnerException {
-    var options = new OptionsBuilder()
-        .parent(new CommandLineOptions(args))
-        .include(Bench05_RecordingPath.class.getSimpleName())
-        .build();
+    var options =
+        new OptionsBuilder()
+            .parent(new CommandLineOptions(args))
+            .include(Bench05_RecordingPath.class.getSimpleName())
+            .build();
     new Runner(options).run();
   }
 }

@@ -13,12 +13,13 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The request's three steps with the waiting taken out: each one burns {@code tokens} of CPU
- * ({@link Blackhole#consumeCPU}) and returns what the real step returns. Benchmarks 01 to 03 compose these
- * same three calls in each model's way, so the only thing that differs between them is the composition.
+ * ({@link Blackhole#consumeCPU}) and returns what the real step returns. Benchmarks 01 to 03
+ * compose these same three calls in each model's way, so the only thing that differs between them
+ * is the composition.
  *
- * <p>Two sizes: {@code 10} tokens is a few nanoseconds, so the score is nearly all composition overhead;
- * {@code 10000} tokens is some tens of microseconds per step, enough work for running two steps on two cores
- * to pay back the hand-off, when two cores are free.
+ * <p>Two sizes: {@code 10} tokens is a few nanoseconds, so the score is nearly all composition
+ * overhead; {@code 10000} tokens is some tens of microseconds per step, enough work for running two
+ * steps on two cores to pay back the hand-off, when two cores are free.
  */
 @State(Scope.Benchmark)
 public class ThreeSteps {
@@ -46,7 +47,9 @@ public class ThreeSteps {
     return photo.filename().isEmpty() ? "nobody" : "Rex";
   }
 
-  /** The three steps called one after another with nothing around them: every benchmark's baseline. */
+  /**
+   * The three steps called one after another with nothing around them: every benchmark's baseline.
+   */
   public Served untimed() {
     DogPhoto photo = upstream();
     billing(photo);
@@ -55,8 +58,8 @@ public class ThreeSteps {
   }
 
   /**
-   * The sequential handler of sync-impl and loom-impl (the same code in both), {@link RequestTimeline}
-   * included: what 01 and 03 gather against.
+   * The sequential handler of sync-impl and loom-impl (the same code in both), {@link
+   * RequestTimeline} included: what 01 and 03 gather against.
    */
   public Served timedSequential() {
     var timeline = RequestTimeline.start();
@@ -69,6 +72,9 @@ public class ThreeSteps {
     return new Served(photo, dogName, timeline);
   }
 
-  /** What a handler answers: the photo, the dog's name and its Server-Timing ({@code null} in baselines). */
+  /**
+   * What a handler answers: the photo, the dog's name and its Server-Timing ({@code null} in
+   * baselines).
+   */
   public record Served(DogPhoto photo, String dogName, RequestTimeline timeline) {}
 }

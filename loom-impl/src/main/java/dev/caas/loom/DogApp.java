@@ -9,8 +9,9 @@ import java.util.concurrent.Executors;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Wiring of the loom variants: Jetty's selectors on a small platform pool, every request on a new virtual
- * thread, a HikariCP pool, a blocking HTTP client. Compared with sync-impl, only the threads differ.
+ * Wiring of the loom variants: Jetty's selectors on a small platform pool, every request on a new
+ * virtual thread, a HikariCP pool, a blocking HTTP client. Compared with sync-impl, only the
+ * threads differ.
  */
 public final class DogApp {
   private DogApp() {}
@@ -28,11 +29,18 @@ public final class DogApp {
   public static DogServer start(VariantOptions options, HandlerFactory factory) {
     var variant = Variant.of(Variant.Model.LOOM, options.composition());
     var parts = DogParts.open(options, variant.wireName());
-    // Jetty runs blocking work (our handlers) on this executor; its selectors stay on platform threads.
+    // Jetty runs blocking work (our handlers) on this executor; its selectors stay on platform
+    // threads.
     var jettyThreads = new QueuedThreadPool();
     jettyThreads.setName("jetty");
-    jettyThreads.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("request-", 0).factory()));
-    return DogServer.start(variant, options, config -> config.jetty.threadPool = jettyThreads,
-        factory.create(parts), parts, () -> new Limits(null, options.dbPool(), null, null));
+    jettyThreads.setVirtualThreadsExecutor(
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("request-", 0).factory()));
+    return DogServer.start(
+        variant,
+        options,
+        config -> config.jetty.threadPool = jettyThreads,
+        factory.create(parts),
+        parts,
+        () -> new Limits(null, options.dbPool(), null, null));
   }
 }

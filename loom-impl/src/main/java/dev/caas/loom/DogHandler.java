@@ -22,7 +22,8 @@ final class DogHandler {
   private final DogNames names;
   private final Compensations compensations;
 
-  private DogHandler(CanineUpstream upstream, BillingLedger ledger, DogNames names, Compensations compensations) {
+  private DogHandler(
+      CanineUpstream upstream, BillingLedger ledger, DogNames names, Compensations compensations) {
     this.upstream = upstream;
     this.ledger = ledger;
     this.names = names;
@@ -31,7 +32,8 @@ final class DogHandler {
 
   static HandlerFactory factory(Variant.Composition composition) {
     return parts -> {
-      var handler = new DogHandler(parts.upstream(), parts.ledger(), parts.names(), parts.compensations());
+      var handler =
+          new DogHandler(parts.upstream(), parts.ledger(), parts.names(), parts.compensations());
       return switch (composition) {
         case SEQUENTIAL -> handler::sequential;
         case GATHERED -> handler::gathered;
@@ -44,14 +46,18 @@ final class DogHandler {
     var timeline = RequestTimeline.start();
     // 1. upstream: fetch a photo; the virtual thread unmounts while it waits
     DogPhoto photo = timeline.time(UPSTREAM, () -> upstream.fetch(request.deadline()));
-    return compensations.undoBillingIfFails(request, () -> {
-      // 2. billing: record the request (blocking JDBC, cheap to block here)
-      timeline.time(BILLING, () -> ledger.bill(request, photo.filename()));
-      // 3. name: look the dog up
-      DogName dogName = timeline.time(NAME, () -> names.nameOf(photo.filename(), request.deadline()));
-      return new ServedPhoto(photo, dogName, timeline);
-    });
+    return compensations.undoBillingIfFails(
+        request,
+        () -> {
+          // 2. billing: record the request (blocking JDBC, cheap to block here)
+          timeline.time(BILLING, () -> ledger.bill(request, photo.filename()));
+          // 3. name: look the dog up
+          DogName dogName =
+              timeline.time(NAME, () -> names.nameOf(photo.filename(), request.deadline()));
+          return new ServedPhoto(photo, dogName, timeline);
+        });
   }
+
   // end::sequential[]
 
   // tag::gathered[]
@@ -59,16 +65,23 @@ final class DogHandler {
     var timeline = RequestTimeline.start();
     // 1. upstream: fetch a photo; the virtual thread unmounts while it waits
     DogPhoto photo = timeline.time(UPSTREAM, () -> upstream.fetch(request.deadline()));
-    return compensations.undoBillingIfFails(request, () -> {
-      // 2. billing and 3. name forked, each on a virtual thread of its own
-      try (var subtasks = Subtasks.open()) {
-        subtasks.fork(() -> timeline.time(BILLING, () -> ledger.bill(request, photo.filename())));
-        var dogName = subtasks.fork(() -> timeline.time(NAME, () -> names.nameOf(photo.filename(), request.deadline())));
-        // join both; the first failure cancels the other
-        subtasks.join();
-        return new ServedPhoto(photo, dogName.get(), timeline);
-      }
-    });
+    return compensations.undoBillingIfFails(
+        request,
+        () -> {
+          // 2. billing and 3. name forked, each on a virtual thread of its own
+          try (var subtasks = Subtasks.open()) {
+            subtasks.fork(
+                () -> timeline.time(BILLING, () -> ledger.bill(request, photo.filename())));
+            var dogName =
+                subtasks.fork(
+                    () ->
+                        timeline.time(
+                            NAME, () -> names.nameOf(photo.filename(), request.deadline())));
+            // join both; the first failure cancels the other
+            subtasks.join();
+            return new ServedPhoto(photo, dogName.get(), timeline);
+          }
+        });
   }
   // end::gathered[]
 }

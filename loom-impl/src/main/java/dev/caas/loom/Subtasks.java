@@ -6,9 +6,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * A request's forked subtasks, in the shape of structured concurrency: each {@link #fork} starts a virtual
- * thread; {@link #join} waits for all of them; the first failure interrupts the others and is rethrown by
- * {@code join} as it was thrown. Nothing forked outlives the block that opened the scope.
+ * A request's forked subtasks, in the shape of structured concurrency: each {@link #fork} starts a
+ * virtual thread; {@link #join} waits for all of them; the first failure interrupts the others and
+ * is rethrown by {@code join} as it was thrown. Nothing forked outlives the block that opened the
+ * scope.
  */
 public final class Subtasks implements AutoCloseable {
   private final List<Thread> threads = new ArrayList<>();
@@ -30,23 +31,28 @@ public final class Subtasks implements AutoCloseable {
 
   public <T> Subtask<T> fork(Supplier<T> work) {
     var subtask = new Subtask<T>();
-    threads.add(Thread.ofVirtual().name("subtask").start(() -> {
-      try {
-        subtask.result = work.get();
-      } catch (RuntimeException e) {
-        if (firstFailure.compareAndSet(null, e)) {
-          cancelOthers();
-        }
-      }
-    }));
+    threads.add(
+        Thread.ofVirtual()
+            .name("subtask")
+            .start(
+                () -> {
+                  try {
+                    subtask.result = work.get();
+                  } catch (RuntimeException e) {
+                    if (firstFailure.compareAndSet(null, e)) {
+                      cancelOthers();
+                    }
+                  }
+                }));
     return subtask;
   }
 
   public Subtask<Void> fork(Runnable work) {
-    return fork(() -> {
-      work.run();
-      return null;
-    });
+    return fork(
+        () -> {
+          work.run();
+          return null;
+        });
   }
 
   /** Waits for every subtask; rethrows the first failure once all have stopped. */

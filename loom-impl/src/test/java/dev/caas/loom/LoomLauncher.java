@@ -5,10 +5,11 @@ import dev.caas.testkit.VariantLauncher;
 
 /** Starts a loom variant in the test's JVM. */
 final class LoomLauncher {
-  static final VariantLauncher LAUNCHER = options -> {
-    var server = DogApp.start(options);
-    return new RunningVariant(server.port(), server);
-  };
+  static final VariantLauncher LAUNCHER =
+      options -> {
+        var server = DogApp.start(options);
+        return new RunningVariant(server.port(), server);
+      };
 
   private LoomLauncher() {}
 }

@@ -5,21 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.caas.contract.Variant;
 import dev.caas.testkit.DogClient;
 import dev.caas.testkit.SharedTestbed;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A virtual thread that blocks while pinned to its carrier holds that carrier like a platform thread would,
- * and the model's advantage is gone. JFR records such a block as {@code jdk.VirtualThreadPinned} when it
- * lasts longer than a threshold (20 ms by default; every wait of these runs lasts ≥ 100 ms, so any pinned
- * I/O wait would be recorded).
+ * A virtual thread that blocks while pinned to its carrier holds that carrier like a platform
+ * thread would, and the model's advantage is gone. JFR records such a block as {@code
+ * jdk.VirtualThreadPinned} when it lasts longer than a threshold (20 ms by default; every wait of
+ * these runs lasts ≥ 100 ms, so any pinned I/O wait would be recorded).
  */
 class NoPinningTest {
   private static final Duration L = Duration.ofMillis(100);
@@ -28,13 +28,16 @@ class NoPinningTest {
   void no_carrier_thread_is_pinned_while_requests_wait_for_io() throws Exception {
     for (var variant : List.of(Variant.LOOM_SEQUENTIAL, Variant.LOOM_GATHERED)) {
       var testbed = SharedTestbed.get();
-      try (var running = LoomLauncher.LAUNCHER.launch(SharedTestbed.optionsFor(variant, Duration.ofSeconds(5)))) {
+      try (var running =
+          LoomLauncher.LAUNCHER.launch(SharedTestbed.optionsFor(variant, Duration.ofSeconds(5)))) {
         var client = new DogClient(SharedTestbed.urlOf(running));
         client.photos(5, 5);
         List<RecordedEvent> pinned;
         testbed.setLatency(L, L);
         try {
-          pinned = recordPinning(() -> assertThat(client.photos(20, 10)).allMatch(a -> a.status() == 200));
+          pinned =
+              recordPinning(
+                  () -> assertThat(client.photos(20, 10)).allMatch(a -> a.status() == 200));
         } finally {
           testbed.setLatency(Duration.ZERO, Duration.ZERO);
         }
@@ -43,17 +46,24 @@ class NoPinningTest {
     }
   }
 
-  /** The check can fail: a virtual thread that sleeps inside a class initializer is pinned, and recorded. */
+  /**
+   * The check can fail: a virtual thread that sleeps inside a class initializer is pinned, and
+   * recorded.
+   */
   @Test
   void the_pinning_check_catches_a_thread_that_blocks_while_pinned() throws Exception {
-    var pinned = recordPinning(() -> {
-      var done = new CountDownLatch(1);
-      Thread.ofVirtual().start(() -> {
-        SleepsWhileInitialising.touch();
-        done.countDown();
-      });
-      done.await();
-    });
+    var pinned =
+        recordPinning(
+            () -> {
+              var done = new CountDownLatch(1);
+              Thread.ofVirtual()
+                  .start(
+                      () -> {
+                        SleepsWhileInitialising.touch();
+                        done.countDown();
+                      });
+              done.await();
+            });
     assertThat(pinned).isNotEmpty();
   }
 
@@ -65,7 +75,10 @@ class NoPinningTest {
   private static List<RecordedEvent> recordPinning(Work work) throws Exception {
     Path file = Files.createTempFile("pinning", ".jfr");
     try (var recording = new Recording()) {
-      recording.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ofMillis(20)).withStackTrace();
+      recording
+          .enable("jdk.VirtualThreadPinned")
+          .withThreshold(Duration.ofMillis(20))
+          .withStackTrace();
       recording.start();
       work.run();
       recording.stop();

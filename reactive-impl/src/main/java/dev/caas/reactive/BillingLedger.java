@@ -26,8 +26,9 @@ public final class BillingLedger {
   }
 
   /**
-   * Removes the request's billing event, if it has one; emits the rows deleted. Handlers do not call it
-   * directly but through {@link Compensations#undo}, which retries it until the database takes it.
+   * Removes the request's billing event, if it has one; emits the rows deleted. Handlers do not
+   * call it directly but through {@link Compensations#undo}, which retries it until the database
+   * takes it.
    */
   public Mono<Long> unbill(UUID requestId, Deadline deadline) {
     return update(deadline, Sql.DELETE_BILLING, requestId);
@@ -35,19 +36,34 @@ public final class BillingLedger {
 
   /** Billing events per filename, counted by the database. */
   Mono<Map<String, Long>> counts(Deadline deadline) {
-    return R2dbc.run(pool, Step.BILLING, deadline, connection ->
-        Flux.from(connection.createStatement(Sql.BILLING_COUNTS).execute())
-            .flatMap(result -> result.map(row -> Map.entry(row.get(0, String.class), row.get(1, Long.class))))
-            .collect(LinkedHashMap<String, Long>::new, (counts, row) -> counts.put(row.getKey(), row.getValue())));
+    return R2dbc.run(
+        pool,
+        Step.BILLING,
+        deadline,
+        connection ->
+            Flux.from(connection.createStatement(Sql.BILLING_COUNTS).execute())
+                .flatMap(
+                    result ->
+                        result.map(
+                            row -> Map.entry(row.get(0, String.class), row.get(1, Long.class))))
+                .collect(
+                    LinkedHashMap<String, Long>::new,
+                    (counts, row) -> counts.put(row.getKey(), row.getValue())));
   }
 
   private Mono<Long> update(Deadline deadline, String sql, Object... values) {
-    return R2dbc.run(pool, Step.BILLING, deadline, connection -> {
-      var statement = connection.createStatement(sql);
-      for (int i = 0; i < values.length; i++) {
-        statement.bind(i, values[i]);
-      }
-      return Flux.from(statement.execute()).flatMap(Result::getRowsUpdated).reduce(0L, Long::sum);
-    });
+    return R2dbc.run(
+        pool,
+        Step.BILLING,
+        deadline,
+        connection -> {
+          var statement = connection.createStatement(sql);
+          for (int i = 0; i < values.length; i++) {
+            statement.bind(i, values[i]);
+          }
+          return Flux.from(statement.execute())
+              .flatMap(Result::getRowsUpdated)
+              .reduce(0L, Long::sum);
+        });
   }
 }

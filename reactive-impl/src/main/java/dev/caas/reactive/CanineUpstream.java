@@ -25,14 +25,20 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
- * Step 1 over WebClient: {@code GET {upstream}/dog}, checked, the body read up to a cap. The request's deadline
- * bounds the whole step (a free connection, connecting, the answer, the body): when it passes, the exchange is
- * cancelled, which closes a connection with an answer under way rather than lending it again.
+ * Step 1 over WebClient: {@code GET {upstream}/dog}, checked, the body read up to a cap. The
+ * request's deadline bounds the whole step (a free connection, connecting, the answer, the body):
+ * when it passes, the exchange is cancelled, which closes a connection with an answer under way
+ * rather than lending it again.
  */
 public final class CanineUpstream implements AutoCloseable {
-  /** Enough keep-alive connections for a thousand requests in flight; more wait in the queue below. */
+  /**
+   * Enough keep-alive connections for a thousand requests in flight; more wait in the queue below.
+   */
   private static final int MAX_CONNECTIONS = 1_000;
-  /** Requests that may wait for a connection: bounded, but far past any scenario the harness runs. */
+
+  /**
+   * Requests that may wait for a connection: bounded, but far past any scenario the harness runs.
+   */
   private static final int MAX_WAITING = 100_000;
 
   private final ConnectionProvider connections;
@@ -40,36 +46,58 @@ public final class CanineUpstream implements AutoCloseable {
   private final URI dogUri;
 
   CanineUpstream(URI upstreamUrl, Duration deadline) {
-    // HTTP/1.1 with keep-alive (Reactor Netty's default): one connection per request in flight, as every
-    // variant gets. No idle or lifetime eviction, so no connection is reopened under latency. Reactor Netty's
-    // own limits on waiting for a connection (45 s) and connecting (30 s) are raised to the whole deadline, so
+    // HTTP/1.1 with keep-alive (Reactor Netty's default): one connection per request in flight, as
+    // every
+    // variant gets. No idle or lifetime eviction, so no connection is reopened under latency.
+    // Reactor Netty's
+    // own limits on waiting for a connection (45 s) and connecting (30 s) are raised to the whole
+    // deadline, so
     // only the request's deadline ends these waits, never a shorter limit of the pool.
-    this.connections = ConnectionProvider.builder("upstream")
-        .maxConnections(MAX_CONNECTIONS)
-        .pendingAcquireMaxCount(MAX_WAITING)
-        .pendingAcquireTimeout(deadline)
-        .build();
-    var http = HttpClient.create(connections)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, deadline.toMillis()));
-    this.client = WebClient.builder()
-        .clientConnector(new ReactorClientHttpConnector(http))
-        // The codec counts while it reads and fails at the cap: a 20 MB answer is never held in memory.
-        .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(UpstreamAnswers.MAX_PHOTO_BYTES))
-        .build();
+    this.connections =
+        ConnectionProvider.builder("upstream")
+            .maxConnections(MAX_CONNECTIONS)
+            .pendingAcquireMaxCount(MAX_WAITING)
+            .pendingAcquireTimeout(deadline)
+            .build();
+    var http =
+        HttpClient.create(connections)
+            .option(
+                ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                (int) Math.min(Integer.MAX_VALUE, deadline.toMillis()));
+    this.client =
+        WebClient.builder()
+            .clientConnector(new ReactorClientHttpConnector(http))
+            // The codec counts while it reads and fails at the cap: a 20 MB answer is never held in
+            // memory.
+            .codecs(
+                codecs -> codecs.defaultCodecs().maxInMemorySize(UpstreamAnswers.MAX_PHOTO_BYTES))
+            .build();
     this.dogUri = upstreamUrl.resolve(DogPaths.DOG);
   }
 
-  /** Fetches one photo; nothing waits on a thread: the event loop is called back as bytes arrive. */
+  /**
+   * Fetches one photo; nothing waits on a thread: the event loop is called back as bytes arrive.
+   */
   public Mono<DogPhoto> fetch(Deadline deadline) {
-    return Mono.defer(() -> client.get().uri(dogUri)
-            .exchangeToMono(response -> {
-              String filename = UpstreamAnswers.checkHead(response.statusCode().value(),
-                  header(response, HttpHeaders.CONTENT_TYPE), header(response, DogHeaders.X_FILENAME));
-              return response.bodyToMono(byte[].class)
-                  .defaultIfEmpty(new byte[0])
-                  .map(jpeg -> new DogPhoto(filename, jpeg));
-            })
-            .timeout(deadline.remaining(), Mono.error(() -> deadline.failure(Step.UPSTREAM))))
+    return Mono.defer(
+            () ->
+                client
+                    .get()
+                    .uri(dogUri)
+                    .exchangeToMono(
+                        response -> {
+                          String filename =
+                              UpstreamAnswers.checkHead(
+                                  response.statusCode().value(),
+                                  header(response, HttpHeaders.CONTENT_TYPE),
+                                  header(response, DogHeaders.X_FILENAME));
+                          return response
+                              .bodyToMono(byte[].class)
+                              .defaultIfEmpty(new byte[0])
+                              .map(jpeg -> new DogPhoto(filename, jpeg));
+                        })
+                    .timeout(
+                        deadline.remaining(), Mono.error(() -> deadline.failure(Step.UPSTREAM))))
         .onErrorMap(e -> !(e instanceof StepFailure), this::failure);
   }
 
@@ -89,12 +117,14 @@ public final class CanineUpstream implements AutoCloseable {
     if (causes(e).anyMatch(DecoderException.class::isInstance)) {
       return StepFailure.badGateway(Step.UPSTREAM, "upstream sent a malformed HTTP answer");
     }
-    // Reactor Netty's pool is shaded inside it: PoolAcquireTimeoutException, PoolAcquirePendingLimitException.
+    // Reactor Netty's pool is shaded inside it: PoolAcquireTimeoutException,
+    // PoolAcquirePendingLimitException.
     if (causes(e).anyMatch(cause -> cause.getClass().getSimpleName().startsWith("PoolAcquire"))) {
       return StepFailure.unavailable(Step.UPSTREAM, "no upstream connection free in time", e);
     }
     if (causes(e).anyMatch(ConnectTimeoutException.class::isInstance)) {
-      return StepFailure.unavailable(Step.UPSTREAM, "upstream unreachable: connecting timed out", e);
+      return StepFailure.unavailable(
+          Step.UPSTREAM, "upstream unreachable: connecting timed out", e);
     }
     if (causes(e).anyMatch(ConnectException.class::isInstance)) {
       return StepFailure.unavailable(Step.UPSTREAM, "upstream unreachable: connection refused", e);

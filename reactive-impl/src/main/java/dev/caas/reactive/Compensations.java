@@ -11,19 +11,23 @@ import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 
 /**
- * Undoes the billing of failed requests, in the background: the failed request is answered at once, and its
- * billing event is deleted (by request id) as soon as the database takes the DELETE. An attempt that fails is
- * retried, waiting longer each time up to {@link #MAX_BACKOFF}, for as long as it takes: a database that is down
- * for a while loses no compensation, and gets at most one attempt per second from each.
+ * Undoes the billing of failed requests, in the background: the failed request is answered at once,
+ * and its billing event is deleted (by request id) as soon as the database takes the DELETE. An
+ * attempt that fails is retried, waiting longer each time up to {@link #MAX_BACKOFF}, for as long
+ * as it takes: a database that is down for a while loses no compensation, and gets at most one
+ * attempt per second from each.
  */
 public final class Compensations implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Compensations.class);
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
+
   /** Short, so the billing is reconciled soon after the database is back. */
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
+
   /**
-   * The shortest time one delete may take: nobody waits for it, so a slow database (latency above a short
-   * request deadline) is waited out rather than cancelled, which would cost a connection per attempt.
+   * The shortest time one delete may take: nobody waits for it, so a slow database (latency above a
+   * short request deadline) is waited out rather than cancelled, which would cost a connection per
+   * attempt.
    */
   private static final Duration SHORTEST_ATTEMPT = Duration.ofSeconds(10);
 
@@ -34,16 +38,23 @@ public final class Compensations implements AutoCloseable {
 
   Compensations(BillingLedger ledger, Duration attemptTimeout) {
     this.ledger = ledger;
-    this.attemptTimeout = attemptTimeout.compareTo(SHORTEST_ATTEMPT) < 0 ? SHORTEST_ATTEMPT : attemptTimeout;
+    this.attemptTimeout =
+        attemptTimeout.compareTo(SHORTEST_ATTEMPT) < 0 ? SHORTEST_ATTEMPT : attemptTimeout;
   }
 
   /** Schedules the deletion of the request's billing event, if it has one; returns at once. */
   public void undo(UUID requestId) {
     pending.incrementAndGet();
     Mono.defer(() -> ledger.unbill(requestId, Deadline.after(attemptTimeout)))
-        .retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_BACKOFF).maxBackoff(MAX_BACKOFF)
-            .doBeforeRetry(retry -> log.debug("billing of request {} not undone yet: {}", requestId,
-                retry.failure().getMessage())))
+        .retryWhen(
+            Retry.backoff(Long.MAX_VALUE, FIRST_BACKOFF)
+                .maxBackoff(MAX_BACKOFF)
+                .doBeforeRetry(
+                    retry ->
+                        log.debug(
+                            "billing of request {} not undone yet: {}",
+                            requestId,
+                            retry.failure().getMessage())))
         .takeUntilOther(closing.asMono())
         .doFinally(signal -> pending.decrementAndGet())
         .subscribe();

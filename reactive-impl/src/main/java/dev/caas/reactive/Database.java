@@ -15,25 +15,30 @@ import reactor.core.publisher.Mono;
  * An r2dbc-pool that costs exactly one round trip per statement, even at 15 s of injected latency.
  *
  * <p>What the pool must not do through the proxy, and the Spring Boot property that stops it:
+ *
  * <ul>
- *   <li>validate a connection with a query when it is lent (an extra round trip): {@code validation-depth}
- *       LOCAL and no {@code validation-query}, so the pool only asks the driver whether the socket is open;
+ *   <li>validate a connection with a query when it is lent (an extra round trip): {@code
+ *       validation-depth} LOCAL and no {@code validation-query}, so the pool only asks the driver
+ *       whether the socket is open;
  *   <li>close connections idle for 30 minutes (Boot's default) and open new ones under latency:
- *       {@code max-idle-time} negative, which also switches off the background eviction it would drive;
+ *       {@code max-idle-time} negative, which also switches off the background eviction it would
+ *       drive;
  *   <li>retire connections after a lifetime: {@code max-life-time} negative;
- *   <li>start small and grow under load: {@code initial-size} = {@code max-size}, and every connection is
- *       opened at start-up by {@link #fill}.
+ *   <li>start small and grow under load: {@code initial-size} = {@code max-size}, and every
+ *       connection is opened at start-up by {@link #fill}.
  * </ul>
  *
- * <p>A request waits for a connection only as long as its deadline leaves it ({@link R2dbc}); the pool's own
- * limits on waiting for a connection and on opening one ({@link #openTimeout}: at least the deadline) never
- * end a wait first. They are there for the start-up, when no request is waiting: opening a connection takes
- * several round trips, slower on a busy machine. No acquisition is retried by the pool ({@code acquire-retry}
- * 0): {@link R2dbc} tries the next connection only when the one lent turns out to be closed.
+ * <p>A request waits for a connection only as long as its deadline leaves it ({@link R2dbc}); the
+ * pool's own limits on waiting for a connection and on opening one ({@link #openTimeout}: at least
+ * the deadline) never end a wait first. They are there for the start-up, when no request is
+ * waiting: opening a connection takes several round trips, slower on a busy machine. No acquisition
+ * is retried by the pool ({@code acquire-retry} 0): {@link R2dbc} tries the next connection only
+ * when the one lent turns out to be closed.
  *
- * <p>A connection that breaks (the database went away, or a statement that would not stop was cut off) is
- * dropped by the pool, which opens a replacement by itself only when a request finds no idle connection left:
- * a pool that lost a few and still has idle ones stays short. {@link #keepFull} tops it up again.
+ * <p>A connection that breaks (the database went away, or a statement that would not stop was cut
+ * off) is dropped by the pool, which opens a replacement by itself only when a request finds no
+ * idle connection left: a pool that lost a few and still has idle ones stays short. {@link
+ * #keepFull} tops it up again.
  */
 final class Database {
   private static final String NEVER = "-1ms";
@@ -43,7 +48,9 @@ final class Database {
 
   /** The deadline, but never less than 10 s. */
   static Duration openTimeout(VariantOptions options) {
-    return options.deadline().compareTo(MIN_OPEN_TIMEOUT) > 0 ? options.deadline() : MIN_OPEN_TIMEOUT;
+    return options.deadline().compareTo(MIN_OPEN_TIMEOUT) > 0
+        ? options.deadline()
+        : MIN_OPEN_TIMEOUT;
   }
 
   static Map<String, Object> springProperties(VariantOptions options) {
@@ -64,19 +71,21 @@ final class Database {
   }
 
   /**
-   * Checks every {@code period} whether the pool lost connections and, if so, opens new ones up to its size.
-   * Opening happens beside the requests, never inside one, so no request pays its round trips.
+   * Checks every {@code period} whether the pool lost connections and, if so, opens new ones up to
+   * its size. Opening happens beside the requests, never inside one, so no request pays its round
+   * trips.
    *
-   * <p>Only once the database has just accepted a connection: reactor-pool's {@code warmup()} (1.2.6) takes
-   * the permits of every missing connection first, and when one opening fails it drops the others unopened
-   * without giving their permits back, so the pool would stay short for good. Opening a connection itself is
-   * bounded by the pool's {@code max-create-connection-time}.
+   * <p>Only once the database has just accepted a connection: reactor-pool's {@code warmup()}
+   * (1.2.6) takes the permits of every missing connection first, and when one opening fails it
+   * drops the others unopened without giving their permits back, so the pool would stay short for
+   * good. Opening a connection itself is bounded by the pool's {@code max-create-connection-time}.
    */
   static Disposable keepFull(ConnectionPool pool, Duration period, Duration openTimeout) {
     var metrics = pool.getMetrics().orElseThrow();
     ConnectionFactory database = pool.unwrap();
-    Mono<Void> databaseAccepts = Mono.usingWhen(database.create(), connection -> Mono.<Void>empty(), Connection::close)
-        .timeout(openTimeout);
+    Mono<Void> databaseAccepts =
+        Mono.usingWhen(database.create(), connection -> Mono.<Void>empty(), Connection::close)
+            .timeout(openTimeout);
     return Flux.interval(period)
         .onBackpressureDrop()
         .filter(tick -> metrics.allocatedSize() < metrics.getMaxAllocatedSize())
@@ -85,10 +94,10 @@ final class Database {
   }
 
   /**
-   * Opens every connection now: {@code warmup} opens the initial size one after another (each within
-   * {@code openTimeout}, but not all of them within one), then holding all of them at once proves that each is a
-   * different, working connection before they go back. Runs on the main thread at start-up, where waiting
-   * is allowed.
+   * Opens every connection now: {@code warmup} opens the initial size one after another (each
+   * within {@code openTimeout}, but not all of them within one), then holding all of them at once
+   * proves that each is a different, working connection before they go back. Runs on the main
+   * thread at start-up, where waiting is allowed.
    */
   static void fill(ConnectionPool pool, int size, Duration openTimeout) {
     try {

@@ -17,12 +17,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.netty.resources.LoopResources;
 
 /**
- * Wiring of the reactive variants: Spring Boot starts Reactor Netty and the R2DBC pool from properties that
- * this class derives from the shared command line; the beans below build the request's parts from the same
- * options.
+ * Wiring of the reactive variants: Spring Boot starts Reactor Netty and the R2DBC pool from
+ * properties that this class derives from the shared command line; the beans below build the
+ * request's parts from the same options.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -39,21 +38,25 @@ public class DogApp {
   }
 
   /**
-   * Starts a variant whose requests {@code handlers} serves, for workshop exercises that write their own
-   * handler: server, pools, routes, errors and /health are the real variant's. Closing the context stops it.
+   * Starts a variant whose requests {@code handlers} serves, for workshop exercises that write
+   * their own handler: server, pools, routes, errors and /health are the real variant's. Closing
+   * the context stops it.
    */
-  public static ConfigurableApplicationContext start(VariantOptions options, HandlerFactory handlers) {
+  public static ConfigurableApplicationContext start(
+      VariantOptions options, HandlerFactory handlers) {
     var app = new SpringApplication(DogApp.class);
     app.setBannerMode(Banner.Mode.OFF);
     app.setWebApplicationType(WebApplicationType.REACTIVE);
-    // The command line is the only configuration: added first, so no application.properties or SPRING_*
+    // The command line is the only configuration: added first, so no application.properties or
+    // SPRING_*
     // environment variable can change what the harness asked for.
     var commandLine = new MapPropertySource("caas-options", springProperties(options));
-    app.addInitializers(context -> {
-      context.getEnvironment().getPropertySources().addFirst(commandLine);
-      context.getBeanFactory().registerSingleton("variantOptions", options);
-      context.getBeanFactory().registerSingleton("handlerFactory", handlers);
-    });
+    app.addInitializers(
+        context -> {
+          context.getEnvironment().getPropertySources().addFirst(commandLine);
+          context.getBeanFactory().registerSingleton("variantOptions", options);
+          context.getBeanFactory().registerSingleton("handlerFactory", handlers);
+        });
     return app.run();
   }
 
@@ -66,15 +69,17 @@ public class DogApp {
     var properties = new LinkedHashMap<String, Object>();
     properties.put("server.address", options.host());
     properties.put("server.port", options.port());
-    // The schema belongs to whoever starts the database (the testbed, the harness), never to a variant.
+    // The schema belongs to whoever starts the database (the testbed, the harness), never to a
+    // variant.
     properties.put("spring.sql.init.mode", "never");
     properties.putAll(Database.springProperties(options));
     return properties;
   }
 
   /**
-   * Opens every database connection before the server takes its first request (latency comes later); from
-   * then on, replaces connections broken by a fault, once a second, so the pool returns to its size.
+   * Opens every database connection before the server takes its first request (latency comes
+   * later); from then on, replaces connections broken by a fault, once a second, so the pool
+   * returns to its size.
    */
   @Bean
   AutoCloseable databasePoolKeeper(ConnectionPool pool, VariantOptions options) {
@@ -103,15 +108,27 @@ public class DogApp {
   }
 
   @Bean
-  RouterFunction<ServerResponse> dogRoutes(VariantOptions options, HandlerFactory handlers, CanineUpstream upstream,
-      BillingLedger ledger, DogNames names, Compensations compensations, ConnectionPool pool) {
+  RouterFunction<ServerResponse> dogRoutes(
+      VariantOptions options,
+      HandlerFactory handlers,
+      CanineUpstream upstream,
+      BillingLedger ledger,
+      DogNames names,
+      Compensations compensations,
+      ConnectionPool pool) {
     var variant = Variant.of(Variant.Model.REACTIVE, options.composition());
     PhotoHandler handler = handlers.create(new DogParts(upstream, ledger, names, compensations));
-    var dbPool = pool.getMetrics().orElseThrow(() -> new IllegalStateException("r2dbc-pool without metrics"));
-    // Every request runs on Reactor Netty's event loops (one per core, at least four), but none is held
-    // while a request waits: the thread limit of the theory does not apply, so none is reported. Nothing
+    var dbPool =
+        pool.getMetrics()
+            .orElseThrow(() -> new IllegalStateException("r2dbc-pool without metrics"));
+    // Every request runs on Reactor Netty's event loops (one per core, at least four), but none is
+    // held
+    // while a request waits: the thread limit of the theory does not apply, so none is reported.
+    // Nothing
     // else runs handlers, so there is no executor either.
     var limits = new Limits(null, dbPool.getMaxAllocatedSize(), upstream.maxConnections(), null);
-    return new DogRoutes(variant, handler, options.deadline(), ledger, limits, dbPool, compensations).router();
+    return new DogRoutes(
+            variant, handler, options.deadline(), ledger, limits, dbPool, compensations)
+        .router();
   }
 }

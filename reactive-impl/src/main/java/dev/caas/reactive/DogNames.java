@@ -16,13 +16,21 @@ public final class DogNames {
     this.pool = pool;
   }
 
-  /** The dog's name; a file the database does not know is still a good photo, served under a fallback name. */
+  /**
+   * The dog's name; a file the database does not know is still a good photo, served under a
+   * fallback name.
+   */
   public Mono<DogName> nameOf(String filename, Deadline deadline) {
-    // The filename is the primary key: at most one row, read to the end rather than cancelled after the first.
-    return R2dbc.run(pool, Step.NAME, deadline, connection ->
-            Flux.from(connection.createStatement(Sql.SELECT_NAME).bind(0, filename).execute())
-                .flatMap(result -> result.map(row -> row.get(0, String.class)))
-                .singleOrEmpty())
+    // The filename is the primary key: at most one row, read to the end rather than cancelled after
+    // the first.
+    return R2dbc.run(
+            pool,
+            Step.NAME,
+            deadline,
+            connection ->
+                Flux.from(connection.createStatement(Sql.SELECT_NAME).bind(0, filename).execute())
+                    .flatMap(result -> result.map(row -> row.get(0, String.class)))
+                    .singleOrEmpty())
         .map(DogName::known)
         .defaultIfEmpty(DogName.fallback());
   }

@@ -27,8 +27,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The endpoints as a functional router. Gives each photo request its id and deadline, turns a
- * {@link ServedPhoto} into the contract's answer and a {@link StepFailure} into its JSON error, and reports
- * on {@code /health} what the variant is busy with.
+ * {@link ServedPhoto} into the contract's answer and a {@link StepFailure} into its JSON error, and
+ * reports on {@code /health} what the variant is busy with.
  */
 final class DogRoutes {
   private static final Logger log = LoggerFactory.getLogger(DogRoutes.class);
@@ -40,11 +40,18 @@ final class DogRoutes {
   private final Limits limits;
   private final PoolMetrics dbPool;
   private final Compensations compensations;
+
   /** Photo requests received and not answered yet. */
   private final AtomicInteger inFlight = new AtomicInteger();
 
-  DogRoutes(Variant variant, PhotoHandler handler, Duration deadline, BillingLedger ledger, Limits limits,
-      PoolMetrics dbPool, Compensations compensations) {
+  DogRoutes(
+      Variant variant,
+      PhotoHandler handler,
+      Duration deadline,
+      BillingLedger ledger,
+      Limits limits,
+      PoolMetrics dbPool,
+      Compensations compensations) {
     this.variant = variant;
     this.handler = handler;
     this.deadline = deadline;
@@ -59,44 +66,66 @@ final class DogRoutes {
         .GET(DogPaths.ROOT, this::servePhoto)
         .GET(DogPaths.DOG, this::servePhoto)
         .GET(DogPaths.HEALTH, request -> json(200, Health.json(variant, true, limits, load())))
-        .GET(DogPaths.BILLING, request -> ledger.counts(Deadline.after(deadline))
-            .flatMap(counts -> json(200, Json.numbers(counts)))
-            .onErrorResume(StepFailure.class, failure -> json(failure.status(), ErrorBody.of(failure, null).toJson())))
+        .GET(
+            DogPaths.BILLING,
+            request ->
+                ledger
+                    .counts(Deadline.after(deadline))
+                    .flatMap(counts -> json(200, Json.numbers(counts)))
+                    .onErrorResume(
+                        StepFailure.class,
+                        failure -> json(failure.status(), ErrorBody.of(failure, null).toJson())))
         .build();
   }
 
   private Load load() {
-    return new Load(inFlight.get(), dbPool.acquiredSize(), dbPool.idleSize(), dbPool.pendingAcquireSize(),
+    return new Load(
+        inFlight.get(),
+        dbPool.acquiredSize(),
+        dbPool.idleSize(),
+        dbPool.pendingAcquireSize(),
         compensations.pending());
   }
 
   private Mono<ServerResponse> servePhoto(ServerRequest serverRequest) {
     var request = DogRequest.arrived(newRequestId(), deadline);
     UUID requestId = request.id();
-    return Mono.defer(() -> {
-          inFlight.incrementAndGet();
-          return handler.serve(request);
-        })
-        .flatMap(served -> ServerResponse.ok()
-            .headers(headers -> {
-              DogHeaders.forAnyAnswer(variant.wireName(), requestId).forEach(headers::set);
-              DogHeaders.forPhoto(served.photo().filename(), served.dogName(), served.timeline().serverTiming())
-                  .forEach(headers::set);
+    return Mono.defer(
+            () -> {
+              inFlight.incrementAndGet();
+              return handler.serve(request);
             })
-            .contentType(MediaType.IMAGE_JPEG)
-            .bodyValue(served.photo().jpeg()))
-        .onErrorResume(StepFailure.class, failure -> failed(failure.status(), ErrorBody.of(failure, requestId), requestId))
-        .onErrorResume(e -> !(e instanceof StepFailure), e -> {
-          log.error("unexpected failure of request {}", requestId, e);
-          return failed(500, new ErrorBody("internal error", null, requestId), requestId);
-        })
+        .flatMap(
+            served ->
+                ServerResponse.ok()
+                    .headers(
+                        headers -> {
+                          DogHeaders.forAnyAnswer(variant.wireName(), requestId)
+                              .forEach(headers::set);
+                          DogHeaders.forPhoto(
+                                  served.photo().filename(),
+                                  served.dogName(),
+                                  served.timeline().serverTiming())
+                              .forEach(headers::set);
+                        })
+                    .contentType(MediaType.IMAGE_JPEG)
+                    .bodyValue(served.photo().jpeg()))
+        .onErrorResume(
+            StepFailure.class,
+            failure -> failed(failure.status(), ErrorBody.of(failure, requestId), requestId))
+        .onErrorResume(
+            e -> !(e instanceof StepFailure),
+            e -> {
+              log.error("unexpected failure of request {}", requestId, e);
+              return failed(500, new ErrorBody("internal error", null, requestId), requestId);
+            })
         .doFinally(signal -> inFlight.decrementAndGet());
   }
 
   /**
-   * A random (version 4) UUID without {@code UUID.randomUUID()}, which reads {@code /dev/urandom} through a
-   * {@code FileInputStream} behind one lock for all threads: a small blocking read on the event loop, and
-   * BlockHound catches it. A request id needs to be unique, not unguessable.
+   * A random (version 4) UUID without {@code UUID.randomUUID()}, which reads {@code /dev/urandom}
+   * through a {@code FileInputStream} behind one lock for all threads: a small blocking read on the
+   * event loop, and BlockHound catches it. A request id needs to be unique, not unguessable.
    */
   private static UUID newRequestId() {
     var random = ThreadLocalRandom.current();
@@ -107,7 +136,8 @@ final class DogRoutes {
 
   private Mono<ServerResponse> failed(int status, ErrorBody body, UUID requestId) {
     return ServerResponse.status(status)
-        .headers(headers -> DogHeaders.forAnyAnswer(variant.wireName(), requestId).forEach(headers::set))
+        .headers(
+            headers -> DogHeaders.forAnyAnswer(variant.wireName(), requestId).forEach(headers::set))
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(body.toJson());
   }

@@ -13,19 +13,23 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.HttpResources;
 
 /**
- * The check behind the contract runs can fail: a blocking call on one of the event loops that serve the
- * requests is caught and thrown back at it. Without this, "no blocking call was caught" could just mean
- * that nothing was watching.
+ * The check behind the contract runs can fail: a blocking call on one of the event loops that serve
+ * the requests is caught and thrown back at it. Without this, "no blocking call was caught" could
+ * just mean that nothing was watching.
  */
 class BlockingDetectionTest {
 
   @Test
   void a_sleep_on_an_event_loop_is_caught() throws Exception {
     int before = BlockingCalls.count();
-    assertThat(failureOnEventLoop(() -> {
-      Thread.sleep(10);
-      return null;
-    })).isInstanceOf(BlockingOperationError.class).hasMessageContaining("sleep");
+    assertThat(
+            failureOnEventLoop(
+                () -> {
+                  Thread.sleep(10);
+                  return null;
+                }))
+        .isInstanceOf(BlockingOperationError.class)
+        .hasMessageContaining("sleep");
     assertThat(BlockingCalls.count()).isEqualTo(before + 1);
   }
 
@@ -37,7 +41,8 @@ class BlockingDetectionTest {
 
   @Test
   void block_on_an_event_loop_is_refused() throws Exception {
-    // Reactor refuses block() on its non-blocking threads by itself, before BlockHound would see the wait.
+    // Reactor refuses block() on its non-blocking threads by itself, before BlockHound would see
+    // the wait.
     assertThat(failureOnEventLoop(() -> Mono.delay(Duration.ofMillis(10)).block()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("block()/blockFirst()/blockLast() are blocking");
@@ -51,16 +56,19 @@ class BlockingDetectionTest {
   }
 
   /**
-   * Runs {@code work} on an event loop of Reactor Netty's shared HTTP resources, the loops the variants'
-   * server runs its requests on, and returns what it threw (or {@code null}).
+   * Runs {@code work} on an event loop of Reactor Netty's shared HTTP resources, the loops the
+   * variants' server runs its requests on, and returns what it threw (or {@code null}).
    */
   private static Throwable failureOnEventLoop(Callable<?> work) throws Exception {
     var eventLoop = HttpResources.get().onServer(true).next();
     try {
-      eventLoop.submit(() -> {
-        assertThat(Thread.currentThread().getName()).startsWith("reactor-http-");
-        return work.call();
-      }).get(5, TimeUnit.SECONDS);
+      eventLoop
+          .submit(
+              () -> {
+                assertThat(Thread.currentThread().getName()).startsWith("reactor-http-");
+                return work.call();
+              })
+          .get(5, TimeUnit.SECONDS);
       return null;
     } catch (ExecutionException e) {
       return e.getCause();

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The reactive variant's deadline and compensation, beyond what the fault contract checks: one deadline is the
- * budget of all three steps together, and a billing to undo survives a database that is away for a while.
+ * The reactive variant's deadline and compensation, beyond what the fault contract checks: one
+ * deadline is the budget of all three steps together, and a billing to undo survives a database
+ * that is away for a while.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReactiveDeadlineTest {
@@ -41,7 +42,9 @@ class ReactiveDeadlineTest {
     testbed = SharedTestbed.get();
     blockedBefore = BlockingCalls.count();
     app = DogApp.start(SharedTestbed.optionsFor(Variant.REACTIVE_SEQUENTIAL, DEADLINE));
-    client = new DogClient(SharedTestbed.urlOf(new dev.caas.testkit.RunningVariant(DogApp.port(app), () -> { })));
+    client =
+        new DogClient(
+            SharedTestbed.urlOf(new dev.caas.testkit.RunningVariant(DogApp.port(app), () -> {})));
     client.photos(8, 4);
   }
 
@@ -65,8 +68,10 @@ class ReactiveDeadlineTest {
     testbed.setLatency(LATENCY, LATENCY);
     var answer = client.photo();
     assertThat(answer.status()).isEqualTo(504);
-    assertThat(answer.text()).contains("\"step\":\"billing\"", "deadline of 500 ms passed during step billing");
-    // The work stops a little before the deadline (5 % of it here), so that the answer arrives by it.
+    assertThat(answer.text())
+        .contains("\"step\":\"billing\"", "deadline of 500 ms passed during step billing");
+    // The work stops a little before the deadline (5 % of it here), so that the answer arrives by
+    // it.
     double earliest = DEADLINE.toMillis() * 0.95;
     assertThat(answer.millis()).isBetween(earliest, (double) DEADLINE.plus(GRACE).toMillis());
     // the insert reached the database before the deadline: it is deleted again, in the background
@@ -75,7 +80,8 @@ class ReactiveDeadlineTest {
   }
 
   @Test
-  void a_request_that_fails_after_billing_is_answered_at_once_and_unbilled_in_the_background() throws Exception {
+  void a_request_that_fails_after_billing_is_answered_at_once_and_unbilled_in_the_background()
+      throws Exception {
     testbed.clearBilling();
     try (var locked = Fault.DOG_TABLE_LOCKED.injectInto(testbed, DEADLINE)) {
       var answer = client.photo();
@@ -102,7 +108,10 @@ class ReactiveDeadlineTest {
     assertThat(testbed.billedTotal()).isEqualTo(1);
 
     testbed.proxy(ProxyNames.POSTGRES).enable();
-    await(() -> compensations.pending() == 0, Duration.ofSeconds(10), "the undo done once the database is back");
+    await(
+        () -> compensations.pending() == 0,
+        Duration.ofSeconds(10),
+        "the undo done once the database is back");
     assertThat(testbed.billedTotal()).isZero();
   }
 
@@ -114,10 +123,13 @@ class ReactiveDeadlineTest {
     return Load.fromHealthJson(client.get(DogPaths.HEALTH).text());
   }
 
-  private void await(BooleanSupplier condition, Duration within, String what) throws InterruptedException {
+  private void await(BooleanSupplier condition, Duration within, String what)
+      throws InterruptedException {
     long giveUp = System.nanoTime() + within.toNanos();
     while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waited %s for: %s (load: %s)", within, what, load()).isLessThan(giveUp);
+      assertThat(System.nanoTime())
+          .as("waited %s for: %s (load: %s)", within, what, load())
+          .isLessThan(giveUp);
       Thread.sleep(50);
     }
   }

@@ -25,7 +25,11 @@ final class DogHandler {
   private final Compensations compensations;
   private final ExecutorService gatherPool;
 
-  private DogHandler(CanineUpstream upstream, BillingLedger ledger, DogNames names, Compensations compensations,
+  private DogHandler(
+      CanineUpstream upstream,
+      BillingLedger ledger,
+      DogNames names,
+      Compensations compensations,
       ExecutorService gatherPool) {
     this.upstream = upstream;
     this.ledger = ledger;
@@ -36,7 +40,9 @@ final class DogHandler {
 
   static HandlerFactory factory(Variant.Composition composition) {
     return (parts, gatherPool) -> {
-      var handler = new DogHandler(parts.upstream(), parts.ledger(), parts.names(), parts.compensations(), gatherPool);
+      var handler =
+          new DogHandler(
+              parts.upstream(), parts.ledger(), parts.names(), parts.compensations(), gatherPool);
       return switch (composition) {
         case SEQUENTIAL -> handler::sequential;
         case GATHERED -> handler::gathered;
@@ -49,14 +55,18 @@ final class DogHandler {
     var timeline = RequestTimeline.start();
     // 1. upstream: fetch a photo; the upstream says which file it is
     DogPhoto photo = timeline.time(UPSTREAM, () -> upstream.fetch(request.deadline()));
-    return compensations.undoBillingIfFails(request, () -> {
-      // 2. billing: record the request (this thread blocks in JDBC)
-      timeline.time(BILLING, () -> ledger.bill(request, photo.filename()));
-      // 3. name: look the dog up (blocks again)
-      DogName dogName = timeline.time(NAME, () -> names.nameOf(photo.filename(), request.deadline()));
-      return new ServedPhoto(photo, dogName, timeline);
-    });
+    return compensations.undoBillingIfFails(
+        request,
+        () -> {
+          // 2. billing: record the request (this thread blocks in JDBC)
+          timeline.time(BILLING, () -> ledger.bill(request, photo.filename()));
+          // 3. name: look the dog up (blocks again)
+          DogName dogName =
+              timeline.time(NAME, () -> names.nameOf(photo.filename(), request.deadline()));
+          return new ServedPhoto(photo, dogName, timeline);
+        });
   }
+
   // end::sequential[]
 
   // tag::gathered[]
@@ -64,16 +74,23 @@ final class DogHandler {
     var timeline = RequestTimeline.start();
     // 1. upstream: fetch a photo; the upstream says which file it is
     DogPhoto photo = timeline.time(UPSTREAM, () -> upstream.fetch(request.deadline()));
-    return compensations.undoBillingIfFails(request, () -> {
-      // 2. billing and 3. name at the same time, each on a thread of the gather pool
-      var billing = CompletableFuture.runAsync(
-          () -> timeline.time(BILLING, () -> ledger.bill(request, photo.filename())), gatherPool);
-      var dogName = CompletableFuture.supplyAsync(
-          () -> timeline.time(NAME, () -> names.nameOf(photo.filename(), request.deadline())), gatherPool);
-      // this thread blocks until both are done; the first failure wins
-      Futures.awaitBoth(billing, dogName);
-      return new ServedPhoto(photo, dogName.join(), timeline);
-    });
+    return compensations.undoBillingIfFails(
+        request,
+        () -> {
+          // 2. billing and 3. name at the same time, each on a thread of the gather pool
+          var billing =
+              CompletableFuture.runAsync(
+                  () -> timeline.time(BILLING, () -> ledger.bill(request, photo.filename())),
+                  gatherPool);
+          var dogName =
+              CompletableFuture.supplyAsync(
+                  () ->
+                      timeline.time(NAME, () -> names.nameOf(photo.filename(), request.deadline())),
+                  gatherPool);
+          // this thread blocks until both are done; the first failure wins
+          Futures.awaitBoth(billing, dogName);
+          return new ServedPhoto(photo, dogName.join(), timeline);
+        });
   }
   // end::gathered[]
 }

@@ -4,7 +4,10 @@ import dev.caas.blocking.DogParts;
 import dev.caas.blocking.PhotoHandler;
 import java.util.concurrent.ExecutorService;
 
-/** Builds a request handler from the parts; {@link DogApp} uses {@link DogHandler}, workshop exercises their own. */
+/**
+ * Builds a request handler from the parts; {@link DogApp} uses {@link DogHandler}, workshop
+ * exercises their own.
+ */
 @FunctionalInterface
 public interface HandlerFactory {
   /**

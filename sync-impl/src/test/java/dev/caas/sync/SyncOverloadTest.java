@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A bounded pool with a bounded queue refuses what it cannot hold, at once, instead of queueing forever. */
+/**
+ * A bounded pool with a bounded queue refuses what it cannot hold, at once, instead of queueing
+ * forever.
+ */
 class SyncOverloadTest {
   private static final int THREADS = 4;
   private static final int QUEUE = 4;
@@ -21,10 +24,23 @@ class SyncOverloadTest {
   void a_full_queue_answers_503_at_once_and_the_admitted_requests_are_served() throws Exception {
     var testbed = SharedTestbed.get();
     var defaults = SharedTestbed.optionsFor(Variant.SYNC_SEQUENTIAL, Duration.ofSeconds(10));
-    var options = new VariantOptions(defaults.composition(), defaults.host(), 0, defaults.dbUrl(), defaults.dbUser(),
-        defaults.dbPassword(), defaults.upstreamUrl(), defaults.dbPool(), THREADS, QUEUE, defaults.deadline());
+    var options =
+        new VariantOptions(
+            defaults.composition(),
+            defaults.host(),
+            0,
+            defaults.dbUrl(),
+            defaults.dbUser(),
+            defaults.dbPassword(),
+            defaults.upstreamUrl(),
+            defaults.dbPool(),
+            THREADS,
+            QUEUE,
+            defaults.deadline());
     try (var server = DogApp.start(options)) {
-      var client = new DogClient(SharedTestbed.urlOf(new dev.caas.testkit.RunningVariant(server.port(), server)));
+      var client =
+          new DogClient(
+              SharedTestbed.urlOf(new dev.caas.testkit.RunningVariant(server.port(), server)));
       client.photos(THREADS, THREADS);
       testbed.setLatency(LATENCY, Duration.ZERO);
       List<DogClient.Answer> answers;
@@ -36,11 +52,17 @@ class SyncOverloadTest {
       var refused = answers.stream().filter(a -> a.status() == 503).toList();
       var served = answers.stream().filter(a -> a.status() == 200).toList();
       assertThat(served.size() + refused.size()).as("every answer a 200 or a 503").isEqualTo(30);
-      assertThat(served.size()).as("served: at most the threads plus the queue").isBetween(THREADS, THREADS + QUEUE);
-      assertThat(refused).allSatisfy(answer -> {
-        assertThat(answer.millis()).as("a refusal does not wait for a thread").isLessThan(LATENCY.toMillis());
-        assertThat(answer.text()).startsWith("{\"error\":\"server busy");
-      });
+      assertThat(served.size())
+          .as("served: at most the threads plus the queue")
+          .isBetween(THREADS, THREADS + QUEUE);
+      assertThat(refused)
+          .allSatisfy(
+              answer -> {
+                assertThat(answer.millis())
+                    .as("a refusal does not wait for a thread")
+                    .isLessThan(LATENCY.toMillis());
+                assertThat(answer.text()).startsWith("{\"error\":\"server busy");
+              });
       assertThat(client.get(DogPaths.HEALTH).text()).contains("\"serverThreads\":" + THREADS);
     }
   }

@@ -5,13 +5,15 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Where PostgreSQL and Toxiproxy come from. {@link #AUTO} takes containers when a Docker engine answers and
- * the embedded pair otherwise; the others force one.
+ * Where PostgreSQL and Toxiproxy come from. {@link #AUTO} takes containers when a Docker engine
+ * answers and the embedded pair otherwise; the others force one.
  */
 public enum Backend {
   /** Containers if Docker is reachable, else embedded. */
   AUTO,
-  /** zonky's embedded PostgreSQL binaries and our toxiproxy-embedded server, in this JVM's reach. */
+  /**
+   * zonky's embedded PostgreSQL binaries and our toxiproxy-embedded server, in this JVM's reach.
+   */
   EMBEDDED,
   /** Testcontainers: a PostgreSQL container and the real Toxiproxy image, on one Docker network. */
   CONTAINERS,
@@ -26,8 +28,15 @@ public enum Backend {
     return Arrays.stream(values())
         .filter(b -> b.wireName().equalsIgnoreCase(text.trim()))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown backend '" + text + "': expected one of "
-            + Arrays.stream(values()).map(Backend::wireName).collect(Collectors.joining(", "))));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown backend '"
+                        + text
+                        + "': expected one of "
+                        + Arrays.stream(values())
+                            .map(Backend::wireName)
+                            .collect(Collectors.joining(", "))));
   }
 
   /** The backend {@link #AUTO} stands for, given whether a Docker engine answers. */

@@ -9,16 +9,18 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.toxiproxy.ToxiproxyContainer;
 
 /**
- * PostgreSQL and the real Toxiproxy ({@value #TOXIPROXY_IMAGE}) as containers on one Docker network. The
- * upstream stays on this host; the proxy container reaches it through Testcontainers' host-port tunnel
- * ({@code host.testcontainers.internal}). Each proxy listens on a fixed port inside the container, which
- * Docker maps to a free port on this host for the variant.
+ * PostgreSQL and the real Toxiproxy ({@value #TOXIPROXY_IMAGE}) as containers on one Docker
+ * network. The upstream stays on this host; the proxy container reaches it through Testcontainers'
+ * host-port tunnel ({@code host.testcontainers.internal}). Each proxy listens on a fixed port
+ * inside the container, which Docker maps to a free port on this host for the variant.
  */
 final class ContainerDependencies implements Dependencies {
   static final String POSTGRES_IMAGE = "postgres:16-alpine";
   static final String TOXIPROXY_IMAGE = "ghcr.io/shopify/toxiproxy:2.12.0";
+
   /** The first two of the ports the Toxiproxy container exposes (8666–8697). */
   static final int UPSTREAM_PROXY_PORT = 8666;
+
   static final int POSTGRES_PROXY_PORT = 8667;
   private static final String POSTGRES_ALIAS = "postgres";
 
@@ -27,11 +29,13 @@ final class ContainerDependencies implements Dependencies {
   private final ToxiproxyContainer toxiproxyContainer;
   private final ToxiproxyClient toxiproxy;
 
-  private ContainerDependencies(Network network, PostgreSQLContainer postgres, ToxiproxyContainer toxiproxyContainer) {
+  private ContainerDependencies(
+      Network network, PostgreSQLContainer postgres, ToxiproxyContainer toxiproxyContainer) {
     this.network = network;
     this.postgres = postgres;
     this.toxiproxyContainer = toxiproxyContainer;
-    this.toxiproxy = new ToxiproxyClient(toxiproxyContainer.getHost(), toxiproxyContainer.getControlPort());
+    this.toxiproxy =
+        new ToxiproxyClient(toxiproxyContainer.getHost(), toxiproxyContainer.getControlPort());
   }
 
   /**
@@ -41,16 +45,18 @@ final class ContainerDependencies implements Dependencies {
    */
   static ContainerDependencies start(int upstreamPort) {
     if (!DockerClientFactory.instance().isDockerAvailable()) {
-      throw new IllegalStateException("the containers backend needs a Docker engine, and none answers here "
-          + "(Testcontainers looked at DOCKER_HOST, the Docker socket and ~/.testcontainers.properties). "
-          + "Start Docker, or use --backend embedded (no Docker needed) or --backend external.");
+      throw new IllegalStateException(
+          "the containers backend needs a Docker engine, and none answers here "
+              + "(Testcontainers looked at DOCKER_HOST, the Docker socket and ~/.testcontainers.properties). "
+              + "Start Docker, or use --backend embedded (no Docker needed) or --backend external.");
     }
     Testcontainers.exposeHostPorts(upstreamPort);
     var network = Network.newNetwork();
-    var postgres = new PostgreSQLContainer(POSTGRES_IMAGE)
-        .withNetwork(network)
-        .withNetworkAliases(POSTGRES_ALIAS)
-        .withCommand("postgres", "-c", "max_connections=300");
+    var postgres =
+        new PostgreSQLContainer(POSTGRES_IMAGE)
+            .withNetwork(network)
+            .withNetworkAliases(POSTGRES_ALIAS)
+            .withCommand("postgres", "-c", "max_connections=300");
     var toxiproxy = new ToxiproxyContainer(TOXIPROXY_IMAGE).withNetwork(network);
     try {
       postgres.start();
@@ -66,7 +72,8 @@ final class ContainerDependencies implements Dependencies {
 
   @Override
   public Backends describe() {
-    return new Backends("container (" + POSTGRES_IMAGE + ")", "container (" + TOXIPROXY_IMAGE + ")");
+    return new Backends(
+        "container (" + POSTGRES_IMAGE + ")", "container (" + TOXIPROXY_IMAGE + ")");
   }
 
   @Override
@@ -111,7 +118,9 @@ final class ContainerDependencies implements Dependencies {
 
   @Override
   public String reachable(Proxy proxy) {
-    return toxiproxyContainer.getHost() + ":" + toxiproxyContainer.getMappedPort(containerPort(proxy.getName()));
+    return toxiproxyContainer.getHost()
+        + ":"
+        + toxiproxyContainer.getMappedPort(containerPort(proxy.getName()));
   }
 
   static int containerPort(String proxyName) {

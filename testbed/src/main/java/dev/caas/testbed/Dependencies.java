@@ -4,8 +4,9 @@ import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 
 /**
- * The testbed's PostgreSQL and Toxiproxy, wherever they run. The three backends differ only in addresses:
- * how the proxy reaches PostgreSQL and the upstream, and how a variant on this host reaches the proxy.
+ * The testbed's PostgreSQL and Toxiproxy, wherever they run. The three backends differ only in
+ * addresses: how the proxy reaches PostgreSQL and the upstream, and how a variant on this host
+ * reaches the proxy.
  */
 interface Dependencies extends AutoCloseable {
   Backends describe();
@@ -24,7 +25,10 @@ interface Dependencies extends AutoCloseable {
   /** Where the {@code postgres} proxy forwards to, as the proxy sees it. */
   String postgresTarget();
 
-  /** Where the {@code upstream} proxy forwards to, for an upstream listening on this host's loopback. */
+  /**
+   * Where the {@code upstream} proxy forwards to, for an upstream listening on this host's
+   * loopback.
+   */
   String upstreamTarget(int upstreamPort);
 
   /** The listen address to ask Toxiproxy for. */

@@ -21,11 +21,13 @@ final class EmbeddedDependencies implements Dependencies {
   }
 
   static EmbeddedDependencies start() throws IOException {
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-        .setServerConfig("listen_addresses", LOOPBACK)
-        // Headroom for several variants' pools at once in tests; no variant needs anywhere near this.
-        .setServerConfig("max_connections", "300")
-        .start();
+    EmbeddedPostgres postgres =
+        EmbeddedPostgres.builder()
+            .setServerConfig("listen_addresses", LOOPBACK)
+            // Headroom for several variants' pools at once in tests; no variant needs anywhere near
+            // this.
+            .setServerConfig("max_connections", "300")
+            .start();
     try {
       return new EmbeddedDependencies(postgres, ToxiproxyServer.start(LOOPBACK, 0));
     } catch (IOException | RuntimeException e) {

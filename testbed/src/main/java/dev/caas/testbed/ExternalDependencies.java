@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.net.URI;
 
 /**
- * A PostgreSQL and a Toxiproxy the user runs (e.g. {@code toxiproxy-server} from Shopify's release). The
- * testbed creates its two proxies on that Toxiproxy, listening on loopback, and removes them on close; it
- * stops nothing it did not start.
+ * A PostgreSQL and a Toxiproxy the user runs (e.g. {@code toxiproxy-server} from Shopify's
+ * release). The testbed creates its two proxies on that Toxiproxy, listening on loopback, and
+ * removes them on close; it stops nothing it did not start.
  */
 final class ExternalDependencies implements Dependencies {
   private final TestbedOptions options;
@@ -21,7 +21,8 @@ final class ExternalDependencies implements Dependencies {
     this.jdbcTarget = URI.create(options.jdbcUrl().substring("jdbc:".length()));
     this.toxiproxyUrl = URI.create(options.toxiproxyUrl());
     if (toxiproxyUrl.getHost() == null || toxiproxyUrl.getPort() < 0) {
-      throw new IllegalArgumentException("expected a Toxiproxy API URL like http://127.0.0.1:8474, got " + options.toxiproxyUrl());
+      throw new IllegalArgumentException(
+          "expected a Toxiproxy API URL like http://127.0.0.1:8474, got " + options.toxiproxyUrl());
     }
     this.toxiproxy = new ToxiproxyClient(toxiproxyUrl.getHost(), toxiproxyUrl.getPort());
   }
@@ -38,7 +39,8 @@ final class ExternalDependencies implements Dependencies {
 
   @Override
   public Backends describe() {
-    return new Backends("external (" + jdbcTarget.getHost() + ":" + port(jdbcTarget, 5432) + ")",
+    return new Backends(
+        "external (" + jdbcTarget.getHost() + ":" + port(jdbcTarget, 5432) + ")",
         "external (" + options.toxiproxyUrl() + ")");
   }
 
@@ -92,7 +94,8 @@ final class ExternalDependencies implements Dependencies {
     try {
       removeStaleProxies();
     } catch (IOException e) {
-      throw new IllegalStateException("could not remove the testbed's proxies from " + options.toxiproxyUrl(), e);
+      throw new IllegalStateException(
+          "could not remove the testbed's proxies from " + options.toxiproxyUrl(), e);
     }
   }
 

@@ -12,80 +12,127 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The network and database faults a variant must survive, each injected into a running {@link Testbed} and
- * healed again, with the answer the contract expects while it lasts. The fault tests of every variant and
- * {@code caas bench --fault} use this one catalogue, so they cannot disagree about what a fault is.
+ * The network and database faults a variant must survive, each injected into a running {@link
+ * Testbed} and healed again, with the answer the contract expects while it lasts. The fault tests
+ * of every variant and {@code caas bench --fault} use this one catalogue, so they cannot disagree
+ * about what a fault is.
  *
- * <p>Every fault ends in the contract's JSON error within the deadline (plus a little), never a hang: the fast
- * ones (a refused or reset connection) at once, the slow ones (an answer that never comes, or comes too slowly)
- * when the deadline passes. The postgres faults hit whichever database step runs first, billing in a
- * sequential variant, billing or name in a gathered one.
+ * <p>Every fault ends in the contract's JSON error within the deadline (plus a little), never a
+ * hang: the fast ones (a refused or reset connection) at once, the slow ones (an answer that never
+ * comes, or comes too slowly) when the deadline passes. The postgres faults hit whichever database
+ * step runs first, billing in a sequential variant, billing or name in a gathered one.
  */
 public enum Fault {
-  /** Toxiproxy's {@code timeout} toxic with timeout 0: the upstream's answer never arrives, nothing is closed. */
-  UPSTREAM_TIMEOUT("upstream-timeout", "upstream answer held back forever (timeout toxic, 0 ms)",
-      Set.of(504), Set.of(503, 504), Set.of(Step.UPSTREAM)) {
+  /**
+   * Toxiproxy's {@code timeout} toxic with timeout 0: the upstream's answer never arrives, nothing
+   * is closed.
+   */
+  UPSTREAM_TIMEOUT(
+      "upstream-timeout",
+      "upstream answer held back forever (timeout toxic, 0 ms)",
+      Set.of(504),
+      Set.of(503, 504),
+      Set.of(Step.UPSTREAM)) {
     @Override
     Injected inject(Testbed testbed, Duration deadline) throws IOException {
-      return toxic(testbed.proxy(ProxyNames.UPSTREAM).toxics().timeout(NAME, ToxicDirection.DOWNSTREAM, 0));
+      return toxic(
+          testbed.proxy(ProxyNames.UPSTREAM).toxics().timeout(NAME, ToxicDirection.DOWNSTREAM, 0));
     }
   },
-  /** Toxiproxy's {@code reset_peer}: every upstream connection is reset (TCP RST) as soon as data flows. */
-  UPSTREAM_RESET("upstream-reset", "upstream connections reset by peer (reset_peer toxic)",
-      Set.of(503), Set.of(Step.UPSTREAM)) {
+  /**
+   * Toxiproxy's {@code reset_peer}: every upstream connection is reset (TCP RST) as soon as data
+   * flows.
+   */
+  UPSTREAM_RESET(
+      "upstream-reset",
+      "upstream connections reset by peer (reset_peer toxic)",
+      Set.of(503),
+      Set.of(Step.UPSTREAM)) {
     @Override
     Injected inject(Testbed testbed, Duration deadline) throws IOException {
-      return toxic(testbed.proxy(ProxyNames.UPSTREAM).toxics().resetPeer(NAME, ToxicDirection.DOWNSTREAM, 0));
+      return toxic(
+          testbed
+              .proxy(ProxyNames.UPSTREAM)
+              .toxics()
+              .resetPeer(NAME, ToxicDirection.DOWNSTREAM, 0));
     }
   },
   /** The upstream proxy disabled: its open connections are closed and new ones refused. */
-  UPSTREAM_DOWN("upstream-down", "upstream proxy disabled (connections refused)", Set.of(503), Set.of(Step.UPSTREAM)) {
+  UPSTREAM_DOWN(
+      "upstream-down",
+      "upstream proxy disabled (connections refused)",
+      Set.of(503),
+      Set.of(Step.UPSTREAM)) {
     @Override
     Injected inject(Testbed testbed, Duration deadline) throws IOException {
       return disabled(testbed.proxy(ProxyNames.UPSTREAM));
     }
   },
-  /** A {@code bandwidth} toxic so narrow that a 55 KB photo would take about 7 s: past any test's deadline. */
-  UPSTREAM_BANDWIDTH("upstream-bandwidth", "upstream limited to 8 KB/s (bandwidth toxic)",
-      Set.of(504), Set.of(Step.UPSTREAM)) {
+  /**
+   * A {@code bandwidth} toxic so narrow that a 55 KB photo would take about 7 s: past any test's
+   * deadline.
+   */
+  UPSTREAM_BANDWIDTH(
+      "upstream-bandwidth",
+      "upstream limited to 8 KB/s (bandwidth toxic)",
+      Set.of(504),
+      Set.of(Step.UPSTREAM)) {
     @Override
     Injected inject(Testbed testbed, Duration deadline) throws IOException {
-      return toxic(testbed.proxy(ProxyNames.UPSTREAM).toxics().bandwidth(NAME, ToxicDirection.DOWNSTREAM, 8));
+      return toxic(
+          testbed
+              .proxy(ProxyNames.UPSTREAM)
+              .toxics()
+              .bandwidth(NAME, ToxicDirection.DOWNSTREAM, 8));
     }
   },
   /** Upstream latency of twice the deadline. */
-  UPSTREAM_LATENCY("upstream-latency", "upstream latency of twice the deadline", Set.of(504), Set.of(Step.UPSTREAM)) {
+  UPSTREAM_LATENCY(
+      "upstream-latency",
+      "upstream latency of twice the deadline",
+      Set.of(504),
+      Set.of(Step.UPSTREAM)) {
     @Override
     Injected inject(Testbed testbed, Duration deadline) throws IOException {
       return latency(testbed, ProxyNames.UPSTREAM, deadline.multipliedBy(2));
     }
   },
   /** Database latency of twice the deadline: the statement is sent, its answer comes too late. */
-  POSTGRES_LATENCY("postgres-latency", "database latency of twice the deadline",
-      Set.of(504), Set.of(Step.BILLING, Step.NAME)) {
+  POSTGRES_LATENCY(
+      "postgres-latency",
+      "database latency of twice the deadline",
+      Set.of(504),
+      Set.of(Step.BILLING, Step.NAME)) {
     @Override
     Injected inject(Testbed testbed, Duration deadline) throws IOException {
       return latency(testbed, ProxyNames.POSTGRES, deadline.multipliedBy(2));
     }
   },
   /**
-   * The database proxy disabled: pooled connections break and new ones are refused. The error is a 503 when
-   * the variant sees the broken connection or gives up waiting for a new one, a 504 when the request's deadline
-   * comes first; both are the contract's answer to a database that is gone.
+   * The database proxy disabled: pooled connections break and new ones are refused. The error is a
+   * 503 when the variant sees the broken connection or gives up waiting for a new one, a 504 when
+   * the request's deadline comes first; both are the contract's answer to a database that is gone.
    */
-  POSTGRES_DOWN("postgres-down", "database proxy disabled (connections closed and refused)",
-      Set.of(503, 504), Set.of(Step.BILLING, Step.NAME)) {
+  POSTGRES_DOWN(
+      "postgres-down",
+      "database proxy disabled (connections closed and refused)",
+      Set.of(503, 504),
+      Set.of(Step.BILLING, Step.NAME)) {
     @Override
     Injected inject(Testbed testbed, Duration deadline) throws IOException {
       return disabled(testbed.proxy(ProxyNames.POSTGRES));
     }
   },
   /**
-   * The {@code dog} table locked, as by a long migration: the billing insert commits, the name lookup waits
-   * into the deadline. The failed request must not stay billed: the variant deletes its event again.
+   * The {@code dog} table locked, as by a long migration: the billing insert commits, the name
+   * lookup waits into the deadline. The failed request must not stay billed: the variant deletes
+   * its event again.
    */
-  DOG_TABLE_LOCKED("dog-table-locked", "dog table locked: billing commits, the name lookup waits",
-      Set.of(504), Set.of(Step.NAME)) {
+  DOG_TABLE_LOCKED(
+      "dog-table-locked",
+      "dog table locked: billing commits, the name lookup waits",
+      Set.of(504),
+      Set.of(Step.NAME)) {
     @Override
     Injected inject(Testbed testbed, Duration deadline) {
       return testbed.lockDogTable()::close;
@@ -105,7 +152,11 @@ public enum Fault {
     this(wireName, description, statuses, statuses, steps);
   }
 
-  Fault(String wireName, String description, Set<Integer> statuses, Set<Integer> statusesOnceHealed,
+  Fault(
+      String wireName,
+      String description,
+      Set<Integer> statuses,
+      Set<Integer> statusesOnceHealed,
       Set<Step> steps) {
     this.wireName = wireName;
     this.description = description;
@@ -152,10 +203,11 @@ public enum Fault {
   }
 
   /**
-   * The statuses the contract allows for a request sent while the fault lasts, whenever it is answered. Healing
-   * {@link #UPSTREAM_TIMEOUT} closes the connections it silenced, as Toxiproxy does (their streams lost data):
-   * a request still waiting on one then fails at once with a 503, unless the client retries it on a new
-   * connection (java.net.http does for a GET; Reactor Netty does not once the request was sent).
+   * The statuses the contract allows for a request sent while the fault lasts, whenever it is
+   * answered. Healing {@link #UPSTREAM_TIMEOUT} closes the connections it silenced, as Toxiproxy
+   * does (their streams lost data): a request still waiting on one then fails at once with a 503,
+   * unless the client retries it on a new connection (java.net.http does for a GET; Reactor Netty
+   * does not once the request was sent).
    */
   public Set<Integer> expectedStatuses() {
     return statusesOnceHealed;
@@ -171,8 +223,15 @@ public enum Fault {
     return Arrays.stream(values())
         .filter(fault -> fault.wireName.equalsIgnoreCase(name.trim()))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown fault '" + name + "': expected all or one of "
-            + Arrays.stream(values()).map(Fault::wireName).collect(Collectors.joining(", "))));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown fault '"
+                        + name
+                        + "': expected all or one of "
+                        + Arrays.stream(values())
+                            .map(Fault::wireName)
+                            .collect(Collectors.joining(", "))));
   }
 
   /** {@code all} or a comma-separated list of wire names. */
@@ -192,8 +251,16 @@ public enum Fault {
     return proxy::enable;
   }
 
-  /** A second latency toxic on top of the scenario's own: latency toxics add up, and removing it restores it. */
-  private static Injected latency(Testbed testbed, String proxyName, Duration latency) throws IOException {
-    return toxic(testbed.proxy(proxyName).toxics().latency(NAME, ToxicDirection.DOWNSTREAM, latency.toMillis()));
+  /**
+   * A second latency toxic on top of the scenario's own: latency toxics add up, and removing it
+   * restores it.
+   */
+  private static Injected latency(Testbed testbed, String proxyName, Duration latency)
+      throws IOException {
+    return toxic(
+        testbed
+            .proxy(proxyName)
+            .toxics()
+            .latency(NAME, ToxicDirection.DOWNSTREAM, latency.toMillis()));
   }
 }

@@ -8,8 +8,9 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 
 /**
- * The injected latency of one proxy: a single {@code latency} toxic on the downstream stream (server to
- * client), replaced whenever the latency changes. Downstream only, so a round trip pays the delay once.
+ * The injected latency of one proxy: a single {@code latency} toxic on the downstream stream
+ * (server to client), replaced whenever the latency changes. Downstream only, so a round trip pays
+ * the delay once.
  */
 final class LatencyToxics {
   static final String TOXIC_NAME = "caas-latency";
@@ -20,7 +21,8 @@ final class LatencyToxics {
     try {
       remove(proxy);
       if (!latency.isZero() || !jitter.isZero()) {
-        Latency toxic = proxy.toxics().latency(TOXIC_NAME, ToxicDirection.DOWNSTREAM, latency.toMillis());
+        Latency toxic =
+            proxy.toxics().latency(TOXIC_NAME, ToxicDirection.DOWNSTREAM, latency.toMillis());
         if (!jitter.isZero()) {
           toxic.setJitter(jitter.toMillis());
         }

@@ -20,9 +20,9 @@ import java.util.Map;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * PostgreSQL (schema and seed applied), a Toxiproxy with the proxies {@code upstream} and {@code postgres},
- * and the canine upstream; all closed together. Where PostgreSQL and Toxiproxy come from is the
- * {@link Backend}: embedded (the default without Docker), containers, or external.
+ * PostgreSQL (schema and seed applied), a Toxiproxy with the proxies {@code upstream} and {@code
+ * postgres}, and the canine upstream; all closed together. Where PostgreSQL and Toxiproxy come from
+ * is the {@link Backend}: embedded (the default without Docker), containers, or external.
  *
  * <pre>{@code
  * try (var testbed = Testbed.start()) {
@@ -43,7 +43,10 @@ public final class Testbed implements AutoCloseable {
 
   private Testbed() {}
 
-  /** Starts with {@link Backend#AUTO}: containers where Docker answers, else embedded. No latency yet. */
+  /**
+   * Starts with {@link Backend#AUTO}: containers where Docker answers, else embedded. No latency
+   * yet.
+   */
   public static Testbed start() throws IOException {
     return start(TestbedOptions.auto());
   }
@@ -65,13 +68,20 @@ public final class Testbed implements AutoCloseable {
     }
   }
 
-  /** Whether a Docker engine answers (Testcontainers' own check; ≈ 0.3 s the first time, cached after). */
+  /**
+   * Whether a Docker engine answers (Testcontainers' own check; ≈ 0.3 s the first time, cached
+   * after).
+   */
   public static boolean dockerAvailable() {
     return DockerClientFactory.instance().isDockerAvailable();
   }
 
-  private static Dependencies startDependencies(TestbedOptions options, int upstreamPort) throws IOException {
-    Backend backend = options.backend() == Backend.AUTO ? Backend.AUTO.resolve(dockerAvailable()) : options.backend();
+  private static Dependencies startDependencies(TestbedOptions options, int upstreamPort)
+      throws IOException {
+    Backend backend =
+        options.backend() == Backend.AUTO
+            ? Backend.AUTO.resolve(dockerAvailable())
+            : options.backend();
     return switch (backend) {
       case EMBEDDED -> EmbeddedDependencies.start();
       case CONTAINERS -> ContainerDependencies.start(upstreamPort);
@@ -96,16 +106,23 @@ public final class Testbed implements AutoCloseable {
         insert.executeBatch();
       }
     } catch (SQLException e) {
-      throw new IOException("could not apply schema and seed to " + dependencies.directJdbcUrl(), e);
+      throw new IOException(
+          "could not apply schema and seed to " + dependencies.directJdbcUrl(), e);
     }
   }
 
   private void createProxies() throws IOException {
     ToxiproxyClient client = dependencies.toxiproxy();
-    upstreamProxy = client.createProxy(ProxyNames.UPSTREAM, dependencies.listenFor(ProxyNames.UPSTREAM),
-        dependencies.upstreamTarget(upstream.port()));
-    postgresProxy = client.createProxy(ProxyNames.POSTGRES, dependencies.listenFor(ProxyNames.POSTGRES),
-        dependencies.postgresTarget());
+    upstreamProxy =
+        client.createProxy(
+            ProxyNames.UPSTREAM,
+            dependencies.listenFor(ProxyNames.UPSTREAM),
+            dependencies.upstreamTarget(upstream.port()));
+    postgresProxy =
+        client.createProxy(
+            ProxyNames.POSTGRES,
+            dependencies.listenFor(ProxyNames.POSTGRES),
+            dependencies.postgresTarget());
   }
 
   private static String schemaSql() throws IOException {
@@ -133,7 +150,9 @@ public final class Testbed implements AutoCloseable {
     return path == null || path.length() <= 1 ? "postgres" : path.substring(1);
   }
 
-  /** JDBC URL straight to PostgreSQL, bypassing the proxy: for checks that must not pay the latency. */
+  /**
+   * JDBC URL straight to PostgreSQL, bypassing the proxy: for checks that must not pay the latency.
+   */
   public String directJdbcUrl() {
     return dependencies.directJdbcUrl();
   }
@@ -219,9 +238,10 @@ public final class Testbed implements AutoCloseable {
   }
 
   /**
-   * Holds an exclusive lock on the {@code dog} table, as a long migration would, until the returned handle is
-   * closed: every name lookup waits for it, while billing inserts go through. So a request's billing commits
-   * and its name lookup then runs into the deadline: the case the compensation exists for.
+   * Holds an exclusive lock on the {@code dog} table, as a long migration would, until the returned
+   * handle is closed: every name lookup waits for it, while billing inserts go through. So a
+   * request's billing commits and its name lookup then runs into the deadline: the case the
+   * compensation exists for.
    */
   public AutoCloseable lockDogTable() {
     try {
@@ -241,8 +261,11 @@ public final class Testbed implements AutoCloseable {
   /** Statements of other sessions now waiting for a lock (a cancelled statement no longer does). */
   public int statementsWaitingForLocks() {
     try (Connection connection = directConnection();
-        var rows = connection.createStatement().executeQuery(
-            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()")) {
+        var rows =
+            connection
+                .createStatement()
+                .executeQuery(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()")) {
       rows.next();
       return rows.getInt(1);
     } catch (SQLException e) {

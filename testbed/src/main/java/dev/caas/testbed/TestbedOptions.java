@@ -4,13 +4,16 @@ package dev.caas.testbed;
  * How to start a {@link Testbed}.
  *
  * @param backend where PostgreSQL and Toxiproxy come from
- * @param jdbcUrl for {@link Backend#EXTERNAL}: the database, reached directly (the testbed puts a proxy in front)
+ * @param jdbcUrl for {@link Backend#EXTERNAL}: the database, reached directly (the testbed puts a
+ *     proxy in front)
  * @param dbUser for {@link Backend#EXTERNAL}
  * @param dbPassword for {@link Backend#EXTERNAL}
- * @param toxiproxyUrl for {@link Backend#EXTERNAL}: a Toxiproxy API, e.g. {@code http://127.0.0.1:8474}, on this
- *     machine (its proxies must reach the upstream that the testbed starts on loopback)
+ * @param toxiproxyUrl for {@link Backend#EXTERNAL}: a Toxiproxy API, e.g. {@code
+ *     http://127.0.0.1:8474}, on this machine (its proxies must reach the upstream that the testbed
+ *     starts on loopback)
  */
-public record TestbedOptions(Backend backend, String jdbcUrl, String dbUser, String dbPassword, String toxiproxyUrl) {
+public record TestbedOptions(
+    Backend backend, String jdbcUrl, String dbUser, String dbPassword, String toxiproxyUrl) {
 
   public TestbedOptions {
     if (backend == Backend.EXTERNAL && (jdbcUrl == null || toxiproxyUrl == null)) {
@@ -18,7 +21,8 @@ public record TestbedOptions(Backend backend, String jdbcUrl, String dbUser, Str
           "the external backend needs a JDBC URL (--db-url) and a Toxiproxy API URL (--toxiproxy-url)");
     }
     if (backend == Backend.EXTERNAL && !jdbcUrl.startsWith("jdbc:postgresql://")) {
-      throw new IllegalArgumentException("expected a JDBC URL like jdbc:postgresql://host:5432/db, got " + jdbcUrl);
+      throw new IllegalArgumentException(
+          "expected a JDBC URL like jdbc:postgresql://host:5432/db, got " + jdbcUrl);
     }
   }
 
@@ -31,7 +35,8 @@ public record TestbedOptions(Backend backend, String jdbcUrl, String dbUser, Str
     return new TestbedOptions(backend, null, "postgres", "postgres", null);
   }
 
-  public static TestbedOptions external(String jdbcUrl, String dbUser, String dbPassword, String toxiproxyUrl) {
+  public static TestbedOptions external(
+      String jdbcUrl, String dbUser, String dbPassword, String toxiproxyUrl) {
     return new TestbedOptions(Backend.EXTERNAL, jdbcUrl, dbUser, dbPassword, toxiproxyUrl);
   }
 }

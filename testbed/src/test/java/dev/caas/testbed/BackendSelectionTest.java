@@ -25,21 +25,26 @@ class BackendSelectionTest {
   @Test
   void backends_parse_by_name_and_name_the_choices_when_wrong() {
     assertThat(Backend.parse("Containers")).isEqualTo(Backend.CONTAINERS);
-    assertThatThrownBy(() -> Backend.parse("docker")).hasMessageContaining("embedded, containers, external");
+    assertThatThrownBy(() -> Backend.parse("docker"))
+        .hasMessageContaining("embedded, containers, external");
   }
 
   @Test
   void the_external_backend_needs_a_database_and_a_toxiproxy() {
-    assertThatThrownBy(() -> new TestbedOptions(Backend.EXTERNAL, null, "u", "p", "http://127.0.0.1:8474"))
+    assertThatThrownBy(
+            () -> new TestbedOptions(Backend.EXTERNAL, null, "u", "p", "http://127.0.0.1:8474"))
         .hasMessageContaining("--db-url");
-    assertThatThrownBy(() -> TestbedOptions.external("postgres://x", "u", "p", "http://127.0.0.1:8474"))
+    assertThatThrownBy(
+            () -> TestbedOptions.external("postgres://x", "u", "p", "http://127.0.0.1:8474"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void a_bad_external_address_is_refused_before_anything_starts() {
-    var options = TestbedOptions.external("jdbc:postgresql://127.0.0.1:5432/postgres", "u", "p", "toxiproxy");
-    assertThatThrownBy(() -> new ExternalDependencies(options)).hasMessageContaining("Toxiproxy API URL");
+    var options =
+        TestbedOptions.external("jdbc:postgresql://127.0.0.1:5432/postgres", "u", "p", "toxiproxy");
+    assertThatThrownBy(() -> new ExternalDependencies(options))
+        .hasMessageContaining("Toxiproxy API URL");
   }
 
   @Test
@@ -50,7 +55,8 @@ class BackendSelectionTest {
 
   @Test
   void without_docker_the_containers_backend_fails_with_a_clear_message() {
-    assumeFalse(Testbed.dockerAvailable(), "a Docker engine answers here: the containers path can run");
+    assumeFalse(
+        Testbed.dockerAvailable(), "a Docker engine answers here: the containers path can run");
     assertThatThrownBy(() -> Testbed.start(TestbedOptions.of(Backend.CONTAINERS)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("needs a Docker engine")

@@ -27,7 +27,8 @@ class TestbedTest {
 
   @Test
   void the_database_behind_the_proxy_knows_every_dog() throws Exception {
-    try (var connection = DriverManager.getConnection(testbed.jdbcUrl(), testbed.dbUser(), testbed.dbPassword());
+    try (var connection =
+            DriverManager.getConnection(testbed.jdbcUrl(), testbed.dbUser(), testbed.dbPassword());
         var rows = connection.createStatement().executeQuery("SELECT count(*) FROM dog")) {
       rows.next();
       assertThat(rows.getInt(1)).isEqualTo(testbed.upstream().filenames().size());
@@ -37,15 +38,18 @@ class TestbedTest {
   @Test
   void the_upstream_behind_the_proxy_serves_its_photos() throws Exception {
     var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    var response = client.send(HttpRequest.newBuilder(testbed.upstreamUrl().resolve("/dog")).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    var response =
+        client.send(
+            HttpRequest.newBuilder(testbed.upstreamUrl().resolve("/dog")).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     String filename = response.headers().firstValue(DogHeaders.X_FILENAME).orElseThrow();
     assertThat(response.body()).isEqualTo(testbed.upstream().photo(filename));
   }
 
   @Test
   void latency_is_paid_once_per_database_round_trip_on_an_open_connection() throws Exception {
-    try (var connection = DriverManager.getConnection(testbed.jdbcUrl(), testbed.dbUser(), testbed.dbPassword())) {
+    try (var connection =
+        DriverManager.getConnection(testbed.jdbcUrl(), testbed.dbUser(), testbed.dbPassword())) {
       var statement = connection.createStatement();
       statement.execute("SELECT 1");
       testbed.setLatency(Duration.ZERO, Duration.ofMillis(100));
@@ -65,10 +69,14 @@ class TestbedTest {
 
   @Test
   void billing_is_counted_per_filename_and_can_be_cleared() throws Exception {
-    try (var connection = DriverManager.getConnection(testbed.directJdbcUrl(), testbed.dbUser(), testbed.dbPassword())) {
-      connection.createStatement().execute(
-          "INSERT INTO billing_event(request_id, filename) VALUES (gen_random_uuid(), 'pug-14.jpg'),"
-              + " (gen_random_uuid(), 'pug-14.jpg')");
+    try (var connection =
+        DriverManager.getConnection(
+            testbed.directJdbcUrl(), testbed.dbUser(), testbed.dbPassword())) {
+      connection
+          .createStatement()
+          .execute(
+              "INSERT INTO billing_event(request_id, filename) VALUES (gen_random_uuid(), 'pug-14.jpg'),"
+                  + " (gen_random_uuid(), 'pug-14.jpg')");
     }
     assertThat(testbed.billingCounts()).containsEntry("pug-14.jpg", 2L);
     testbed.clearBilling();
@@ -82,7 +90,9 @@ class TestbedTest {
     for (String proxy : java.util.List.of(ProxyNames.UPSTREAM, ProxyNames.POSTGRES)) {
       assertThat(testbed.proxy(proxy).getListen()).as("proxy %s", proxy).startsWith("127.0.0.1:");
     }
-    try (var connection = DriverManager.getConnection(testbed.directJdbcUrl(), testbed.dbUser(), testbed.dbPassword());
+    try (var connection =
+            DriverManager.getConnection(
+                testbed.directJdbcUrl(), testbed.dbUser(), testbed.dbPassword());
         var rows = connection.createStatement().executeQuery("SHOW listen_addresses")) {
       rows.next();
       assertThat(rows.getString(1)).isIn("127.0.0.1", "localhost");
@@ -100,6 +110,7 @@ class TestbedTest {
     }
     assertThat(testbed.proxy(ProxyNames.POSTGRES).toxics().getAll()).isEmpty();
     assertThat(Fault.parseList("all")).containsExactly(Fault.values());
-    assertThat(Fault.parseList("postgres-down,upstream-reset")).containsExactly(Fault.POSTGRES_DOWN, Fault.UPSTREAM_RESET);
+    assertThat(Fault.parseList("postgres-down,upstream-reset"))
+        .containsExactly(Fault.POSTGRES_DOWN, Fault.UPSTREAM_RESET);
   }
 }

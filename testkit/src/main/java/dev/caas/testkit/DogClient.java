@@ -10,16 +10,17 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** A plain blocking HTTP client for the tests, with the few helpers the contract needs. */
 public final class DogClient {
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final URI base;
 
   public DogClient(URI base) {
@@ -51,11 +52,16 @@ public final class DogClient {
   }
 
   public Answer get(String path) {
-    var request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build();
+    var request =
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build();
     long start = System.nanoTime();
     try {
-      // The request timeout covers only the wait for the headers; a body that stalls must not hang a suite.
-      var response = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).get(60, TimeUnit.SECONDS);
+      // The request timeout covers only the wait for the headers; a body that stalls must not hang
+      // a suite.
+      var response =
+          client
+              .sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+              .get(60, TimeUnit.SECONDS);
       return new Answer(response.statusCode(), response, (System.nanoTime() - start) / 1e6);
     } catch (ExecutionException | TimeoutException e) {
       throw new AssertionError("request to " + request.uri() + " failed: " + e, e);
@@ -69,7 +75,9 @@ public final class DogClient {
     return get(DogPaths.ROOT);
   }
 
-  /** {@code count} photos, at most {@code concurrency} in flight, in the order they were asked for. */
+  /**
+   * {@code count} photos, at most {@code concurrency} in flight, in the order they were asked for.
+   */
   public List<Answer> photos(int count, int concurrency) throws Exception {
     try (ExecutorService clients = Executors.newFixedThreadPool(concurrency)) {
       var futures = new ArrayList<Future<Answer>>();

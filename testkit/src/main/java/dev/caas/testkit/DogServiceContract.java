@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.caas.contract.DogHeaders;
 import dev.caas.contract.DogName;
-import dev.caas.contract.Load;
 import dev.caas.contract.DogPaths;
+import dev.caas.contract.Load;
 import dev.caas.contract.SeedDogs;
 import dev.caas.contract.ServerTiming;
 import dev.caas.contract.Variant;
@@ -26,8 +26,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * What every variant must do, whatever its concurrency model. A subclass says which variant it is and how to
- * start it; everything else is here, once.
+ * What every variant must do, whatever its concurrency model. A subclass says which variant it is
+ * and how to start it; everything else is here, once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class DogServiceContract {
@@ -76,9 +76,15 @@ public abstract class DogServiceContract {
   void names_the_photo_after_the_dog_in_the_database() {
     var answer = client.get(DogPaths.DOG);
     String filename = answer.header(DogHeaders.X_FILENAME);
-    String name = SeedDogs.ALL.stream().filter(d -> d.filename().equals(filename)).findFirst().orElseThrow().name();
+    String name =
+        SeedDogs.ALL.stream()
+            .filter(d -> d.filename().equals(filename))
+            .findFirst()
+            .orElseThrow()
+            .name();
     assertThat(answer.header(DogHeaders.X_DOG_NAME)).isEqualTo(name);
-    assertThat(answer.header(DogHeaders.CONTENT_DISPOSITION)).isEqualTo("inline; filename=\"" + name + ".jpg\"");
+    assertThat(answer.header(DogHeaders.CONTENT_DISPOSITION))
+        .isEqualTo("inline; filename=\"" + name + ".jpg\"");
   }
 
   @Test
@@ -96,14 +102,16 @@ public abstract class DogServiceContract {
     var name = ServerTiming.find(timing, "name");
     var total = ServerTiming.find(timing, ServerTiming.TOTAL);
     assertThat(upstream.startMs()).isCloseTo(0, within(5.0));
-    // start and dur are each rounded to 0.1 ms in the header, so an end can read 0.1 ms past the next start
+    // start and dur are each rounded to 0.1 ms in the header, so an end can read 0.1 ms past the
+    // next start
     double rounding = 0.2;
     assertThat(billing.startMs()).isGreaterThanOrEqualTo(upstream.endMs() - rounding);
     assertThat(name.startMs()).isGreaterThanOrEqualTo(upstream.endMs() - rounding);
     if (variant().composition() == Variant.Composition.SEQUENTIAL) {
       assertThat(name.startMs()).isGreaterThanOrEqualTo(billing.endMs() - rounding);
     }
-    assertThat(total.durationMs()).isGreaterThanOrEqualTo(Math.max(billing.endMs(), name.endMs()) - rounding);
+    assertThat(total.durationMs())
+        .isGreaterThanOrEqualTo(Math.max(billing.endMs(), name.endMs()) - rounding);
   }
 
   @Test
@@ -129,7 +137,8 @@ public abstract class DogServiceContract {
     var answer = client.get(DogPaths.HEALTH);
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.text())
-        .contains("\"variant\":\"" + variant().wireName() + "\"", "\"ready\":true", "\"dbPool\":20");
+        .contains(
+            "\"variant\":\"" + variant().wireName() + "\"", "\"ready\":true", "\"dbPool\":20");
     assertThat(Load.fromHealthJson(answer.text()).dbActive()).isBetween(0, 20);
   }
 
@@ -159,10 +168,21 @@ public abstract class DogServiceContract {
     assertThat(client.photo().header(DogHeaders.X_DOG_NAME_SOURCE)).isEqualTo("database");
   }
 
-  /** Bad answers of the upstream: each a clear 502 naming the upstream, never billed, never a 500. */
+  /**
+   * Bad answers of the upstream: each a clear 502 naming the upstream, never billed, never a 500.
+   */
   @ParameterizedTest(name = "{0}")
-  @EnumSource(value = UpstreamFault.class, names = {
-      "MISSING_FILENAME", "QUOTED_FILENAME", "CRLF_FILENAME", "TRAVERSAL_FILENAME", "SQL_FILENAME", "NOT_JPEG", "OVERSIZED"})
+  @EnumSource(
+      value = UpstreamFault.class,
+      names = {
+        "MISSING_FILENAME",
+        "QUOTED_FILENAME",
+        "CRLF_FILENAME",
+        "TRAVERSAL_FILENAME",
+        "SQL_FILENAME",
+        "NOT_JPEG",
+        "OVERSIZED"
+      })
   void a_bad_upstream_answer_is_a_clear_502_and_not_billed(UpstreamFault fault) {
     testbed.clearBilling();
     testbed.upstream().setFault(fault);
@@ -178,14 +198,18 @@ public abstract class DogServiceContract {
     testbed.upstream().setFault(UpstreamFault.SQL_FILENAME);
     assertThat(client.photo().status()).isEqualTo(502);
     testbed.upstream().setFault(UpstreamFault.NONE);
-    assertThat(client.photo().header(DogHeaders.X_DOG_NAME_SOURCE)).as("the dog table is still there").isEqualTo("database");
+    assertThat(client.photo().header(DogHeaders.X_DOG_NAME_SOURCE))
+        .as("the dog table is still there")
+        .isEqualTo("database");
   }
 
   private static void assertJsonError(DogClient.Answer answer, String step) {
     assertThat(answer.header("Content-Type")).startsWith(DogHeaders.APPLICATION_JSON);
     assertThat(answer.text())
         .startsWith("{\"error\":\"")
-        .contains("\"step\":\"" + step + "\"", "\"requestId\":\"" + answer.header(DogHeaders.X_REQUEST_ID) + "\"")
+        .contains(
+            "\"step\":\"" + step + "\"",
+            "\"requestId\":\"" + answer.header(DogHeaders.X_REQUEST_ID) + "\"")
         .doesNotContain("Exception", "\tat ");
   }
 }

@@ -21,18 +21,27 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * What every variant does when the network or the database fails: answers the contract's error within its
- * deadline (plus {@link #GRACE}), bills nothing it did not serve, comes back to idle, and serves again as soon
- * as the fault is healed. Each fault of {@link Fault} runs against each variant with a short deadline.
+ * What every variant does when the network or the database fails: answers the contract's error
+ * within its deadline (plus {@link #GRACE}), bills nothing it did not serve, comes back to idle,
+ * and serves again as soon as the fault is healed. Each fault of {@link Fault} runs against each
+ * variant with a short deadline.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class FaultContract {
-  /** The deadline the variant runs with here: short, so that waiting for it keeps the suite fast. */
+  /**
+   * The deadline the variant runs with here: short, so that waiting for it keeps the suite fast.
+   */
   protected static final Duration DEADLINE = Duration.ofMillis(1_000);
+
   /** How late an error may come after the deadline: the bound. */
   protected static final Duration GRACE = Duration.ofMillis(50);
-  /** How long a variant may take to come back to idle after a fault is healed (reopening connections). */
+
+  /**
+   * How long a variant may take to come back to idle after a fault is healed (reopening
+   * connections).
+   */
   private static final Duration IDLE_WITHIN = Duration.ofSeconds(15);
+
   private static final int POOL = 20;
 
   private Testbed testbed;
@@ -51,7 +60,8 @@ public abstract class FaultContract {
     running = launcher().launch(SharedTestbed.optionsFor(variant(), DEADLINE));
     client = new DogClient(SharedTestbed.urlOf(running));
     client.photos(8, 4); // warm: JIT, connections
-    // The error paths too: the first deadline of a fresh JVM pays for loading their classes, which is not
+    // The error paths too: the first deadline of a fresh JVM pays for loading their classes, which
+    // is not
     // what the timed assertions below are about.
     for (Fault warmUp : new Fault[] {Fault.UPSTREAM_TIMEOUT, Fault.DOG_TABLE_LOCKED}) {
       try (var injected = warmUp.injectInto(testbed, DEADLINE)) {
@@ -70,7 +80,8 @@ public abstract class FaultContract {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Fault.class)
-  void a_fault_is_answered_with_the_contracts_error_in_time_and_healed_without_a_trace(Fault fault) throws Exception {
+  void a_fault_is_answered_with_the_contracts_error_in_time_and_healed_without_a_trace(Fault fault)
+      throws Exception {
     testbed.clearBilling();
     var served = new HashMap<String, Long>();
     countServed(served, client.photo());
@@ -78,19 +89,27 @@ public abstract class FaultContract {
     try (var injected = fault.injectInto(testbed, DEADLINE)) {
       for (int i = 0; i < 2; i++) {
         var answer = client.photo();
-        assertThat(answer.status()).as("status under %s", fault).isIn(fault.expectedStatusesWhileInjected());
+        assertThat(answer.status())
+            .as("status under %s", fault)
+            .isIn(fault.expectedStatusesWhileInjected());
         assertThat(answer.header("Content-Type")).startsWith(DogHeaders.APPLICATION_JSON);
-        assertThat(ErrorBody.stepOf(answer.text())).as("step blamed under %s: %s", fault, answer.text())
+        assertThat(ErrorBody.stepOf(answer.text()))
+            .as("step blamed under %s: %s", fault, answer.text())
             .isIn(fault.expectedSteps().stream().map(step -> step.wireName()).toList());
-        assertThat(answer.millis()).as("time to fail under %s", fault)
+        assertThat(answer.millis())
+            .as("time to fail under %s", fault)
             .isLessThanOrEqualTo((double) DEADLINE.plus(GRACE).toMillis());
       }
     }
 
     var first = client.photo();
-    assertThat(first.status()).as("the first request after healing %s: %s", fault, first.text()).isEqualTo(200);
+    assertThat(first.status())
+        .as("the first request after healing %s: %s", fault, first.text())
+        .isEqualTo(200);
     countServed(served, first);
-    assertThat(awaitIdle()).as("load after %s was healed", fault).matches(load -> load.idle(POOL), "idle");
+    assertThat(awaitIdle())
+        .as("load after %s was healed", fault)
+        .matches(load -> load.idle(POOL), "idle");
     assertThat(testbed.billingCounts()).as("billing events vs photos served").isEqualTo(served);
   }
 
@@ -114,12 +133,15 @@ public abstract class FaultContract {
   void a_deadline_leaves_no_statement_running_on_the_database() throws Exception {
     try (var locked = Fault.DOG_TABLE_LOCKED.injectInto(testbed, DEADLINE)) {
       assertThat(client.photo().status()).isEqualTo(504);
-      // The cancelled lookup no longer waits for the lock (the server takes a moment to act on a cancel).
+      // The cancelled lookup no longer waits for the lock (the server takes a moment to act on a
+      // cancel).
       long giveUp = System.nanoTime() + Duration.ofSeconds(2).toNanos();
       while (testbed.statementsWaitingForLocks() > 0 && System.nanoTime() < giveUp) {
         Thread.sleep(20);
       }
-      assertThat(testbed.statementsWaitingForLocks()).as("statements still waiting for the lock").isZero();
+      assertThat(testbed.statementsWaitingForLocks())
+          .as("statements still waiting for the lock")
+          .isZero();
     }
   }
 

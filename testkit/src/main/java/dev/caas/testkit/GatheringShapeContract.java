@@ -15,27 +15,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The shape the theory predicts, measured with real injected latency: with L on both proxies a sequential
- * request takes 3 round trips (3L), a gathered one 2 (L + max(L, L)), and every step costs one (≈ L: a step
- * that took 2L would be a hidden round trip, such as a pool validating its connection through the proxy).
+ * The shape the theory predicts, measured with real injected latency: with L on both proxies a
+ * sequential request takes 3 round trips (3L), a gathered one 2 (L + max(L, L)), and every step
+ * costs one (≈ L: a step that took 2L would be a hidden round trip, such as a pool validating its
+ * connection through the proxy).
  *
- * <p>Bounds are about shape, not speed: a step can never be faster than L (the proxy holds every answer for
- * L), and the slack above is wide enough for a busy two-core machine.
+ * <p>Bounds are about shape, not speed: a step can never be faster than L (the proxy holds every
+ * answer for L), and the slack above is wide enough for a busy two-core machine.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class GatheringShapeContract {
   private static final double L = 100;
-  /** Enough requests at no latency for the JIT to compile the request path of every tier involved. */
-  private static final int WARMUP = 200;
-  private static final int REQUESTS = 20;
+
   /**
-   * One request at a time: the shape (3L vs 2L) is a property of a single request, and on a small machine
-   * overlapping requests would only add their CPU contention to what is measured. The harness's talk
-   * scenario measures the same shape with 10 clients.
+   * Enough requests at no latency for the JIT to compile the request path of every tier involved.
+   */
+  private static final int WARMUP = 200;
+
+  private static final int REQUESTS = 20;
+
+  /**
+   * One request at a time: the shape (3L vs 2L) is a property of a single request, and on a small
+   * machine overlapping requests would only add their CPU contention to what is measured. The
+   * harness's talk scenario measures the same shape with 10 clients.
    */
   private static final int CONCURRENCY = 1;
 
-  private final Map<Variant.Composition, Measurement> measured = new EnumMap<>(Variant.Composition.class);
+  private final Map<Variant.Composition, Measurement> measured =
+      new EnumMap<>(Variant.Composition.class);
 
   /** Which model's two variants to measure. */
   protected abstract Variant.Model model();
@@ -51,14 +58,16 @@ public abstract class GatheringShapeContract {
       var variant = Variant.of(model(), composition);
       var measurement = measure(variant);
       measured.put(composition, measurement);
-      System.out.printf("%s at L=%.0f ms: median %.1f ms, step medians %s%n",
+      System.out.printf(
+          "%s at L=%.0f ms: median %.1f ms, step medians %s%n",
           variant.wireName(), L, measurement.median(), measurement.stepMedians());
     }
   }
 
   private Measurement measure(Variant variant) throws Exception {
     Testbed testbed = SharedTestbed.get();
-    try (var running = launcher().launch(SharedTestbed.optionsFor(variant, Duration.ofSeconds(5)))) {
+    try (var running =
+        launcher().launch(SharedTestbed.optionsFor(variant, Duration.ofSeconds(5)))) {
       var client = new DogClient(SharedTestbed.urlOf(running));
       client.photos(WARMUP, 4);
       testbed.setLatency(Duration.ofMillis((long) L), Duration.ofMillis((long) L));
@@ -72,11 +81,17 @@ public abstract class GatheringShapeContract {
       var stepMedians = new java.util.LinkedHashMap<String, Double>();
       double fastestStep = Double.MAX_VALUE;
       for (String step : List.of("upstream", "billing", "name")) {
-        var durations = answers.stream()
-            .map(a -> ServerTiming.find(ServerTiming.parse(a.header(DogHeaders.SERVER_TIMING)), step).durationMs())
-            .toList();
+        var durations =
+            answers.stream()
+                .map(
+                    a ->
+                        ServerTiming.find(
+                                ServerTiming.parse(a.header(DogHeaders.SERVER_TIMING)), step)
+                            .durationMs())
+                .toList();
         stepMedians.put(step, DogClient.median(durations));
-        fastestStep = Math.min(fastestStep, durations.stream().mapToDouble(d -> d).min().orElseThrow());
+        fastestStep =
+            Math.min(fastestStep, durations.stream().mapToDouble(d -> d).min().orElseThrow());
       }
       double median = DogClient.median(answers.stream().map(DogClient.Answer::millis).toList());
       return new Measurement(median, stepMedians, fastestStep);
@@ -85,7 +100,8 @@ public abstract class GatheringShapeContract {
 
   @Test
   void sequential_takes_three_round_trips() {
-    assertThat(measured.get(Variant.Composition.SEQUENTIAL).median()).isBetween(3 * L, 3 * L * 1.15);
+    assertThat(measured.get(Variant.Composition.SEQUENTIAL).median())
+        .isBetween(3 * L, 3 * L * 1.15);
   }
 
   @Test
@@ -95,16 +111,20 @@ public abstract class GatheringShapeContract {
 
   @Test
   void gathered_is_faster_than_sequential() {
-    double ratio = measured.get(Variant.Composition.GATHERED).median()
-        / measured.get(Variant.Composition.SEQUENTIAL).median();
+    double ratio =
+        measured.get(Variant.Composition.GATHERED).median()
+            / measured.get(Variant.Composition.SEQUENTIAL).median();
     assertThat(ratio).as("gathered/sequential median, theory 0.67").isLessThan(0.8);
   }
 
   @Test
   void every_step_costs_one_round_trip_and_none_hides_another() {
     for (var measurement : measured.values()) {
-      assertThat(measurement.fastestStep()).as("no step beats the injected latency").isGreaterThanOrEqualTo(L);
-      assertThat(measurement.stepMedians().values()).allSatisfy(d -> assertThat(d).isBetween(L, L + 20));
+      assertThat(measurement.fastestStep())
+          .as("no step beats the injected latency")
+          .isGreaterThanOrEqualTo(L);
+      assertThat(measurement.stepMedians().values())
+          .allSatisfy(d -> assertThat(d).isBetween(L, L + 20));
     }
   }
 }

@@ -21,10 +21,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two thousand requests at once, at 200 ms of latency on both dependencies: a model that does not hold a
- * thread while it waits serves them all, limited only by its connection pools. With a database pool of 100,
- * the theory's ceiling is 100 / (2 × 200 ms) = 250 requests/s, so the last request finishes after about 8 s,
- * well inside the default deadline.
+ * Two thousand requests at once, at 200 ms of latency on both dependencies: a model that does not
+ * hold a thread while it waits serves them all, limited only by its connection pools. With a
+ * database pool of 100, the theory's ceiling is 100 / (2 × 200 ms) = 250 requests/s, so the last
+ * request finishes after about 8 s, well inside the default deadline.
  */
 public abstract class OverloadContract {
   protected static final int REQUESTS = 2_000;
@@ -41,9 +41,19 @@ public abstract class OverloadContract {
   void two_thousand_requests_at_once_all_succeed() throws Exception {
     Testbed testbed = SharedTestbed.get();
     var defaults = SharedTestbed.optionsFor(variant(), Duration.ofSeconds(60));
-    var options = new VariantOptions(defaults.composition(), defaults.host(), 0, defaults.dbUrl(), defaults.dbUser(),
-        defaults.dbPassword(), defaults.upstreamUrl(), DB_POOL, defaults.serverThreads(), defaults.queue(),
-        defaults.deadline());
+    var options =
+        new VariantOptions(
+            defaults.composition(),
+            defaults.host(),
+            0,
+            defaults.dbUrl(),
+            defaults.dbUser(),
+            defaults.dbPassword(),
+            defaults.upstreamUrl(),
+            DB_POOL,
+            defaults.serverThreads(),
+            defaults.queue(),
+            defaults.deadline());
     try (var running = launcher().launch(options);
         var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
       URI photo = SharedTestbed.urlOf(running).resolve(DogPaths.ROOT);
@@ -51,20 +61,30 @@ public abstract class OverloadContract {
       try {
         var answers = new ArrayList<CompletableFuture<Integer>>();
         for (int i = 0; i < REQUESTS; i++) {
-          answers.add(client.sendAsync(HttpRequest.newBuilder(photo).timeout(Duration.ofSeconds(90)).build(),
-                  HttpResponse.BodyHandlers.discarding())
-              .thenApply(HttpResponse::statusCode)
-              .exceptionally(e -> -1));
+          answers.add(
+              client
+                  .sendAsync(
+                      HttpRequest.newBuilder(photo).timeout(Duration.ofSeconds(90)).build(),
+                      HttpResponse.BodyHandlers.discarding())
+                  .thenApply(HttpResponse::statusCode)
+                  .exceptionally(e -> -1));
         }
-        Map<Integer, Long> statuses = answers.stream().map(CompletableFuture::join)
-            .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
-        assertThat(statuses).as("statuses of %d requests at once (-1: no answer)", REQUESTS)
+        Map<Integer, Long> statuses =
+            answers.stream()
+                .map(CompletableFuture::join)
+                .collect(
+                    Collectors.groupingBy(
+                        Function.identity(), TreeMap::new, Collectors.counting()));
+        assertThat(statuses)
+            .as("statuses of %d requests at once (-1: no answer)", REQUESTS)
             .isEqualTo(Map.of(200, (long) REQUESTS));
       } finally {
         testbed.setLatency(Duration.ZERO, Duration.ZERO);
       }
-      var health = HttpRequest.newBuilder(SharedTestbed.urlOf(running).resolve(DogPaths.HEALTH)).build();
-      Load load = Load.fromHealthJson(client.send(health, HttpResponse.BodyHandlers.ofString()).body());
+      var health =
+          HttpRequest.newBuilder(SharedTestbed.urlOf(running).resolve(DogPaths.HEALTH)).build();
+      Load load =
+          Load.fromHealthJson(client.send(health, HttpResponse.BodyHandlers.ofString()).body());
       assertThat(load.idle(DB_POOL)).as("load after the burst: %s", load).isTrue();
     }
   }

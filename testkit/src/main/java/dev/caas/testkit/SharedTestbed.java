@@ -29,8 +29,18 @@ public final class SharedTestbed {
   /** Options that point a variant at the shared testbed, on a free port, with a short deadline. */
   public static VariantOptions optionsFor(Variant variant, Duration deadline) {
     var testbed = get();
-    return new VariantOptions(variant.composition(), "127.0.0.1", 0, testbed.jdbcUrl(), testbed.dbUser(),
-        testbed.dbPassword(), testbed.upstreamUrl(), 20, 32, 1000, deadline);
+    return new VariantOptions(
+        variant.composition(),
+        "127.0.0.1",
+        0,
+        testbed.jdbcUrl(),
+        testbed.dbUser(),
+        testbed.dbPassword(),
+        testbed.upstreamUrl(),
+        20,
+        32,
+        1000,
+        deadline);
   }
 
   /** Where a started variant answers. */

@@ -9,22 +9,23 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 record LatencyToxic(long latency, long jitter) implements Toxic {
 
-    @Override
-    public String type() {
-        return "latency";
-    }
+  @Override
+  public String type() {
+    return "latency";
+  }
 
-    @Override
-    public Stage start(long nowNanos) {
-        return (segment, next) -> next.accept(segment instanceof Segment.Data data ? data.delayedBy(delayNanos()) : segment);
-    }
+  @Override
+  public Stage start(long nowNanos) {
+    return (segment, next) ->
+        next.accept(segment instanceof Segment.Data data ? data.delayedBy(delayNanos()) : segment);
+  }
 
-    private long delayNanos() {
-        long millis = latency;
-        if (jitter > 0) {
-            // Toxiproxy draws uniformly from [latency - jitter, latency + jitter).
-            millis += ThreadLocalRandom.current().nextLong(-jitter, jitter);
-        }
-        return Toxic.millisToNanos(millis);
+  private long delayNanos() {
+    long millis = latency;
+    if (jitter > 0) {
+      // Toxiproxy draws uniformly from [latency - jitter, latency + jitter).
+      millis += ThreadLocalRandom.current().nextLong(-jitter, jitter);
     }
+    return Toxic.millisToNanos(millis);
+  }
 }

@@ -10,152 +10,154 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A named proxy: listens on {@code listen}, dials {@code upstream} for every client it accepts,
- * and applies its toxics to the connections between them. Disabled means down: no listener and
- * no connections. {@code listen} always holds the address actually bound, so a proxy created on
- * port 0 reports its real port and comes back on the same port when re-enabled.
+ * A named proxy: listens on {@code listen}, dials {@code upstream} for every client it accepts, and
+ * applies its toxics to the connections between them. Disabled means down: no listener and no
+ * connections. {@code listen} always holds the address actually bound, so a proxy created on port 0
+ * reports its real port and comes back on the same port when re-enabled.
  */
 final class Proxy {
 
-    private static final int UPSTREAM_CONNECT_TIMEOUT_MILLIS = 10_000;
+  private static final int UPSTREAM_CONNECT_TIMEOUT_MILLIS = 10_000;
 
-    private final String name;
-    private final ToxicChain toxics = new ToxicChain(this::wakeLinks);
-    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+  private final String name;
+  private final ToxicChain toxics = new ToxicChain(this::wakeLinks);
+  private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
 
-    // Guarded by this.
-    private HostPort listen;
-    private HostPort upstream;
-    private ServerSocket listener;
-    private Thread acceptor;
+  // Guarded by this.
+  private HostPort listen;
+  private HostPort upstream;
+  private ServerSocket listener;
+  private Thread acceptor;
 
-    Proxy(String name, HostPort listen, HostPort upstream) {
-        this.name = name;
-        this.listen = listen;
-        this.upstream = upstream;
+  Proxy(String name, HostPort listen, HostPort upstream) {
+    this.name = name;
+    this.listen = listen;
+    this.upstream = upstream;
+  }
+
+  String name() {
+    return name;
+  }
+
+  ToxicChain toxics() {
+    return toxics;
+  }
+
+  synchronized HostPort listen() {
+    return listen;
+  }
+
+  synchronized HostPort upstream() {
+    return upstream;
+  }
+
+  synchronized boolean enabled() {
+    return listener != null;
+  }
+
+  /** Opens the listener; does nothing if the proxy is already up. */
+  synchronized void start() throws IOException {
+    if (listener != null) {
+      return;
     }
-
-    String name() {
-        return name;
+    ServerSocket socket = new ServerSocket();
+    try {
+      // Rebinding the same port right after a disable must not trip over TIME_WAIT.
+      socket.setReuseAddress(true);
+      socket.bind(listen.resolve(), 1024);
+    } catch (IOException e) {
+      socket.close();
+      throw new IOException("listen tcp " + listen + ": " + e.getMessage(), e);
     }
+    listener = socket;
+    listen = HostPort.of((InetSocketAddress) socket.getLocalSocketAddress());
+    acceptor =
+        Thread.ofVirtual().name("toxiproxy-" + name + "-accept").start(() -> acceptLoop(socket));
+  }
 
-    ToxicChain toxics() {
-        return toxics;
+  /** Closes the listener and every connection. */
+  synchronized void stop() {
+    if (listener == null) {
+      return;
     }
-
-    synchronized HostPort listen() {
-        return listen;
+    try {
+      listener.close();
+      // The JDK releases the port only once the thread blocked in accept() has left it;
+      // wait for that, or re-enabling on the same port could find it still in use.
+      acceptor.join(Duration.ofSeconds(5));
+    } catch (IOException e) {
+      // The accept loop ends either way.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-
-    synchronized HostPort upstream() {
-        return upstream;
+    listener = null;
+    acceptor = null;
+    for (Connection connection : List.copyOf(connections)) {
+      connection.close();
     }
+  }
 
-    synchronized boolean enabled() {
-        return listener != null;
+  /** Applies a changed address (restarting the listener) and the wanted enabled state. */
+  synchronized void update(HostPort newListen, HostPort newUpstream, boolean enable)
+      throws IOException {
+    if (!newListen.equals(listen) || !newUpstream.equals(upstream)) {
+      stop();
+      listen = newListen;
+      upstream = newUpstream;
     }
+    if (enable) {
+      start();
+    } else {
+      stop();
+    }
+  }
 
-    /** Opens the listener; does nothing if the proxy is already up. */
-    synchronized void start() throws IOException {
-        if (listener != null) {
-            return;
+  void forget(Connection connection) {
+    connections.remove(connection);
+  }
+
+  private void acceptLoop(ServerSocket socket) {
+    while (!socket.isClosed()) {
+      try {
+        Socket client = socket.accept();
+        Thread.ofVirtual().name("toxiproxy-" + name + "-dial").start(() -> open(client, socket));
+      } catch (IOException e) {
+        // Closed by stop(), or a failed accept: the loop condition decides.
+      }
+    }
+  }
+
+  /** Dials the upstream for a new client; if that fails the client is simply closed. */
+  private void open(Socket client, ServerSocket acceptedBy) {
+    Socket server = new Socket();
+    try {
+      server.connect(upstream().resolve(), UPSTREAM_CONNECT_TIMEOUT_MILLIS);
+      Connection connection = new Connection(this, client, server, toxics);
+      synchronized (this) {
+        // The proxy may have gone down (or moved) while we were dialing.
+        if (listener != acceptedBy) {
+          throw new IOException("proxy stopped");
         }
-        ServerSocket socket = new ServerSocket();
-        try {
-            // Rebinding the same port right after a disable must not trip over TIME_WAIT.
-            socket.setReuseAddress(true);
-            socket.bind(listen.resolve(), 1024);
-        } catch (IOException e) {
-            socket.close();
-            throw new IOException("listen tcp " + listen + ": " + e.getMessage(), e);
-        }
-        listener = socket;
-        listen = HostPort.of((InetSocketAddress) socket.getLocalSocketAddress());
-        acceptor = Thread.ofVirtual().name("toxiproxy-" + name + "-accept").start(() -> acceptLoop(socket));
+        connections.add(connection);
+      }
+      connection.start();
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(server);
+      closeQuietly(client);
     }
+  }
 
-    /** Closes the listener and every connection. */
-    synchronized void stop() {
-        if (listener == null) {
-            return;
-        }
-        try {
-            listener.close();
-            // The JDK releases the port only once the thread blocked in accept() has left it;
-            // wait for that, or re-enabling on the same port could find it still in use.
-            acceptor.join(Duration.ofSeconds(5));
-        } catch (IOException e) {
-            // The accept loop ends either way.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        listener = null;
-        acceptor = null;
-        for (Connection connection : List.copyOf(connections)) {
-            connection.close();
-        }
+  private void wakeLinks(Direction direction) {
+    for (Connection connection : connections) {
+      connection.link(direction).wake();
     }
+  }
 
-    /** Applies a changed address (restarting the listener) and the wanted enabled state. */
-    synchronized void update(HostPort newListen, HostPort newUpstream, boolean enable) throws IOException {
-        if (!newListen.equals(listen) || !newUpstream.equals(upstream)) {
-            stop();
-            listen = newListen;
-            upstream = newUpstream;
-        }
-        if (enable) {
-            start();
-        } else {
-            stop();
-        }
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // Nothing more to do for a socket we are abandoning.
     }
-
-    void forget(Connection connection) {
-        connections.remove(connection);
-    }
-
-    private void acceptLoop(ServerSocket socket) {
-        while (!socket.isClosed()) {
-            try {
-                Socket client = socket.accept();
-                Thread.ofVirtual().name("toxiproxy-" + name + "-dial").start(() -> open(client, socket));
-            } catch (IOException e) {
-                // Closed by stop(), or a failed accept: the loop condition decides.
-            }
-        }
-    }
-
-    /** Dials the upstream for a new client; if that fails the client is simply closed. */
-    private void open(Socket client, ServerSocket acceptedBy) {
-        Socket server = new Socket();
-        try {
-            server.connect(upstream().resolve(), UPSTREAM_CONNECT_TIMEOUT_MILLIS);
-            Connection connection = new Connection(this, client, server, toxics);
-            synchronized (this) {
-                // The proxy may have gone down (or moved) while we were dialing.
-                if (listener != acceptedBy) {
-                    throw new IOException("proxy stopped");
-                }
-                connections.add(connection);
-            }
-            connection.start();
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(server);
-            closeQuietly(client);
-        }
-    }
-
-    private void wakeLinks(Direction direction) {
-        for (Connection connection : connections) {
-            connection.link(direction).wake();
-        }
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // Nothing more to do for a socket we are abandoning.
-        }
-    }
+  }
 }

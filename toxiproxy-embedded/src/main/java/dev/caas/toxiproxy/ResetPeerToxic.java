@@ -8,23 +8,23 @@ import java.util.function.Consumer;
  */
 record ResetPeerToxic(long timeout) implements Toxic {
 
-    @Override
-    public String type() {
-        return "reset_peer";
-    }
+  @Override
+  public String type() {
+    return "reset_peer";
+  }
 
-    @Override
-    public Stage start(long nowNanos) {
-        return new Stage() {
-            private boolean triggered;
+  @Override
+  public Stage start(long nowNanos) {
+    return new Stage() {
+      private boolean triggered;
 
-            @Override
-            public void accept(Segment segment, Consumer<Segment> next) {
-                if (!triggered) {
-                    triggered = true;
-                    next.accept(new Segment.Abort(segment.dueNanos() + Toxic.millisToNanos(timeout), true));
-                }
-            }
-        };
-    }
+      @Override
+      public void accept(Segment segment, Consumer<Segment> next) {
+        if (!triggered) {
+          triggered = true;
+          next.accept(new Segment.Abort(segment.dueNanos() + Toxic.millisToNanos(timeout), true));
+        }
+      }
+    };
+  }
 }

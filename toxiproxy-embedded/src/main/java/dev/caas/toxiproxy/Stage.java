@@ -9,26 +9,27 @@ import java.util.function.Consumer;
 @FunctionalInterface
 interface Stage {
 
-    /** {@link #deadlineNanos()} when the stage has no timer. */
-    long NO_DEADLINE = Long.MAX_VALUE;
+  /** {@link #deadlineNanos()} when the stage has no timer. */
+  long NO_DEADLINE = Long.MAX_VALUE;
 
-    /** Lets every segment through unchanged; used when a toxic's toxicity draw said "not here". */
-    Stage PASS_THROUGH = (segment, next) -> next.accept(segment);
+  /** Lets every segment through unchanged; used when a toxic's toxicity draw said "not here". */
+  Stage PASS_THROUGH = (segment, next) -> next.accept(segment);
 
-    /** Transforms one segment, handing zero or more segments, in order, to {@code next}. */
-    void accept(Segment segment, Consumer<Segment> next);
+  /** Transforms one segment, handing zero or more segments, in order, to {@code next}. */
+  void accept(Segment segment, Consumer<Segment> next);
 
-    /** When {@link #onDeadline} should run, as a {@link System#nanoTime()}; or {@link #NO_DEADLINE}. */
-    default long deadlineNanos() {
-        return NO_DEADLINE;
-    }
+  /**
+   * When {@link #onDeadline} should run, as a {@link System#nanoTime()}; or {@link #NO_DEADLINE}.
+   */
+  default long deadlineNanos() {
+    return NO_DEADLINE;
+  }
 
-    /** Runs once the deadline passed, even if no data flows. */
-    default void onDeadline(long nowNanos, Consumer<Segment> next) {
-    }
+  /** Runs once the deadline passed, even if no data flows. */
+  default void onDeadline(long nowNanos, Consumer<Segment> next) {}
 
-    /** Whether taking this toxic away must end the connection (Toxiproxy's timeout does that). */
-    default boolean endsConnectionWhenRemoved() {
-        return false;
-    }
+  /** Whether taking this toxic away must end the connection (Toxiproxy's timeout does that). */
+  default boolean endsConnectionWhenRemoved() {
+    return false;
+  }
 }

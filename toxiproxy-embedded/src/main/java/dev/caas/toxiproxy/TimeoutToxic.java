@@ -9,48 +9,48 @@ import java.util.function.Consumer;
  */
 record TimeoutToxic(long timeout) implements Toxic {
 
-    @Override
-    public String type() {
-        return "timeout";
+  @Override
+  public String type() {
+    return "timeout";
+  }
+
+  @Override
+  public Stage start(long nowNanos) {
+    return new Silence(nowNanos);
+  }
+
+  private final class Silence implements Stage {
+    private long deadline;
+    private boolean fired;
+
+    Silence(long nowNanos) {
+      deadline = nowNanos + Toxic.millisToNanos(timeout);
     }
 
     @Override
-    public Stage start(long nowNanos) {
-        return new Silence(nowNanos);
+    public void accept(Segment segment, Consumer<Segment> next) {
+      if (segment instanceof Segment.Data data) {
+        // Toxiproxy restarts its timer whenever it swallows a chunk.
+        deadline = data.dueNanos() + Toxic.millisToNanos(timeout);
+      } else {
+        next.accept(segment);
+      }
     }
 
-    private final class Silence implements Stage {
-        private long deadline;
-        private boolean fired;
-
-        Silence(long nowNanos) {
-            deadline = nowNanos + Toxic.millisToNanos(timeout);
-        }
-
-        @Override
-        public void accept(Segment segment, Consumer<Segment> next) {
-            if (segment instanceof Segment.Data data) {
-                // Toxiproxy restarts its timer whenever it swallows a chunk.
-                deadline = data.dueNanos() + Toxic.millisToNanos(timeout);
-            } else {
-                next.accept(segment);
-            }
-        }
-
-        @Override
-        public long deadlineNanos() {
-            return timeout > 0 && !fired ? deadline : NO_DEADLINE;
-        }
-
-        @Override
-        public void onDeadline(long nowNanos, Consumer<Segment> next) {
-            fired = true;
-            next.accept(new Segment.Abort(nowNanos, false));
-        }
-
-        @Override
-        public boolean endsConnectionWhenRemoved() {
-            return true;
-        }
+    @Override
+    public long deadlineNanos() {
+      return timeout > 0 && !fired ? deadline : NO_DEADLINE;
     }
+
+    @Override
+    public void onDeadline(long nowNanos, Consumer<Segment> next) {
+      fired = true;
+      next.accept(new Segment.Abort(nowNanos, false));
+    }
+
+    @Override
+    public boolean endsConnectionWhenRemoved() {
+      return true;
+    }
+  }
 }

@@ -9,7 +9,7 @@ package dev.caas.toxiproxy;
  */
 record ToxicEntry(String name, Direction stream, float toxicity, Toxic toxic) {
 
-    ToxicEntry withToxic(Toxic replacement, float newToxicity) {
-        return new ToxicEntry(name, stream, newToxicity, replacement);
-    }
+  ToxicEntry withToxic(Toxic replacement, float newToxicity) {
+    return new ToxicEntry(name, stream, newToxicity, replacement);
+  }
 }

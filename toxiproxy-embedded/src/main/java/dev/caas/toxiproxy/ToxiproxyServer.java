@@ -9,8 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A Toxiproxy-compatible server running in this JVM: the HTTP control API on {@code host:port},
- * and the proxies created through it. Any Toxiproxy client can drive it.
+ * A Toxiproxy-compatible server running in this JVM: the HTTP control API on {@code host:port}, and
+ * the proxies created through it. Any Toxiproxy client can drive it.
  *
  * <pre>{@code
  * try (ToxiproxyServer server = ToxiproxyServer.start("127.0.0.1", 0)) {
@@ -21,56 +21,57 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ToxiproxyServer implements AutoCloseable {
 
-    private final HttpServer http;
-    private final ExecutorService executor;
-    private final ProxyRegistry registry;
-    private final String host;
-    private final AtomicBoolean closed = new AtomicBoolean();
+  private final HttpServer http;
+  private final ExecutorService executor;
+  private final ProxyRegistry registry;
+  private final String host;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ToxiproxyServer(HttpServer http, ExecutorService executor, ProxyRegistry registry, String host) {
-        this.http = http;
-        this.executor = executor;
-        this.registry = registry;
-        this.host = host;
-    }
+  private ToxiproxyServer(
+      HttpServer http, ExecutorService executor, ProxyRegistry registry, String host) {
+    this.http = http;
+    this.executor = executor;
+    this.registry = registry;
+    this.host = host;
+  }
 
-    /**
-     * Starts the control API on {@code host:port}; port 0 picks a free port (see {@link #port()}).
-     * Use {@code 127.0.0.1} to stay reachable from this machine only.
-     */
-    public static ToxiproxyServer start(String host, int port) throws IOException {
-        InetSocketAddress address = new InetSocketAddress(host, port);
-        if (address.isUnresolved()) {
-            throw new UnknownHostException(host);
-        }
-        ProxyRegistry registry = new ProxyRegistry();
-        HttpServer http = HttpServer.create(address, 0);
-        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        http.setExecutor(executor);
-        http.createContext("/", new ControlApi(registry));
-        http.start();
-        return new ToxiproxyServer(http, executor, registry, host);
+  /**
+   * Starts the control API on {@code host:port}; port 0 picks a free port (see {@link #port()}).
+   * Use {@code 127.0.0.1} to stay reachable from this machine only.
+   */
+  public static ToxiproxyServer start(String host, int port) throws IOException {
+    InetSocketAddress address = new InetSocketAddress(host, port);
+    if (address.isUnresolved()) {
+      throw new UnknownHostException(host);
     }
+    ProxyRegistry registry = new ProxyRegistry();
+    HttpServer http = HttpServer.create(address, 0);
+    ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    http.setExecutor(executor);
+    http.createContext("/", new ControlApi(registry));
+    http.start();
+    return new ToxiproxyServer(http, executor, registry, host);
+  }
 
-    /** The port the control API listens on. */
-    public int port() {
-        return http.getAddress().getPort();
-    }
+  /** The port the control API listens on. */
+  public int port() {
+    return http.getAddress().getPort();
+  }
 
-    /** The control API's base URL, e.g. {@code http://127.0.0.1:8474}. */
-    public String apiUrl() {
-        String urlHost = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-        return "http://" + urlHost + ":" + port();
-    }
+  /** The control API's base URL, e.g. {@code http://127.0.0.1:8474}. */
+  public String apiUrl() {
+    String urlHost = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+    return "http://" + urlHost + ":" + port();
+  }
 
-    /** Stops the control API and every proxy, closing all their connections. */
-    @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        http.stop(0);
-        registry.close();
-        executor.shutdownNow();
+  /** Stops the control API and every proxy, closing all their connections. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
     }
+    http.stop(0);
+    registry.close();
+    executor.shutdownNow();
+  }
 }

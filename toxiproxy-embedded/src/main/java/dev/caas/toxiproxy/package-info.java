@@ -2,30 +2,32 @@
  * An embeddable server that speaks Toxiproxy's HTTP control API and proxies TCP with toxics.
  *
  * <h2>The model</h2>
- * A {@link dev.caas.toxiproxy.ToxiproxyServer} owns a {@code ProxyRegistry} of named
- * {@code Proxy}s and serves the control API ({@code ControlApi}) over the JDK's built-in HTTP
- * server. A proxy listens on one address and, for every client it accepts, dials its upstream
- * and ties the two sockets together as a {@code Connection}.
+ *
+ * A {@link dev.caas.toxiproxy.ToxiproxyServer} owns a {@code ProxyRegistry} of named {@code Proxy}s
+ * and serves the control API ({@code ControlApi}) over the JDK's built-in HTTP server. A proxy
+ * listens on one address and, for every client it accepts, dials its upstream and ties the two
+ * sockets together as a {@code Connection}.
  *
  * <p>A connection carries bytes in two directions, each a {@code Link}: <em>upstream</em> (client
  * to server) and <em>downstream</em> (server to client), as Toxiproxy names them. A link runs two
- * virtual threads. Its reader takes whatever the source socket delivers, stamps each chunk with
- * its arrival time and queues it. Its writer takes chunks in order, passes them through the
- * proxy's current toxic chain for that direction, and writes each resulting piece to the
- * destination socket no earlier than the time the chain assigned to it.
+ * virtual threads. Its reader takes whatever the source socket delivers, stamps each chunk with its
+ * arrival time and queues it. Its writer takes chunks in order, passes them through the proxy's
+ * current toxic chain for that direction, and writes each resulting piece to the destination socket
+ * no earlier than the time the chain assigned to it.
  *
  * <h2>Toxics are timestamp transforms</h2>
- * A toxic does not sleep. It rewrites a {@code Segment} (a chunk of data, the end of the stream,
- * or an abort of the connection): latency moves a chunk's due time later, bandwidth spreads a
- * chunk over time, the slicer cuts it into pieces, limit_data truncates it and aborts, timeout
- * drops it. Only the writer waits, once per piece, until the piece's due time. Because a chunk is
- * due at <em>its arrival</em> plus the latency, a large response pays the latency once rather
- * than once per chunk, and stacked latency toxics add up. Order is always kept.
+ *
+ * A toxic does not sleep. It rewrites a {@code Segment} (a chunk of data, the end of the stream, or
+ * an abort of the connection): latency moves a chunk's due time later, bandwidth spreads a chunk
+ * over time, the slicer cuts it into pieces, limit_data truncates it and aborts, timeout drops it.
+ * Only the writer waits, once per piece, until the piece's due time. Because a chunk is due at
+ * <em>its arrival</em> plus the latency, a large response pays the latency once rather than once
+ * per chunk, and stacked latency toxics add up. Order is always kept.
  *
  * <p>Each link keeps one running {@code Stage} per toxic: the per-connection state (bytes sent,
- * timers, and whether the toxic applies at all, drawn once from its toxicity). The writer
- * compares the proxy's chain with the one it last saw before every chunk, so adding, updating or
- * removing a toxic applies to connections that are already open, as Toxiproxy does.
+ * timers, and whether the toxic applies at all, drawn once from its toxicity). The writer compares
+ * the proxy's chain with the one it last saw before every chunk, so adding, updating or removing a
+ * toxic applies to connections that are already open, as Toxiproxy does.
  *
  * <p>Everything binds to loopback unless asked otherwise.
  */

@@ -17,46 +17,51 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class ToxiproxyServerTest {
 
-    @Test
-    void starts_on_an_ephemeral_port_and_reports_its_url() throws IOException {
-        try (ToxiproxyServer server = ToxiproxyServer.start("127.0.0.1", 0)) {
-            assertThat(server.port()).isPositive();
-            assertThat(server.apiUrl()).isEqualTo("http://127.0.0.1:" + server.port());
-            assertThat(new ToxiproxyClient("127.0.0.1", server.port()).version()).contains(ControlApi.TOXIPROXY_VERSION);
-        }
+  @Test
+  void starts_on_an_ephemeral_port_and_reports_its_url() throws IOException {
+    try (ToxiproxyServer server = ToxiproxyServer.start("127.0.0.1", 0)) {
+      assertThat(server.port()).isPositive();
+      assertThat(server.apiUrl()).isEqualTo("http://127.0.0.1:" + server.port());
+      assertThat(new ToxiproxyClient("127.0.0.1", server.port()).version())
+          .contains(ControlApi.TOXIPROXY_VERSION);
     }
+  }
 
-    @Test
-    void close_stops_the_api_the_proxies_and_their_connections() throws IOException {
-        try (TcpTestServer upstream = TcpTestServer.echo()) {
-            ToxiproxyServer server = ToxiproxyServer.start("127.0.0.1", 0);
-            Proxy proxy = new ToxiproxyClient("127.0.0.1", server.port())
-                    .createProxy("closing", "127.0.0.1:0", upstream.address());
-            int proxyPort = Integer.parseInt(proxy.getListen().substring(proxy.getListen().lastIndexOf(':') + 1));
-            Socket open = new Socket("127.0.0.1", proxyPort);
-            open.setSoTimeout(5_000);
-            open.getOutputStream().write('x');
-            assertThat(open.getInputStream().read()).isEqualTo('x');
+  @Test
+  void close_stops_the_api_the_proxies_and_their_connections() throws IOException {
+    try (TcpTestServer upstream = TcpTestServer.echo()) {
+      ToxiproxyServer server = ToxiproxyServer.start("127.0.0.1", 0);
+      Proxy proxy =
+          new ToxiproxyClient("127.0.0.1", server.port())
+              .createProxy("closing", "127.0.0.1:0", upstream.address());
+      int proxyPort =
+          Integer.parseInt(proxy.getListen().substring(proxy.getListen().lastIndexOf(':') + 1));
+      Socket open = new Socket("127.0.0.1", proxyPort);
+      open.setSoTimeout(5_000);
+      open.getOutputStream().write('x');
+      assertThat(open.getInputStream().read()).isEqualTo('x');
 
-            server.close();
+      server.close();
 
-            assertThat(open.getInputStream().read()).isEqualTo(-1);
-            assertThatThrownBy(() -> new Socket("127.0.0.1", proxyPort).close()).isInstanceOf(ConnectException.class);
-            assertThatThrownBy(() -> new Socket("127.0.0.1", server.port()).close()).isInstanceOf(ConnectException.class);
-            open.close();
-        }
+      assertThat(open.getInputStream().read()).isEqualTo(-1);
+      assertThatThrownBy(() -> new Socket("127.0.0.1", proxyPort).close())
+          .isInstanceOf(ConnectException.class);
+      assertThatThrownBy(() -> new Socket("127.0.0.1", server.port()).close())
+          .isInstanceOf(ConnectException.class);
+      open.close();
     }
+  }
 
-    @Test
-    void main_prints_usage_for_help() {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true));
-        try {
-            ToxiproxyMain.main(new String[] {"--help"});
-        } finally {
-            System.setOut(original);
-        }
-        assertThat(captured.toString()).contains("--host").contains("--port");
+  @Test
+  void main_prints_usage_for_help() {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true));
+    try {
+      ToxiproxyMain.main(new String[] {"--help"});
+    } finally {
+      System.setOut(original);
     }
+    assertThat(captured.toString()).contains("--host").contains("--port");
+  }
 }

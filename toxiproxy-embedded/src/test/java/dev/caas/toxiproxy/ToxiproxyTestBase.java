@@ -9,11 +9,11 @@ import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -30,124 +30,128 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 abstract class ToxiproxyTestBase {
 
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    private static String apiUrl;
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  private static String apiUrl;
 
-    protected static final ObjectMapper JSON = new ObjectMapper();
+  protected static final ObjectMapper JSON = new ObjectMapper();
 
-    protected ToxiproxyClient client;
-    private final Deque<AutoCloseable> cleanups = new ArrayDeque<>();
+  protected ToxiproxyClient client;
+  private final Deque<AutoCloseable> cleanups = new ArrayDeque<>();
 
-    static synchronized String apiUrl() {
-        if (apiUrl == null) {
-            String external = System.getProperty("toxiproxy.url", "");
-            if (!external.isBlank()) {
-                apiUrl = external.replaceAll("/+$", "");
-            } else {
-                try {
-                    // Shared by every test class; lives as long as the test JVM.
-                    apiUrl = ToxiproxyServer.start("127.0.0.1", 0).apiUrl();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
+  static synchronized String apiUrl() {
+    if (apiUrl == null) {
+      String external = System.getProperty("toxiproxy.url", "");
+      if (!external.isBlank()) {
+        apiUrl = external.replaceAll("/+$", "");
+      } else {
+        try {
+          // Shared by every test class; lives as long as the test JVM.
+          apiUrl = ToxiproxyServer.start("127.0.0.1", 0).apiUrl();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
         }
-        return apiUrl;
+      }
     }
+    return apiUrl;
+  }
 
-    @BeforeEach
-    void connectClient() {
-        URI uri = URI.create(apiUrl());
-        client = new ToxiproxyClient(uri.getHost(), uri.getPort());
+  @BeforeEach
+  void connectClient() {
+    URI uri = URI.create(apiUrl());
+    client = new ToxiproxyClient(uri.getHost(), uri.getPort());
+  }
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    while (!cleanups.isEmpty()) {
+      try {
+        cleanups.pop().close();
+      } catch (IOException e) {
+        // Already gone (a test deleted it): fine.
+      }
     }
+  }
 
-    @AfterEach
-    void cleanUp() throws Exception {
-        while (!cleanups.isEmpty()) {
-            try {
-                cleanups.pop().close();
-            } catch (IOException e) {
-                // Already gone (a test deleted it): fine.
-            }
-        }
-    }
+  /** Closed (or deleted) after the test, most recent first. */
+  protected <T extends AutoCloseable> T afterTest(T resource) {
+    cleanups.push(resource);
+    return resource;
+  }
 
-    /** Closed (or deleted) after the test, most recent first. */
-    protected <T extends AutoCloseable> T afterTest(T resource) {
-        cleanups.push(resource);
-        return resource;
-    }
+  protected TcpTestServer echoServer() throws IOException {
+    return afterTest(TcpTestServer.echo());
+  }
 
-    protected TcpTestServer echoServer() throws IOException {
-        return afterTest(TcpTestServer.echo());
-    }
+  protected String uniqueName() {
+    return "embedded_test_" + ProcessHandle.current().pid() + "_" + SEQUENCE.incrementAndGet();
+  }
 
-    protected String uniqueName() {
-        return "embedded_test_" + ProcessHandle.current().pid() + "_" + SEQUENCE.incrementAndGet();
-    }
+  /** A proxy on an ephemeral loopback port in front of {@code upstream}, deleted after the test. */
+  protected Proxy proxyTo(String upstream) throws IOException {
+    Proxy proxy = client.createProxy(uniqueName(), "127.0.0.1:0", upstream);
+    afterTest(proxy::delete);
+    return proxy;
+  }
 
-    /** A proxy on an ephemeral loopback port in front of {@code upstream}, deleted after the test. */
-    protected Proxy proxyTo(String upstream) throws IOException {
-        Proxy proxy = client.createProxy(uniqueName(), "127.0.0.1:0", upstream);
-        afterTest(proxy::delete);
-        return proxy;
-    }
+  protected static int portOf(Proxy proxy) {
+    String listen = proxy.getListen();
+    return Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
+  }
 
-    protected static int portOf(Proxy proxy) {
-        String listen = proxy.getListen();
-        return Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
-    }
+  protected Socket connect(Proxy proxy) throws IOException {
+    Socket socket = afterTest(new Socket("127.0.0.1", portOf(proxy)));
+    socket.setTcpNoDelay(true);
+    socket.setSoTimeout(5_000);
+    return socket;
+  }
 
-    protected Socket connect(Proxy proxy) throws IOException {
-        Socket socket = afterTest(new Socket("127.0.0.1", portOf(proxy)));
-        socket.setTcpNoDelay(true);
-        socket.setSoTimeout(5_000);
-        return socket;
-    }
+  /** Sends one byte to an echo server and waits for it to come back. */
+  protected static long roundTripMillis(Socket socket) throws IOException {
+    long start = System.nanoTime();
+    socket.getOutputStream().write('x');
+    assertThat(socket.getInputStream().read()).isEqualTo('x');
+    return Duration.ofNanos(System.nanoTime() - start).toMillis();
+  }
 
-    /** Sends one byte to an echo server and waits for it to come back. */
-    protected static long roundTripMillis(Socket socket) throws IOException {
-        long start = System.nanoTime();
-        socket.getOutputStream().write('x');
-        assertThat(socket.getInputStream().read()).isEqualTo('x');
-        return Duration.ofNanos(System.nanoTime() - start).toMillis();
-    }
+  protected static byte[] readExactly(Socket socket, int length) throws IOException {
+    byte[] data = socket.getInputStream().readNBytes(length);
+    assertThat(data).hasSize(length);
+    return data;
+  }
 
-    protected static byte[] readExactly(Socket socket, int length) throws IOException {
-        byte[] data = socket.getInputStream().readNBytes(length);
-        assertThat(data).hasSize(length);
-        return data;
-    }
+  /** Reads until the peer closes; returns the bytes read. */
+  protected static byte[] readToEnd(Socket socket) throws IOException {
+    InputStream in = socket.getInputStream();
+    return in.readAllBytes();
+  }
 
-    /** Reads until the peer closes; returns the bytes read. */
-    protected static byte[] readToEnd(Socket socket) throws IOException {
-        InputStream in = socket.getInputStream();
-        return in.readAllBytes();
-    }
+  protected static long millisSince(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+  }
 
-    protected static long millisSince(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
-    }
+  // Raw HTTP, for what the official client hides (status codes, error bodies, JSON shapes).
 
-    // Raw HTTP, for what the official client hides (status codes, error bodies, JSON shapes).
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
+  protected static HttpResponse<String> http(String method, String path, String body)
+      throws Exception {
+    HttpRequest.BodyPublisher publisher =
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(apiUrl() + path))
+            .timeout(Duration.ofSeconds(10))
+            .method(method, publisher)
             .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
 
-    protected static HttpResponse<String> http(String method, String path, String body) throws Exception {
-        HttpRequest.BodyPublisher publisher = body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl() + path))
-                .timeout(Duration.ofSeconds(10))
-                .method(method, publisher)
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    protected static JsonNode json(HttpResponse<String> response) throws IOException {
-        return JSON.readTree(response.body());
-    }
+  protected static JsonNode json(HttpResponse<String> response) throws IOException {
+    return JSON.readTree(response.body());
+  }
 }

@@ -6,23 +6,26 @@ import java.util.SplittableRandom;
 /**
  * The bootstrap: how much a figure would move if the same run were measured again.
  *
- * <p>A run's requests are one sample of what the code does. Drawing as many requests again from them, with
- * replacement, and recomputing the figure, many times, shows how far chance alone moves it. For a ratio of
- * two runs, each side is resampled on its own and the ratio taken per pair of resamples; the middle 95 % of
- * those ratios is the 95 % confidence interval (the percentile bootstrap). It assumes nothing about the shape
- * of the latencies, which is why it suits them: they are skewed, bounded below by the injected latency, with
- * a long tail.
+ * <p>A run's requests are one sample of what the code does. Drawing as many requests again from
+ * them, with replacement, and recomputing the figure, many times, shows how far chance alone moves
+ * it. For a ratio of two runs, each side is resampled on its own and the ratio taken per pair of
+ * resamples; the middle 95 % of those ratios is the 95 % confidence interval (the percentile
+ * bootstrap). It assumes nothing about the shape of the latencies, which is why it suits them: they
+ * are skewed, bounded below by the injected latency, with a long tail.
  *
  * <h2>Blocks, not single requests</h2>
- * Requests in flight at the same moment are not independent: a garbage collection, or a neighbour's build on
- * a shared machine, delays all of them at once, so a run's slowest requests come in bunches of about C. Drawn
- * one by one, a bunch of ten slow requests is almost always redrawn, the interval comes out too narrow, and
- * two runs of the same code differ "significantly" because one of them met a stall. So the draws are blocks
- * of consecutive requests, as many as were in flight together ({@link RunSamples#blockLength()}), taken
- * around the run as a circle so the first and last requests are as likely as the others (the circular block
- * bootstrap). The interval is then as wide as the run's real repeatability.
  *
- * <p>The random numbers come from a fixed seed, so the same two files always give the same interval.
+ * Requests in flight at the same moment are not independent: a garbage collection, or a neighbour's
+ * build on a shared machine, delays all of them at once, so a run's slowest requests come in
+ * bunches of about C. Drawn one by one, a bunch of ten slow requests is almost always redrawn, the
+ * interval comes out too narrow, and two runs of the same code differ "significantly" because one
+ * of them met a stall. So the draws are blocks of consecutive requests, as many as were in flight
+ * together ({@link RunSamples#blockLength()}), taken around the run as a circle so the first and
+ * last requests are as likely as the others (the circular block bootstrap). The interval is then as
+ * wide as the run's real repeatability.
+ *
+ * <p>The random numbers come from a fixed seed, so the same two files always give the same
+ * interval.
  */
 final class Bootstrap {
   private Bootstrap() {}
@@ -30,12 +33,13 @@ final class Bootstrap {
   /**
    * {@code resamples} estimates, each from the run's latencies drawn in blocks with replacement.
    *
-   * <p>With several repetitions ({@code bench --repeat}) the draw has two levels: first as many runs as there
-   * are, with replacement, then each drawn run's requests in blocks. The interval then also covers how much
-   * whole runs differ from each other, which one run cannot show.
+   * <p>With several repetitions ({@code bench --repeat}) the draw has two levels: first as many
+   * runs as there are, with replacement, then each drawn run's requests in blocks. The interval
+   * then also covers how much whole runs differ from each other, which one run cannot show.
    *
-   * <p>Throughput keeps the run's N̄ (mean requests in flight) and resamples only the latencies: the load is
-   * what the workload imposed, the latency is what the code answered it with. See {@link Estimate#of}.
+   * <p>Throughput keeps the run's N̄ (mean requests in flight) and resamples only the latencies:
+   * the load is what the workload imposed, the latency is what the code answered it with. See
+   * {@link Estimate#of}.
    */
   static Estimate[] resample(RunSamples run, int resamples, SplittableRandom random) {
     double[] sorted = run.sortedLatencies();
@@ -46,7 +50,8 @@ final class Bootstrap {
     int[] draws = new int[sorted.length];
     var estimates = new Estimate[resamples];
     for (int b = 0; b < resamples; b++) {
-      // How often each latency is drawn; walking the sorted latencies with these counts needs no sort.
+      // How often each latency is drawn; walking the sorted latencies with these counts needs no
+      // sort.
       Arrays.fill(draws, 0);
       int total = 0;
       for (int r = 0; r < runs; r++) {
@@ -93,10 +98,11 @@ final class Bootstrap {
   }
 
   /**
-   * The central {@code confidence} share of the ratios current/baseline of one metric, pairing the i-th
-   * resample of each side (they are independent, so any pairing will do).
+   * The central {@code confidence} share of the ratios current/baseline of one metric, pairing the
+   * i-th resample of each side (they are independent, so any pairing will do).
    */
-  static Interval ratioInterval(Estimate[] baseline, Estimate[] current, Metric metric, double confidence) {
+  static Interval ratioInterval(
+      Estimate[] baseline, Estimate[] current, Metric metric, double confidence) {
     int count = Math.min(baseline.length, current.length);
     double[] ratios = new double[count];
     for (int i = 0; i < count; i++) {
@@ -106,7 +112,8 @@ final class Bootstrap {
     double tail = (1 - confidence) / 2;
     int low = (int) Math.floor(tail * count);
     int high = (int) Math.ceil((1 - tail) * count) - 1;
-    return new Interval(ratios[Math.clamp(low, 0, count - 1)], ratios[Math.clamp(high, 0, count - 1)]);
+    return new Interval(
+        ratios[Math.clamp(low, 0, count - 1)], ratios[Math.clamp(high, 0, count - 1)]);
   }
 
   /** A confidence interval of a ratio. */

@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code caas compare}: two bench files to a {@link Comparison}, printed as Markdown; the exit code says whether
- * it regressed.
+ * {@code caas compare}: two bench files to a {@link Comparison}, printed as Markdown; the exit code
+ * says whether it regressed.
  */
 @Command(
     name = "compare",
@@ -22,72 +22,101 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-        "Compares a bench's results with a baseline, for a pull request or a CI job.",
-        "",
-        "Reads two 'caas bench --json' files and, for each variant in both, compares the median, the p99 and the "
-            + "throughput: the ratio current/baseline with a confidence interval bootstrapped from every "
-            + "request's latency, and a verdict, slower, same or faster. A row is slower only when its whole "
-            + "interval lies beyond the threshold, so noise is not a regression. Prints Markdown (fit for "
-            + "$GITHUB_STEP_SUMMARY), and warns when the two files measured different scenarios.",
-        ""
+      "Compares a bench's results with a baseline, for a pull request or a CI job.",
+      "",
+      "Reads two 'caas bench --json' files and, for each variant in both, compares the median, the p99 and the "
+          + "throughput: the ratio current/baseline with a confidence interval bootstrapped from every "
+          + "request's latency, and a verdict, slower, same or faster. A row is slower only when its whole "
+          + "interval lies beyond the threshold, so noise is not a regression. Prints Markdown (fit for "
+          + "$GITHUB_STEP_SUMMARY), and warns when the two files measured different scenarios.",
+      ""
     },
     footer = {
-        "",
-        "Examples:",
-        "  A change against the committed baseline:",
-        "    caas bench --variant all --json current.json",
-        "    caas compare --baseline results/baseline.json --current current.json",
-        "  The same, also as compare.md and compare.json for a CI job:",
-        "    caas compare --baseline base.json --current current.json --out results",
-        "  Only changes over 10 %% count:",
-        "    caas compare --baseline a.json --current b.json --threshold 10%%",
-        "  Straight into a GitHub Actions job summary (see .github/workflows/):",
-        "    caas compare --baseline a.json --current b.json >> \"$GITHUB_STEP_SUMMARY\"",
-        "",
-        "Exit codes:",
-        "  0  no row is slower: same or faster everywhere",
-        "  1  a regression: at least one row is slower beyond the threshold",
-        "  2  bad input: a file missing or not a bench report, or no variant in common"
+      "",
+      "Examples:",
+      "  A change against the committed baseline:",
+      "    caas bench --variant all --json current.json",
+      "    caas compare --baseline results/baseline.json --current current.json",
+      "  The same, also as compare.md and compare.json for a CI job:",
+      "    caas compare --baseline base.json --current current.json --out results",
+      "  Only changes over 10 %% count:",
+      "    caas compare --baseline a.json --current b.json --threshold 10%%",
+      "  Straight into a GitHub Actions job summary (see .github/workflows/):",
+      "    caas compare --baseline a.json --current b.json >> \"$GITHUB_STEP_SUMMARY\"",
+      "",
+      "Exit codes:",
+      "  0  no row is slower: same or faster everywhere",
+      "  1  a regression: at least one row is slower beyond the threshold",
+      "  2  bad input: a file missing or not a bench report, or no variant in common"
     })
 public final class CompareCommand implements Callable<Integer> {
   static final int EXIT_NO_REGRESSION = 0;
   static final int EXIT_REGRESSION = 1;
   static final int EXIT_BAD_INPUT = 2;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--baseline", paramLabel = "FILE", required = true,
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      required = true,
       description = "The reference: a 'caas bench --json' file, e.g. results/baseline.json.")
   Path baseline;
 
-  @Option(names = "--current", paramLabel = "FILE", required = true,
+  @Option(
+      names = "--current",
+      paramLabel = "FILE",
+      required = true,
       description = "The run to judge, written the same way.")
   Path current;
 
-  @Option(names = "--threshold", paramLabel = "FRACTION", defaultValue = "0.05", converter = Fraction.class,
+  @Option(
+      names = "--threshold",
+      paramLabel = "FRACTION",
+      defaultValue = "0.05",
+      converter = Fraction.class,
       description = "The smallest change that counts, as 0.05 or 5%% (default ${DEFAULT-VALUE}).")
   double threshold;
 
-  @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "0.95", converter = Fraction.class,
+  @Option(
+      names = "--confidence",
+      paramLabel = "LEVEL",
+      defaultValue = "0.95",
+      converter = Fraction.class,
       description = "Of the interval, as 0.95 or 95%% (default ${DEFAULT-VALUE}).")
   double confidence;
 
-  @Option(names = "--resamples", paramLabel = "N", defaultValue = "2000",
+  @Option(
+      names = "--resamples",
+      paramLabel = "N",
+      defaultValue = "2000",
       description = "Bootstrap resamples per run (default ${DEFAULT-VALUE}).")
   int resamples;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
-      description = "Of the resampling; the same files and seed give the same report (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Of the resampling; the same files and seed give the same report (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the report as Markdown to FILE.")
+  @Option(
+      names = "--markdown",
+      paramLabel = "FILE",
+      description = "Also write the report as Markdown to FILE.")
   Path markdown;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Also write the comparison as JSON to FILE.")
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description = "Also write the comparison as JSON to FILE.")
   Path json;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Also write compare.md and compare.json into DIR.")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Also write compare.md and compare.json into DIR.")
   Path out;
 
   @Override
@@ -136,7 +165,8 @@ public final class CompareCommand implements Callable<Integer> {
             ? Double.parseDouble(text.substring(0, text.length() - 1).strip()) / 100
             : Double.parseDouble(text);
       } catch (NumberFormatException e) {
-        throw new CommandLine.TypeConversionException("'" + value + "' is not a fraction such as 0.05 or 5%");
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not a fraction such as 0.05 or 5%");
       }
     }
   }

@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes a {@link Comparison} as Markdown, for people (a pull request, a CI job summary, the console), and as
- * JSON, for programs. The Markdown leads with the verdict, then says what was compared with what, then the
- * table, then how to read it.
+ * Writes a {@link Comparison} as Markdown, for people (a pull request, a CI job summary, the
+ * console), and as JSON, for programs. The Markdown leads with the verdict, then says what was
+ * compared with what, then the table, then how to read it.
  */
 public final class CompareWriter {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private CompareWriter() {}
 
@@ -35,16 +36,23 @@ public final class CompareWriter {
     }
     provenance(comparison, out);
     if (!comparison.scenarioDifferences().isEmpty()) {
-      out.append("> **Warning**: the scenarios differ (").append(String.join("; ", comparison.scenarioDifferences()))
+      out.append("> **Warning**: the scenarios differ (")
+          .append(String.join("; ", comparison.scenarioDifferences()))
           .append("). The ratios compare two experiments, not two versions of the code.\n\n");
     }
     table(comparison, out);
     var notes = new ArrayList<String>();
     if (!comparison.onlyInBaseline().isEmpty()) {
-      notes.add("Only in the baseline, not compared: " + String.join(", ", comparison.onlyInBaseline()) + ".");
+      notes.add(
+          "Only in the baseline, not compared: "
+              + String.join(", ", comparison.onlyInBaseline())
+              + ".");
     }
     if (!comparison.onlyInCurrent().isEmpty()) {
-      notes.add("Only in the current run, not compared: " + String.join(", ", comparison.onlyInCurrent()) + ".");
+      notes.add(
+          "Only in the current run, not compared: "
+              + String.join(", ", comparison.onlyInCurrent())
+              + ".");
     }
     notes.addAll(comparison.notes());
     notes.forEach(note -> out.append("- ").append(note).append('\n'));
@@ -55,7 +63,9 @@ public final class CompareWriter {
     return out.toString();
   }
 
-  /** {@code regression, 2 rows slower}, {@code no regression}, {@code no regression, 3 rows faster}. */
+  /**
+   * {@code regression, 2 rows slower}, {@code no regression}, {@code no regression, 3 rows faster}.
+   */
   static String headline(Comparison comparison) {
     int slower = comparison.rows(Verdict.SLOWER).size();
     int faster = comparison.rows(Verdict.FASTER).size();
@@ -71,40 +81,82 @@ public final class CompareWriter {
 
   /** {@code sync-sequential median 302 ms → 331 ms (×1.096, 95 % CI 1.090–1.103)}. */
   private static String change(Comparison.Row row, String level, boolean severalPoints) {
-    return row.variant() + (severalPoints ? " (" + row.point() + ")" : "") + " " + row.metric().label() + " "
-        + row.metric().format(row.baseline()) + " → " + row.metric().format(row.current())
-        + " (×" + ratio(row.ratio()) + ", " + level + "CI " + interval(row) + ")";
+    return row.variant()
+        + (severalPoints ? " (" + row.point() + ")" : "")
+        + " "
+        + row.metric().label()
+        + " "
+        + row.metric().format(row.baseline())
+        + " → "
+        + row.metric().format(row.current())
+        + " (×"
+        + ratio(row.ratio())
+        + ", "
+        + level
+        + "CI "
+        + interval(row)
+        + ")";
   }
 
   private static void provenance(Comparison comparison, StringBuilder out) {
     ResultsFile baseline = comparison.baseline();
     ResultsFile current = comparison.current();
     out.append("| | baseline | current |\n|---|---|---|\n");
-    out.append("| file | `").append(cell(baseline.file().toString())).append("` | `")
-        .append(cell(current.file().toString())).append("` |\n");
-    baseline.provenance().forEach((key, value) -> out.append("| ").append(key).append(" | ").append(cell(value))
-        .append(" | ").append(cell(current.provenance().getOrDefault(key, "unknown"))).append(" |\n"));
-    out.append("| scenario | ").append(cell(baseline.scenarioSummary())).append(" | ")
-        .append(cell(current.scenarioSummary())).append(" |\n");
+    out.append("| file | `")
+        .append(cell(baseline.file().toString()))
+        .append("` | `")
+        .append(cell(current.file().toString()))
+        .append("` |\n");
+    baseline
+        .provenance()
+        .forEach(
+            (key, value) ->
+                out.append("| ")
+                    .append(key)
+                    .append(" | ")
+                    .append(cell(value))
+                    .append(" | ")
+                    .append(cell(current.provenance().getOrDefault(key, "unknown")))
+                    .append(" |\n"));
+    out.append("| scenario | ")
+        .append(cell(baseline.scenarioSummary()))
+        .append(" | ")
+        .append(cell(current.scenarioSummary()))
+        .append(" |\n");
     out.append('\n');
   }
 
   private static void table(Comparison comparison, StringBuilder out) {
     String level = percent(comparison.settings().confidence());
     boolean severalPoints = comparison.severalPoints();
-    out.append("| variant | ").append(severalPoints ? "point | " : "").append("metric | baseline | current | ratio | ")
-        .append(level).append("CI | p | verdict |\n");
-    out.append("|---|").append(severalPoints ? "---|" : "").append("---|---:|---:|---:|---:|---:|---|\n");
+    out.append("| variant | ")
+        .append(severalPoints ? "point | " : "")
+        .append("metric | baseline | current | ratio | ")
+        .append(level)
+        .append("CI | p | verdict |\n");
+    out.append("|---|")
+        .append(severalPoints ? "---|" : "")
+        .append("---|---:|---:|---:|---:|---:|---|\n");
     for (Comparison.Row row : comparison.rows()) {
-      String verdict = row.verdict() == Verdict.SAME ? row.verdict().word() : "**" + row.verdict().word() + "**";
-      out.append("| ").append(row.variant()).append(severalPoints ? " | " + row.point() : "")
-          .append(" | ").append(row.metric().label())
-          .append(" | ").append(row.metric().format(row.baseline()))
-          .append(" | ").append(row.metric().format(row.current()))
-          .append(" | ").append(ratio(row.ratio()))
-          .append(" | ").append(interval(row))
-          .append(" | ").append(pValue(row.pValue()))
-          .append(" | ").append(verdict)
+      String verdict =
+          row.verdict() == Verdict.SAME ? row.verdict().word() : "**" + row.verdict().word() + "**";
+      out.append("| ")
+          .append(row.variant())
+          .append(severalPoints ? " | " + row.point() : "")
+          .append(" | ")
+          .append(row.metric().label())
+          .append(" | ")
+          .append(row.metric().format(row.baseline()))
+          .append(" | ")
+          .append(row.metric().format(row.current()))
+          .append(" | ")
+          .append(ratio(row.ratio()))
+          .append(" | ")
+          .append(interval(row))
+          .append(" | ")
+          .append(pValue(row.pValue()))
+          .append(" | ")
+          .append(verdict)
           .append(" |\n");
     }
     out.append('\n');
@@ -114,19 +166,30 @@ public final class CompareWriter {
     String threshold = plain(settings.threshold() * 100);
     String above = ratio(1 + settings.threshold());
     String below = ratio(1 - settings.threshold());
-    return "Ratio: current / baseline. " + percent(settings.confidence()) + "CI: bootstrap, "
-        + String.format(Locale.ROOT, "%,d", settings.resamples()) + " resamples of each run's successful requests, "
+    return "Ratio: current / baseline. "
+        + percent(settings.confidence())
+        + "CI: bootstrap, "
+        + String.format(Locale.ROOT, "%,d", settings.resamples())
+        + " resamples of each run's successful requests, "
         + "drawn in blocks of as many as were in flight together, since a stall delays them all (seed "
-        + settings.seed() + "); throughput through Little's law, X = N̄ / mean latency with the run's mean "
+        + settings.seed()
+        + "); throughput through Little's law, X = N̄ / mean latency with the run's mean "
         + "requests in flight N̄ held fixed. Verdict: **slower** when the whole interval is beyond the "
-        + threshold + " % threshold on the worse side (above " + above + " for a latency, below " + below
+        + threshold
+        + " % threshold on the worse side (above "
+        + above
+        + " for a latency, below "
+        + below
         + " for throughput), **faster** when beyond it on the better side, same otherwise. p: Mann-Whitney U "
         + "test of the two latency distributions, two-sided, as benchstat reports it; it takes requests as "
         + "independent, so it overstates the evidence when a stall delayed many at once, and the verdict does "
         + "not use it.";
   }
 
-  /** The comparison as JSON: both files' provenance, the settings, every row, and the overall verdict. */
+  /**
+   * The comparison as JSON: both files' provenance, the settings, every row, and the overall
+   * verdict.
+   */
   public static ObjectNode json(Comparison comparison) {
     ObjectNode root = JSON.createObjectNode();
     root.put("regressed", comparison.regressed());
@@ -134,8 +197,11 @@ public final class CompareWriter {
     file(root.putObject("baseline"), comparison.baseline());
     file(root.putObject("current"), comparison.current());
     Comparison.Settings s = comparison.settings();
-    root.putObject("settings").put("threshold", s.threshold()).put("confidence", s.confidence())
-        .put("resamples", s.resamples()).put("seed", s.seed());
+    root.putObject("settings")
+        .put("threshold", s.threshold())
+        .put("confidence", s.confidence())
+        .put("resamples", s.resamples())
+        .put("seed", s.seed());
     comparison.scenarioDifferences().forEach(root.putArray("scenario_differences")::add);
     comparison.onlyInBaseline().forEach(root.putArray("only_in_baseline")::add);
     comparison.onlyInCurrent().forEach(root.putArray("only_in_current")::add);
@@ -215,7 +281,9 @@ public final class CompareWriter {
 
   /** Three significant digits without trailing zeros: {@code 5}, {@code 2.5}, {@code 99.9}. */
   private static String plain(double value) {
-    return new BigDecimal(String.format(Locale.ROOT, "%.3g", value)).stripTrailingZeros().toPlainString();
+    return new BigDecimal(String.format(Locale.ROOT, "%.3g", value))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   /** A table cell: a pipe would end the cell, a line break the row. */

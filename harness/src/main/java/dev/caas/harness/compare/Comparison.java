@@ -12,20 +12,24 @@ import java.util.stream.Stream;
  * A current bench against a baseline: per variant in both, one {@link Row} per {@link Metric}.
  *
  * <h2>What is resampled</h2>
- * Median and p99 come from the successful requests' latencies, resampled as they are. Throughput is not a
- * per-request figure, and resampling the gaps between completions would be wrong for a closed loop, whose
- * ten clients finish in bursts: the gaps are not independent, and the interval would come out several times
- * too wide. Instead throughput is read through Little's law, X = N̄ / R̄: N̄, the mean number of requests in
- * flight (summed latencies over the run's duration), is the load the workload held, C for a closed loop of C
- * clients; R̄, the mean latency, is what the code made of it. N̄ is held fixed and R̄ resampled. The point
- * estimate is then exactly the bench's {@code ok / duration}, and the interval is that of the mean latency.
- * For an open loop, N̄ itself grows with latency while the throughput stays at the arrival rate; holding it
- * fixed then makes the interval wider than it need be, never narrower, so a regression is not invented.
  *
- * @param onlyInBaseline variants (at a point) the baseline measured and the current did not (not compared)
- * @param onlyInCurrent variants (at a point) the current measured and the baseline did not (not compared)
- * @param scenarioDifferences the settings that differ, e.g. {@code concurrency 10 → 20}: then the ratios
- *     compare two experiments, not two versions of the code
+ * Median and p99 come from the successful requests' latencies, resampled as they are. Throughput is
+ * not a per-request figure, and resampling the gaps between completions would be wrong for a closed
+ * loop, whose ten clients finish in bursts: the gaps are not independent, and the interval would
+ * come out several times too wide. Instead throughput is read through Little's law, X = N̄ / R̄:
+ * N̄, the mean number of requests in flight (summed latencies over the run's duration), is the load
+ * the workload held, C for a closed loop of C clients; R̄, the mean latency, is what the code made
+ * of it. N̄ is held fixed and R̄ resampled. The point estimate is then exactly the bench's {@code
+ * ok / duration}, and the interval is that of the mean latency. For an open loop, N̄ itself grows
+ * with latency while the throughput stays at the arrival rate; holding it fixed then makes the
+ * interval wider than it need be, never narrower, so a regression is not invented.
+ *
+ * @param onlyInBaseline variants (at a point) the baseline measured and the current did not (not
+ *     compared)
+ * @param onlyInCurrent variants (at a point) the current measured and the baseline did not (not
+ *     compared)
+ * @param scenarioDifferences the settings that differ, e.g. {@code concurrency 10 → 20}: then the
+ *     ratios compare two experiments, not two versions of the code
  * @param notes what else a reader should know: failed requests, small samples
  */
 public record Comparison(
@@ -52,7 +56,8 @@ public record Comparison(
   /**
    * How to judge.
    *
-   * @param threshold the smallest relative change that counts as slower or faster, e.g. 0.05 for 5 %
+   * @param threshold the smallest relative change that counts as slower or faster, e.g. 0.05 for 5
+   *     %
    * @param confidence of the interval, e.g. 0.95
    * @param resamples bootstrap resamples per run, e.g. 2,000
    * @param seed of the resampling, so the same files give the same report
@@ -62,13 +67,16 @@ public record Comparison(
 
     public Settings {
       if (!(threshold >= 0 && threshold < 1)) {
-        throw new IllegalArgumentException("the threshold must be at least 0 and below 1 (100 %), not " + threshold);
+        throw new IllegalArgumentException(
+            "the threshold must be at least 0 and below 1 (100 %), not " + threshold);
       }
       if (!(confidence > 0 && confidence < 1)) {
-        throw new IllegalArgumentException("the confidence must be between 0 and 1, e.g. 0.95, not " + confidence);
+        throw new IllegalArgumentException(
+            "the confidence must be between 0 and 1, e.g. 0.95, not " + confidence);
       }
       if (resamples < 100) {
-        throw new IllegalArgumentException("at least 100 resamples are needed for an interval, not " + resamples);
+        throw new IllegalArgumentException(
+            "at least 100 resamples are needed for an interval, not " + resamples);
       }
     }
 
@@ -86,27 +94,49 @@ public record Comparison(
    * @param ratio current / baseline
    * @param low the lower bound of the ratio's confidence interval
    * @param high its upper bound
-   * @param pValue Mann-Whitney U of the two latency distributions, on the median row; {@code NaN} elsewhere
+   * @param pValue Mann-Whitney U of the two latency distributions, on the median row; {@code NaN}
+   *     elsewhere
    */
   public record Row(
-      String variant, String point, Metric metric, double baseline, double current, double ratio, double low,
-      double high, double pValue, Verdict verdict) {}
+      String variant,
+      String point,
+      Metric metric,
+      double baseline,
+      double current,
+      double ratio,
+      double low,
+      double high,
+      double pValue,
+      Verdict verdict) {}
 
   /**
    * Compares every variant the two files share.
    *
-   * @throws IllegalArgumentException when they share none; the message says which variants each one has
+   * @throws IllegalArgumentException when they share none; the message says which variants each one
+   *     has
    */
   public static Comparison of(ResultsFile baseline, ResultsFile current, Settings settings) {
-    List<ResultsFile.Key> common = baseline.keys().stream().filter(current.runs()::containsKey).toList();
+    List<ResultsFile.Key> common =
+        baseline.keys().stream().filter(current.runs()::containsKey).toList();
     // Name the point beside the variant only when there is more than one.
-    boolean severalPoints = Stream.concat(baseline.keys().stream(), current.keys().stream())
-        .mapToInt(ResultsFile.Key::point).distinct().count() > 1;
+    boolean severalPoints =
+        Stream.concat(baseline.keys().stream(), current.keys().stream())
+                .mapToInt(ResultsFile.Key::point)
+                .distinct()
+                .count()
+            > 1;
     List<String> onlyInBaseline = labels(baseline, current, severalPoints);
     List<String> onlyInCurrent = labels(current, baseline, severalPoints);
     if (common.isEmpty()) {
-      throw new IllegalArgumentException("no variant in common: the baseline " + baseline.file() + " has "
-          + names(onlyInBaseline) + "; the current " + current.file() + " has " + names(onlyInCurrent));
+      throw new IllegalArgumentException(
+          "no variant in common: the baseline "
+              + baseline.file()
+              + " has "
+              + names(onlyInBaseline)
+              + "; the current "
+              + current.file()
+              + " has "
+              + names(onlyInCurrent));
     }
     var rows = new ArrayList<Row>();
     var notes = new ArrayList<String>();
@@ -116,17 +146,25 @@ public record Comparison(
       notes.addAll(errorNotes(before, after, severalPoints));
       rows.addAll(rows(before, after, settings));
     }
-    boolean fewSamples = common.stream().anyMatch(key -> baseline.runs().get(key).ok() < FEW_FOR_P99
-        || current.runs().get(key).ok() < FEW_FOR_P99);
+    boolean fewSamples =
+        common.stream()
+            .anyMatch(
+                key ->
+                    baseline.runs().get(key).ok() < FEW_FOR_P99
+                        || current.runs().get(key).ok() < FEW_FOR_P99);
     if (fewSamples) {
-      notes.add("With fewer than " + FEW_FOR_P99 + " requests the p99 is the slowest one: its interval is wide "
-          + "and a change in it is seldom significant. Run more requests (-n) to judge the tail.");
+      notes.add(
+          "With fewer than "
+              + FEW_FOR_P99
+              + " requests the p99 is the slowest one: its interval is wide "
+              + "and a change in it is seldom significant. Run more requests (-n) to judge the tail.");
     }
     var differences = scenarioDifferences(baseline.scenario(), current.scenario());
     if (severalPoints) {
       differences.addAll(pointDifferences(baseline, current, common));
     }
-    return new Comparison(baseline, current, settings, rows, onlyInBaseline, onlyInCurrent, differences, notes);
+    return new Comparison(
+        baseline, current, settings, rows, onlyInBaseline, onlyInCurrent, differences, notes);
   }
 
   /** Several points were compared: rows must say which one they are about. */
@@ -153,59 +191,105 @@ public record Comparison(
     if (after.ok() == 0) {
       // Every request failed: whatever the figures, that is a regression.
       for (Metric metric : Metric.values()) {
-        rows.add(new Row(before.variant(), before.point(), metric, was.of(metric), Double.NaN, Double.NaN,
-            Double.NaN, Double.NaN, Double.NaN, Verdict.SLOWER));
+        rows.add(
+            new Row(
+                before.variant(),
+                before.point(),
+                metric,
+                was.of(metric),
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Verdict.SLOWER));
       }
       return rows;
     }
     Estimate is = after.estimate();
-    // One stream per variant, so adding a variant to a file does not change the other variants' intervals.
-    var random = new SplittableRandom(settings.seed() ^ (before.variant() + " " + before.point()).hashCode());
+    // One stream per variant, so adding a variant to a file does not change the other variants'
+    // intervals.
+    var random =
+        new SplittableRandom(
+            settings.seed() ^ (before.variant() + " " + before.point()).hashCode());
     Estimate[] wasResampled = Bootstrap.resample(before, settings.resamples(), random);
     Estimate[] isResampled = Bootstrap.resample(after, settings.resamples(), random);
     double pValue = MannWhitney.pValue(before.sortedLatencies(), after.sortedLatencies());
     for (Metric metric : Metric.values()) {
-      Bootstrap.Interval interval = Bootstrap.ratioInterval(wasResampled, isResampled, metric, settings.confidence());
-      rows.add(new Row(before.variant(), before.point(), metric, was.of(metric), is.of(metric),
-          is.of(metric) / was.of(metric), interval.low(), interval.high(),
-          metric == Metric.MEDIAN ? pValue : Double.NaN,
-          Verdict.of(metric, interval.low(), interval.high(), settings.threshold())));
+      Bootstrap.Interval interval =
+          Bootstrap.ratioInterval(wasResampled, isResampled, metric, settings.confidence());
+      rows.add(
+          new Row(
+              before.variant(),
+              before.point(),
+              metric,
+              was.of(metric),
+              is.of(metric),
+              is.of(metric) / was.of(metric),
+              interval.low(),
+              interval.high(),
+              metric == Metric.MEDIAN ? pValue : Double.NaN,
+              Verdict.of(metric, interval.low(), interval.high(), settings.threshold())));
     }
     return rows;
   }
 
-  private static List<String> errorNotes(RunSamples before, RunSamples after, boolean severalPoints) {
+  private static List<String> errorNotes(
+      RunSamples before, RunSamples after, boolean severalPoints) {
     var notes = new ArrayList<String>();
     String variant = before.label(severalPoints);
     if (before.ok() == 0) {
-      notes.add(variant + ": not compared, no request succeeded in the baseline (" + before.requests()
-          + " requests)");
+      notes.add(
+          variant
+              + ": not compared, no request succeeded in the baseline ("
+              + before.requests()
+              + " requests)");
     } else if (after.ok() == 0) {
-      notes.add(variant + ": no request succeeded in the current run (" + after.requests() + " requests): slower");
+      notes.add(
+          variant
+              + ": no request succeeded in the current run ("
+              + after.requests()
+              + " requests): slower");
     } else if (before.errors() > 0 || after.errors() > 0) {
-      notes.add(String.format(Locale.ROOT, "%s: %d of %d requests failed in the baseline, %d of %d in the current;"
-          + " the figures count the successful ones", variant, before.errors(), before.requests(), after.errors(),
-          after.requests()));
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "%s: %d of %d requests failed in the baseline, %d of %d in the current;"
+                  + " the figures count the successful ones",
+              variant,
+              before.errors(),
+              before.requests(),
+              after.errors(),
+              after.requests()));
     }
     return notes;
   }
 
-  /** Points at the same place in both scenarios but at different settings, e.g. {@code point 1: C=20 → C=40}. */
+  /**
+   * Points at the same place in both scenarios but at different settings, e.g. {@code point 1: C=20
+   * → C=40}.
+   */
   private static List<String> pointDifferences(
       ResultsFile baseline, ResultsFile current, List<ResultsFile.Key> common) {
     var differences = new ArrayList<String>();
-    common.stream().mapToInt(ResultsFile.Key::point).distinct().forEach(point -> {
-      ResultsFile.Key key = common.stream().filter(k -> k.point() == point).findFirst().orElseThrow();
-      String before = baseline.runs().get(key).point();
-      String after = current.runs().get(key).point();
-      if (!before.equals(after)) {
-        differences.add("point " + point + " " + before + " → " + after);
-      }
-    });
+    common.stream()
+        .mapToInt(ResultsFile.Key::point)
+        .distinct()
+        .forEach(
+            point -> {
+              ResultsFile.Key key =
+                  common.stream().filter(k -> k.point() == point).findFirst().orElseThrow();
+              String before = baseline.runs().get(key).point();
+              String after = current.runs().get(key).point();
+              if (!before.equals(after)) {
+                differences.add("point " + point + " " + before + " → " + after);
+              }
+            });
     return differences;
   }
 
-  private static List<String> scenarioDifferences(Map<String, String> baseline, Map<String, String> current) {
+  private static List<String> scenarioDifferences(
+      Map<String, String> baseline, Map<String, String> current) {
     var differences = new ArrayList<String>();
     for (var setting : baseline.entrySet()) {
       String now = current.get(setting.getKey());
@@ -218,8 +302,10 @@ public record Comparison(
 
   /** What {@code file} measured that {@code other} did not. */
   private static List<String> labels(ResultsFile file, ResultsFile other, boolean withPoint) {
-    return file.keys().stream().filter(key -> !other.runs().containsKey(key))
-        .map(key -> file.runs().get(key).label(withPoint)).toList();
+    return file.keys().stream()
+        .filter(key -> !other.runs().containsKey(key))
+        .map(key -> file.runs().get(key).label(withPoint))
+        .toList();
   }
 
   private static String names(List<String> labels) {

@@ -1,8 +1,8 @@
 package dev.caas.harness.compare;
 
 /**
- * The three figures {@code compare} judges, from one set of latencies: the run's own, or one bootstrap
- * resample of it.
+ * The three figures {@code compare} judges, from one set of latencies: the run's own, or one
+ * bootstrap resample of it.
  *
  * @param medianMs the 50th percentile of the successful latencies
  * @param p99Ms the 99th percentile
@@ -16,10 +16,10 @@ public record Estimate(double medianMs, double p99Ms, double throughputRps) {
    * <p>Percentiles are nearest-rank, the value with at least p % of the samples at or below it, as
    * HdrHistogram reports them in the bench (which adds at most 0.1 % of bucket rounding).
    *
-   * <p>Throughput uses Little's law, X = N̄ / R̄: the mean number of requests in flight over their mean
-   * latency. With N̄ the run's own (its summed latencies over its duration) this is exactly the bench's
-   * {@code ok / duration}; {@code compare} holds N̄ fixed and resamples the latencies, see
-   * {@link Comparison}.
+   * <p>Throughput uses Little's law, X = N̄ / R̄: the mean number of requests in flight over their
+   * mean latency. With N̄ the run's own (its summed latencies over its duration) this is exactly
+   * the bench's {@code ok / duration}; {@code compare} holds N̄ fixed and resamples the latencies,
+   * see {@link Comparison}.
    *
    * @param sortedMs successful latencies in milliseconds, sorted ascending, at least one
    * @param meanInFlight N̄, the mean number of successful requests in flight during the run
@@ -33,10 +33,14 @@ public record Estimate(double medianMs, double p99Ms, double throughputRps) {
       sum += latency;
     }
     double meanMs = sum / sortedMs.length;
-    return new Estimate(percentile(sortedMs, 50), percentile(sortedMs, 99), meanInFlight / meanMs * 1000);
+    return new Estimate(
+        percentile(sortedMs, 50), percentile(sortedMs, 99), meanInFlight / meanMs * 1000);
   }
 
-  /** The nearest-rank percentile of sorted values: the smallest with at least {@code percent} % at or below. */
+  /**
+   * The nearest-rank percentile of sorted values: the smallest with at least {@code percent} % at
+   * or below.
+   */
   static double percentile(double[] sorted, double percent) {
     return sorted[rank(percent, sorted.length) - 1];
   }

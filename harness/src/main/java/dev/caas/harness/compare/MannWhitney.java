@@ -1,25 +1,26 @@
 package dev.caas.harness.compare;
 
 /**
- * The Mann-Whitney U test, as benchstat reports it: how likely two sets of latencies this different would be
- * if both came from the same distribution.
+ * The Mann-Whitney U test, as benchstat reports it: how likely two sets of latencies this different
+ * would be if both came from the same distribution.
  *
- * <p>It ranks all latencies together and asks whether one side's ranks are higher than chance allows. It
- * uses only the order of the values, so a few huge outliers weigh no more than a few slightly slow requests.
- * The p-value is two-sided, from the normal approximation with the correction for ties and for continuity;
- * with a bench's 90 or more requests per run the approximation is close to the exact distribution.
+ * <p>It ranks all latencies together and asks whether one side's ranks are higher than chance
+ * allows. It uses only the order of the values, so a few huge outliers weigh no more than a few
+ * slightly slow requests. The p-value is two-sided, from the normal approximation with the
+ * correction for ties and for continuity; with a bench's 90 or more requests per run the
+ * approximation is close to the exact distribution.
  *
  * <p>Like benchstat, it takes every value as independent. Requests in flight together are not (see
- * {@link Bootstrap}): when a stall delayed ten of them at once, the test counts ten pieces of evidence where
- * there was one, and its p-value comes out too small. It is printed as a familiar second opinion; the
- * verdict rests on the block bootstrap.
+ * {@link Bootstrap}): when a stall delayed ten of them at once, the test counts ten pieces of
+ * evidence where there was one, and its p-value comes out too small. It is printed as a familiar
+ * second opinion; the verdict rests on the block bootstrap.
  */
 final class MannWhitney {
   private MannWhitney() {}
 
   /**
-   * The two-sided p-value for sorted samples {@code x} and {@code y}; {@code NaN} if either is empty, 1 when
-   * every value is the same.
+   * The two-sided p-value for sorted samples {@code x} and {@code y}; {@code NaN} if either is
+   * empty, 1 when every value is the same.
    */
   static double pValue(double[] x, double[] y) {
     int n1 = x.length;
@@ -61,13 +62,36 @@ final class MannWhitney {
     return Math.min(1, erfc(z / Math.sqrt(2)));
   }
 
-  /** The complementary error function, with a fractional error under 1.2e-7 (Numerical Recipes' erfcc). */
+  /**
+   * The complementary error function, with a fractional error under 1.2e-7 (Numerical Recipes'
+   * erfcc).
+   */
   static double erfc(double x) {
     double z = Math.abs(x);
     double t = 1 / (1 + 0.5 * z);
-    double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
-        + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
-        + t * (-0.82215223 + t * 0.17087277)))))))));
+    double r =
+        t
+            * Math.exp(
+                -z * z
+                    - 1.26551223
+                    + t
+                        * (1.00002368
+                            + t
+                                * (0.37409196
+                                    + t
+                                        * (0.09678418
+                                            + t
+                                                * (-0.18628806
+                                                    + t
+                                                        * (0.27886807
+                                                            + t
+                                                                * (-1.13520398
+                                                                    + t
+                                                                        * (1.48851587
+                                                                            + t
+                                                                                * (-0.82215223
+                                                                                    + t
+                                                                                        * 0.17087277)))))))));
     return x >= 0 ? r : 2 - r;
   }
 }

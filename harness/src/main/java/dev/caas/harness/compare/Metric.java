@@ -3,7 +3,9 @@ package dev.caas.harness.compare;
 import dev.caas.harness.Times;
 import java.util.Locale;
 
-/** The figures {@code compare} judges per variant; latencies are better lower, throughput higher. */
+/**
+ * The figures {@code compare} judges per variant; latencies are better lower, throughput higher.
+ */
 public enum Metric {
   MEDIAN("median", false),
   P99("p99", false),

@@ -6,15 +6,17 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * What {@code compare} needs of one variant at one point of a scenario: the successful requests' latencies,
- * in the order they were sent, and how long each run lasted; one {@link Repetition} per run ({@code bench
- * --repeat N} makes N).
+ * What {@code compare} needs of one variant at one point of a scenario: the successful requests'
+ * latencies, in the order they were sent, and how long each run lasted; one {@link Repetition} per
+ * run ({@code bench --repeat N} makes N).
  *
- * <p>Failed requests are left out of every figure, as the bench leaves them out of its table: a fast 503
- * would make a broken server look quick. Their number is kept so the report can mention them.
+ * <p>Failed requests are left out of every figure, as the bench leaves them out of its table: a
+ * fast 503 would make a broken server look quick. Their number is kept so the report can mention
+ * them.
  *
  * @param variant the variant's wire name, e.g. {@code sync-sequential}
- * @param point the load and latency it was measured at, e.g. {@code C=10, upstream 100 ms, postgres 100 ms}
+ * @param point the load and latency it was measured at, e.g. {@code C=10, upstream 100 ms, postgres
+ *     100 ms}
  * @param repetitions the runs, in the order they ran
  */
 public record RunSamples(String variant, String point, List<Repetition> repetitions) {
@@ -29,9 +31,11 @@ public record RunSamples(String variant, String point, List<Repetition> repetiti
   /**
    * One run.
    *
-   * @param okLatenciesMs the latencies of the requests answered with 200, in milliseconds, in the order the
-   *     requests were sent (their index in the run), so requests sent together sit side by side
-   * @param durationMs from the first request's intended start to the last answer, as the bench measures it
+   * @param okLatenciesMs the latencies of the requests answered with 200, in milliseconds, in the
+   *     order the requests were sent (their index in the run), so requests sent together sit side
+   *     by side
+   * @param durationMs from the first request's intended start to the last answer, as the bench
+   *     measures it
    * @param requests every request of the measured phase, failed ones included
    */
   public record Repetition(double[] okLatenciesMs, double durationMs, int requests) {
@@ -59,13 +63,21 @@ public record RunSamples(String variant, String point, List<Repetition> repetiti
 
     @Override
     public String toString() {
-      return "Repetition[" + okLatenciesMs.length + " ok of " + requests + ", " + durationMs + " ms]";
+      return "Repetition["
+          + okLatenciesMs.length
+          + " ok of "
+          + requests
+          + ", "
+          + durationMs
+          + " ms]";
     }
   }
 
   /** A variant measured once; for tests and programs that make their own samples. */
-  public static RunSamples once(String variant, String point, double[] okLatenciesMs, double durationMs, int requests) {
-    return new RunSamples(variant, point, List.of(new Repetition(okLatenciesMs, durationMs, requests)));
+  public static RunSamples once(
+      String variant, String point, double[] okLatenciesMs, double durationMs, int requests) {
+    return new RunSamples(
+        variant, point, List.of(new Repetition(okLatenciesMs, durationMs, requests)));
   }
 
   /** Requests answered with 200, in all repetitions. */
@@ -81,21 +93,25 @@ public record RunSamples(String variant, String point, List<Repetition> repetiti
     return requests() - ok();
   }
 
-  /** {@code sync-sequential}, or with the point when there are several: {@code sync-sequential (C=10, …)}. */
+  /**
+   * {@code sync-sequential}, or with the point when there are several: {@code sync-sequential
+   * (C=10, …)}.
+   */
   public String label(boolean withPoint) {
     return withPoint ? variant + " (" + point + ")" : variant;
   }
 
   /** Every successful latency of every repetition, sorted ascending. */
   public double[] sortedLatencies() {
-    double[] all = repetitions.stream().flatMapToDouble(r -> Arrays.stream(r.okLatenciesMs)).toArray();
+    double[] all =
+        repetitions.stream().flatMapToDouble(r -> Arrays.stream(r.okLatenciesMs)).toArray();
     Arrays.sort(all);
     return all;
   }
 
   /**
-   * Per repetition, for each of its requests in the order sent, where its latency stands in
-   * {@link #sortedLatencies()}.
+   * Per repetition, for each of its requests in the order sent, where its latency stands in {@link
+   * #sortedLatencies()}.
    */
   int[][] sortedPositions() {
     var requests = new ArrayList<int[]>();
@@ -122,8 +138,9 @@ public record RunSamples(String variant, String point, List<Repetition> repetiti
   }
 
   /**
-   * N̄, the mean number of successful requests in flight: their summed latencies over the runs' duration
-   * (Little's law read backwards). It is the load the workload held, about C for a closed loop of C clients.
+   * N̄, the mean number of successful requests in flight: their summed latencies over the runs'
+   * duration (Little's law read backwards). It is the load the workload held, about C for a closed
+   * loop of C clients.
    */
   double meanInFlight() {
     double busy = repetitions.stream().flatMapToDouble(r -> Arrays.stream(r.okLatenciesMs)).sum();
@@ -132,8 +149,8 @@ public record RunSamples(String variant, String point, List<Repetition> repetiti
   }
 
   /**
-   * How many requests in a row share their fate: those in flight at the same moment, N̄ of them. A stall of
-   * the machine (a garbage collection, a neighbour's build) delays all of them at once.
+   * How many requests in a row share their fate: those in flight at the same moment, N̄ of them. A
+   * stall of the machine (a garbage collection, a neighbour's build) delays all of them at once.
    */
   int blockLength() {
     double inFlight = meanInFlight();

@@ -1,8 +1,8 @@
 package dev.caas.harness.compare;
 
 /**
- * What one row of a comparison says, judged on the confidence interval of the ratio current/baseline, never
- * on the ratio alone: a 3 % change inside a ±8 % interval is noise.
+ * What one row of a comparison says, judged on the confidence interval of the ratio
+ * current/baseline, never on the ratio alone: a 3 % change inside a ±8 % interval is noise.
  */
 public enum Verdict {
   FASTER("faster"),
@@ -21,9 +21,10 @@ public enum Verdict {
   }
 
   /**
-   * {@code slower} when the whole interval lies beyond the threshold on the worse side (above {@code 1 +
-   * threshold} for a latency, below {@code 1 - threshold} for throughput), {@code faster} when it lies beyond
-   * it on the better side, {@code same} otherwise: the difference is within the noise or too small to matter.
+   * {@code slower} when the whole interval lies beyond the threshold on the worse side (above
+   * {@code 1 + threshold} for a latency, below {@code 1 - threshold} for throughput), {@code
+   * faster} when it lies beyond it on the better side, {@code same} otherwise: the difference is
+   * within the noise or too small to matter.
    *
    * @param low the interval's lower bound of current/baseline
    * @param high its upper bound

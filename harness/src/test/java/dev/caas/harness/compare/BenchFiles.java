@@ -21,8 +21,8 @@ import java.util.PriorityQueue;
 import java.util.Random;
 
 /**
- * Bench reports of made-up latencies, written by the real {@link ReportWriter}, so the tests read exactly
- * what {@code caas bench --json} writes.
+ * Bench reports of made-up latencies, written by the real {@link ReportWriter}, so the tests read
+ * exactly what {@code caas bench --json} writes.
  */
 final class BenchFiles {
   static final Limits LIMITS = new Limits(32, 20, null, null);
@@ -30,8 +30,8 @@ final class BenchFiles {
   private BenchFiles() {}
 
   /**
-   * {@code count} latencies around {@code medianMs}, log-normal with a 10 % spread: skewed to the right, as
-   * latencies are. The same seed gives the same draw.
+   * {@code count} latencies around {@code medianMs}, log-normal with a 10 % spread: skewed to the
+   * right, as latencies are. The same seed gives the same draw.
    */
   static double[] latencies(long seed, int count, double medianMs) {
     var random = new Random(seed);
@@ -51,7 +51,10 @@ final class BenchFiles {
     return scaled;
   }
 
-  /** Samples as a closed loop of {@code clients} sends them: each client's next request when its last one ends. */
+  /**
+   * Samples as a closed loop of {@code clients} sends them: each client's next request when its
+   * last one ends.
+   */
   static List<Sample> closedLoop(double[] latenciesMs, int clients) {
     var freeAt = new PriorityQueue<Long>();
     for (int c = 0; c < clients; c++) {
@@ -62,7 +65,8 @@ final class BenchFiles {
       long start = freeAt.poll();
       long end = start + (long) (latenciesMs[i] * 1e6);
       freeAt.add(end);
-      samples.add(new Sample(i, start, start, end, 200, 40_000, "dog-" + (i % 3) + ".jpg", null, null));
+      samples.add(
+          new Sample(i, start, start, end, 200, 40_000, "dog-" + (i % 3) + ".jpg", null, null));
     }
     return samples;
   }
@@ -71,8 +75,18 @@ final class BenchFiles {
   static List<Sample> failing(List<Sample> samples, int index) {
     var copy = new ArrayList<>(samples);
     Sample s = copy.get(index);
-    copy.set(index, new Sample(s.index(), s.intendedStartNanos(), s.startNanos(), s.endNanos(), 503, 80, null, null,
-        null));
+    copy.set(
+        index,
+        new Sample(
+            s.index(),
+            s.intendedStartNanos(),
+            s.startNanos(),
+            s.endNanos(),
+            503,
+            80,
+            null,
+            null,
+            null));
     return copy;
   }
 
@@ -87,7 +101,8 @@ final class BenchFiles {
   }
 
   /** A bench report of these runs (in the map's order), with a fixed provenance. */
-  static Path write(Path file, BenchConfig config, Map<Variant, List<Sample>> runs) throws IOException {
+  static Path write(Path file, BenchConfig config, Map<Variant, List<Sample>> runs)
+      throws IOException {
     var results = new ArrayList<RunResult>();
     runs.forEach((variant, samples) -> results.add(run(config, variant, samples, null, 1)));
     return write(file, config, results);
@@ -100,8 +115,17 @@ final class BenchFiles {
   }
 
   static Provenance provenance() {
-    return new Provenance("abc1234", "2026-11-25T10:00:00+01:00", "0.1.0-SNAPSHOT", "25.0.1+8-LTS (test)",
-        "25.0.1+8-LTS (test)", List.of(), 2, "Linux 6.1 (amd64)", "embedded (zonky)", "embedded (ours)");
+    return new Provenance(
+        "abc1234",
+        "2026-11-25T10:00:00+01:00",
+        "0.1.0-SNAPSHOT",
+        "25.0.1+8-LTS (test)",
+        "25.0.1+8-LTS (test)",
+        List.of(),
+        2,
+        "Linux 6.1 (amd64)",
+        "embedded (zonky)",
+        "embedded (ours)");
   }
 
   /**
@@ -110,11 +134,25 @@ final class BenchFiles {
    * @param point the scenario point it measured, {@code null} for the config's only one
    * @param repetition 1 for the first run, 2 for the next with {@code --repeat}
    */
-  static RunResult run(BenchConfig config, Variant variant, List<Sample> samples, LoadPoint point, int repetition) {
+  static RunResult run(
+      BenchConfig config, Variant variant, List<Sample> samples, LoadPoint point, int repetition) {
     var billed = new HashMap<String, Long>();
     samples.stream().filter(Sample::ok).forEach(s -> billed.merge(s.filename(), 1L, Long::sum));
-    Theory theory = Theory.closedLoop(variant.composition(), config.upstreamLatency(), config.dbLatency(),
-        config.concurrency(), LIMITS);
-    return RunResult.of(variant, LIMITS, samples, theory, BillingCheck.of(billed, samples), point, repetition, null);
+    Theory theory =
+        Theory.closedLoop(
+            variant.composition(),
+            config.upstreamLatency(),
+            config.dbLatency(),
+            config.concurrency(),
+            LIMITS);
+    return RunResult.of(
+        variant,
+        LIMITS,
+        samples,
+        theory,
+        BillingCheck.of(billed, samples),
+        point,
+        repetition,
+        null);
   }
 }

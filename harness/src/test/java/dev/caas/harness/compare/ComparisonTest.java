@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.within;
 import dev.caas.contract.Variant;
 import dev.caas.harness.BenchConfig;
 import dev.caas.harness.LoadPoint;
-import dev.caas.harness.Scenario;
 import dev.caas.harness.Sample;
+import dev.caas.harness.Scenario;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -23,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ComparisonTest {
   private static final Variant VARIANT = Variant.SYNC_SEQUENTIAL;
 
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   @Test
   void thirty_percent_more_latency_is_slower_on_every_metric() throws IOException {
@@ -47,7 +46,9 @@ class ComparisonTest {
     for (long seed = 10; seed < 30; seed += 2) {
       Comparison comparison = compare(latencies(seed, 90, 300), latencies(seed + 1, 90, 300));
 
-      assertThat(comparison.rows()).as("seed %d", seed).extracting(Comparison.Row::verdict)
+      assertThat(comparison.rows())
+          .as("seed %d", seed)
+          .extracting(Comparison.Row::verdict)
           .containsOnly(Verdict.SAME);
       assertThat(comparison.regressed()).isFalse();
       Comparison.Row median = row(comparison, Metric.MEDIAN);
@@ -74,8 +75,12 @@ class ComparisonTest {
     assertThat(median.ratio()).isCloseTo(1.03, within(0.001));
     assertThat(median.low()).isGreaterThan(1.0).isLessThan(1.05);
     assertThat(median.verdict()).isEqualTo(Verdict.SAME);
-    assertThat(Comparison.of(read("a.json"), read("b.json"), Comparison.Settings.DEFAULT.withThreshold(0.01))
-        .rows()).extracting(Comparison.Row::verdict).contains(Verdict.SLOWER);
+    assertThat(
+            Comparison.of(
+                    read("a.json"), read("b.json"), Comparison.Settings.DEFAULT.withThreshold(0.01))
+                .rows())
+        .extracting(Comparison.Row::verdict)
+        .contains(Verdict.SLOWER);
   }
 
   @Test
@@ -83,21 +88,27 @@ class ComparisonTest {
     double[] before = latencies(6, 90, 300);
     BenchFiles.write(folder.resolve("a.json"), VARIANT, before);
     BenchFiles.write(folder.resolve("b.json"), VARIANT, before);
-    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(folder.resolve("a.json").toFile());
+    var json =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(folder.resolve("a.json").toFile());
 
-    Comparison comparison = Comparison.of(read("a.json"), read("b.json"), Comparison.Settings.DEFAULT);
+    Comparison comparison =
+        Comparison.of(read("a.json"), read("b.json"), Comparison.Settings.DEFAULT);
 
-    // The bench's figures come from HdrHistogram (0.1 % buckets) and are rounded; ours from the samples.
+    // The bench's figures come from HdrHistogram (0.1 % buckets) and are rounded; ours from the
+    // samples.
     assertThat(row(comparison, Metric.MEDIAN).baseline())
         .isCloseTo(json.at("/runs/0/latency_ms/median").asDouble(), within(0.5));
     assertThat(row(comparison, Metric.P99).baseline())
         .isCloseTo(json.at("/runs/0/latency_ms/p99").asDouble(), within(0.5));
     assertThat(row(comparison, Metric.THROUGHPUT).baseline())
         .isCloseTo(json.at("/runs/0/throughput_rps").asDouble(), within(0.01));
-    assertThat(comparison.rows()).allSatisfy(row -> {
-      assertThat(row.ratio()).isEqualTo(1.0);
-      assertThat(row.verdict()).isEqualTo(Verdict.SAME);
-    });
+    assertThat(comparison.rows())
+        .allSatisfy(
+            row -> {
+              assertThat(row.ratio()).isEqualTo(1.0);
+              assertThat(row.verdict()).isEqualTo(Verdict.SAME);
+            });
   }
 
   @Test
@@ -118,25 +129,32 @@ class ComparisonTest {
     BenchFiles.write(folder.resolve("a.json"), VARIANT, before);
     BenchFiles.write(folder.resolve("b.json"), BenchFiles.talk(VARIANT), Map.of(VARIANT, broken));
 
-    Comparison comparison = Comparison.of(read("a.json"), read("b.json"), Comparison.Settings.DEFAULT);
+    Comparison comparison =
+        Comparison.of(read("a.json"), read("b.json"), Comparison.Settings.DEFAULT);
 
     assertThat(comparison.rows()).extracting(Comparison.Row::verdict).containsOnly(Verdict.SLOWER);
-    assertThat(comparison.notes()).anyMatch(note -> note.contains("no request succeeded in the current run"));
+    assertThat(comparison.notes())
+        .anyMatch(note -> note.contains("no request succeeded in the current run"));
   }
 
   @Test
   void failed_requests_are_left_out_and_mentioned() throws IOException {
     double[] before = latencies(11, 90, 300);
     BenchFiles.write(folder.resolve("a.json"), VARIANT, before);
-    BenchFiles.write(folder.resolve("b.json"), BenchFiles.talk(VARIANT),
+    BenchFiles.write(
+        folder.resolve("b.json"),
+        BenchFiles.talk(VARIANT),
         Map.of(VARIANT, BenchFiles.failing(closedLoop(before, 10), 0)));
 
-    Comparison comparison = Comparison.of(read("a.json"), read("b.json"), Comparison.Settings.DEFAULT);
+    Comparison comparison =
+        Comparison.of(read("a.json"), read("b.json"), Comparison.Settings.DEFAULT);
 
     assertThat(comparison.current().runs().get(new ResultsFile.Key("sync-sequential", 0)).ok())
         .isEqualTo(89);
-    assertThat(comparison.notes()).contains("sync-sequential: 0 of 90 requests failed in the baseline, 1 of 90 in "
-        + "the current; the figures count the successful ones");
+    assertThat(comparison.notes())
+        .contains(
+            "sync-sequential: 0 of 90 requests failed in the baseline, 1 of 90 in "
+                + "the current; the figures count the successful ones");
   }
 
   @Test
@@ -148,9 +166,12 @@ class ComparisonTest {
     BenchFiles.write(folder.resolve("a.json"), both, baselineRuns);
     BenchFiles.write(folder.resolve("b.json"), Variant.SYNC_SEQUENTIAL, latencies(14, 90, 300));
 
-    Comparison comparison = Comparison.of(read("a.json"), read("b.json"), Comparison.Settings.DEFAULT);
+    Comparison comparison =
+        Comparison.of(read("a.json"), read("b.json"), Comparison.Settings.DEFAULT);
 
-    assertThat(comparison.rows()).extracting(Comparison.Row::variant).containsOnly("sync-sequential");
+    assertThat(comparison.rows())
+        .extracting(Comparison.Row::variant)
+        .containsOnly("sync-sequential");
     assertThat(comparison.onlyInBaseline()).containsExactly("loom-gathered");
     assertThat(comparison.onlyInCurrent()).isEmpty();
   }
@@ -160,7 +181,8 @@ class ComparisonTest {
     BenchFiles.write(folder.resolve("a.json"), Variant.SYNC_SEQUENTIAL, latencies(15, 90, 300));
     BenchFiles.write(folder.resolve("b.json"), Variant.LOOM_GATHERED, latencies(16, 90, 300));
 
-    assertThatThrownBy(() -> Comparison.of(read("a.json"), read("b.json"), Comparison.Settings.DEFAULT))
+    assertThatThrownBy(
+            () -> Comparison.of(read("a.json"), read("b.json"), Comparison.Settings.DEFAULT))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no variant in common")
         .hasMessageContaining("has sync-sequential")
@@ -171,10 +193,13 @@ class ComparisonTest {
   void different_scenarios_are_listed() throws IOException {
     double[] latencies = latencies(17, 90, 300);
     BenchFiles.write(folder.resolve("a.json"), VARIANT, latencies);
-    BenchFiles.write(folder.resolve("b.json"), BenchConfig.builder().variants(VARIANT).concurrency(20).build(),
+    BenchFiles.write(
+        folder.resolve("b.json"),
+        BenchConfig.builder().variants(VARIANT).concurrency(20).build(),
         Map.of(VARIANT, closedLoop(latencies, 20)));
 
-    Comparison comparison = Comparison.of(read("a.json"), read("b.json"), Comparison.Settings.DEFAULT);
+    Comparison comparison =
+        Comparison.of(read("a.json"), read("b.json"), Comparison.Settings.DEFAULT);
 
     assertThat(comparison.scenarioDifferences()).contains("concurrency 10 → 20");
   }
@@ -192,34 +217,59 @@ class ComparisonTest {
   @Test
   void repeated_runs_are_pooled_per_variant_and_point() throws IOException {
     BenchConfig config = BenchConfig.builder().variants(VARIANT).repeat(2).build();
-    BenchFiles.write(folder.resolve("a.json"), config, List.of(
-        BenchFiles.run(config, VARIANT, closedLoop(latencies(20, 90, 300), 10), config.points().getFirst(), 1),
-        BenchFiles.run(config, VARIANT, closedLoop(latencies(21, 90, 300), 10), config.points().getFirst(), 2)));
+    BenchFiles.write(
+        folder.resolve("a.json"),
+        config,
+        List.of(
+            BenchFiles.run(
+                config,
+                VARIANT,
+                closedLoop(latencies(20, 90, 300), 10),
+                config.points().getFirst(),
+                1),
+            BenchFiles.run(
+                config,
+                VARIANT,
+                closedLoop(latencies(21, 90, 300), 10),
+                config.points().getFirst(),
+                2)));
 
     ResultsFile file = read("a.json");
 
     assertThat(file.keys()).containsExactly(new ResultsFile.Key("sync-sequential", 0));
     assertThat(file.runs().get(file.keys().getFirst()).repetitions()).hasSize(2);
-    assertThat(file.runs().get(file.keys().getFirst()).point()).isEqualTo("C=10, upstream 100 ms, postgres 100 ms");
+    assertThat(file.runs().get(file.keys().getFirst()).point())
+        .isEqualTo("C=10, upstream 100 ms, postgres 100 ms");
     assertThat(file.runs().get(file.keys().getFirst()).ok()).isEqualTo(180);
     assertThat(file.scenarioSummary()).contains("each run 2 times");
   }
 
   @Test
   void two_repetitions_that_disagree_make_the_interval_cover_both() throws IOException {
-    // Both runs of the baseline agree; one run of the current met a slow machine. Two runs cannot say which
-    // one is typical, so the interval reaches from "no change" to "30 % slower" and the verdict is same.
+    // Both runs of the baseline agree; one run of the current met a slow machine. Two runs cannot
+    // say which
+    // one is typical, so the interval reaches from "no change" to "30 % slower" and the verdict is
+    // same.
     BenchConfig config = BenchConfig.builder().variants(VARIANT).repeat(2).build();
     LoadPoint point = config.points().getFirst();
-    BenchFiles.write(folder.resolve("a.json"), config, List.of(
-        BenchFiles.run(config, VARIANT, closedLoop(latencies(22, 90, 300), 10), point, 1),
-        BenchFiles.run(config, VARIANT, closedLoop(latencies(23, 90, 300), 10), point, 2)));
-    BenchFiles.write(folder.resolve("b.json"), config, List.of(
-        BenchFiles.run(config, VARIANT, closedLoop(latencies(24, 90, 300), 10), point, 1),
-        BenchFiles.run(config, VARIANT, closedLoop(scaled(latencies(25, 90, 300), 1.3), 10), point, 2)));
+    BenchFiles.write(
+        folder.resolve("a.json"),
+        config,
+        List.of(
+            BenchFiles.run(config, VARIANT, closedLoop(latencies(22, 90, 300), 10), point, 1),
+            BenchFiles.run(config, VARIANT, closedLoop(latencies(23, 90, 300), 10), point, 2)));
+    BenchFiles.write(
+        folder.resolve("b.json"),
+        config,
+        List.of(
+            BenchFiles.run(config, VARIANT, closedLoop(latencies(24, 90, 300), 10), point, 1),
+            BenchFiles.run(
+                config, VARIANT, closedLoop(scaled(latencies(25, 90, 300), 1.3), 10), point, 2)));
 
-    Comparison.Row median = row(Comparison.of(read("a.json"), read("b.json"), Comparison.Settings.DEFAULT),
-        Metric.MEDIAN);
+    Comparison.Row median =
+        row(
+            Comparison.of(read("a.json"), read("b.json"), Comparison.Settings.DEFAULT),
+            Metric.MEDIAN);
 
     assertThat(median.low()).isLessThan(1.05);
     assertThat(median.high()).isGreaterThan(1.25);
@@ -228,30 +278,54 @@ class ComparisonTest {
 
   @Test
   void each_point_of_a_sweep_is_compared_with_the_same_point() throws IOException {
-    BenchConfig sweep = BenchConfig.builder().variants(VARIANT).scenario(Scenario.CONCURRENCY_SWEEP)
-        .concurrencies(List.of(10, 20)).build();
+    BenchConfig sweep =
+        BenchConfig.builder()
+            .variants(VARIANT)
+            .scenario(Scenario.CONCURRENCY_SWEEP)
+            .concurrencies(List.of(10, 20))
+            .build();
     List<LoadPoint> points = sweep.points();
-    BenchFiles.write(folder.resolve("a.json"), sweep, List.of(
-        BenchFiles.run(sweep, VARIANT, closedLoop(latencies(26, 100, 100), 10), points.get(0), 1),
-        BenchFiles.run(sweep, VARIANT, closedLoop(latencies(27, 200, 200), 20), points.get(1), 1)));
-    BenchFiles.write(folder.resolve("b.json"), sweep, List.of(
-        BenchFiles.run(sweep, VARIANT, closedLoop(latencies(28, 100, 100), 10), points.get(0), 1),
-        BenchFiles.run(sweep, VARIANT, closedLoop(scaled(latencies(29, 200, 200), 1.3), 20), points.get(1), 1)));
+    BenchFiles.write(
+        folder.resolve("a.json"),
+        sweep,
+        List.of(
+            BenchFiles.run(
+                sweep, VARIANT, closedLoop(latencies(26, 100, 100), 10), points.get(0), 1),
+            BenchFiles.run(
+                sweep, VARIANT, closedLoop(latencies(27, 200, 200), 20), points.get(1), 1)));
+    BenchFiles.write(
+        folder.resolve("b.json"),
+        sweep,
+        List.of(
+            BenchFiles.run(
+                sweep, VARIANT, closedLoop(latencies(28, 100, 100), 10), points.get(0), 1),
+            BenchFiles.run(
+                sweep,
+                VARIANT,
+                closedLoop(scaled(latencies(29, 200, 200), 1.3), 20),
+                points.get(1),
+                1)));
 
-    Comparison comparison = Comparison.of(read("a.json"), read("b.json"), Comparison.Settings.DEFAULT);
+    Comparison comparison =
+        Comparison.of(read("a.json"), read("b.json"), Comparison.Settings.DEFAULT);
 
     assertThat(comparison.severalPoints()).isTrue();
-    assertThat(comparison.rows()).filteredOn(row -> row.point().startsWith("C=10,"))
-        .extracting(Comparison.Row::verdict).containsOnly(Verdict.SAME);
-    assertThat(comparison.rows()).filteredOn(row -> row.point().startsWith("C=20,"))
-        .extracting(Comparison.Row::verdict).containsOnly(Verdict.SLOWER);
-    assertThat(CompareWriter.markdown(comparison)).contains("| variant | point | metric |",
-        "| sync-sequential | C=20, upstream ");
+    assertThat(comparison.rows())
+        .filteredOn(row -> row.point().startsWith("C=10,"))
+        .extracting(Comparison.Row::verdict)
+        .containsOnly(Verdict.SAME);
+    assertThat(comparison.rows())
+        .filteredOn(row -> row.point().startsWith("C=20,"))
+        .extracting(Comparison.Row::verdict)
+        .containsOnly(Verdict.SLOWER);
+    assertThat(CompareWriter.markdown(comparison))
+        .contains("| variant | point | metric |", "| sync-sequential | C=20, upstream ");
   }
 
   @Test
   void mann_whitney_agrees_with_the_textbook() {
-    // Completely separated samples of five: U = 0, p = 0.0122 (normal approximation, continuity-corrected).
+    // Completely separated samples of five: U = 0, p = 0.0122 (normal approximation,
+    // continuity-corrected).
     assertThat(MannWhitney.pValue(new double[] {1, 2, 3, 4, 5}, new double[] {6, 7, 8, 9, 10}))
         .isCloseTo(0.01219, within(0.00005));
     assertThat(MannWhitney.pValue(new double[] {1, 2, 3}, new double[] {1, 2, 3})).isEqualTo(1.0);
@@ -271,6 +345,9 @@ class ComparisonTest {
   }
 
   private static Comparison.Row row(Comparison comparison, Metric metric) {
-    return comparison.rows().stream().filter(row -> row.metric() == metric).findFirst().orElseThrow();
+    return comparison.rows().stream()
+        .filter(row -> row.metric() == metric)
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -16,14 +16,17 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Don't block the event loop, graded two ways under load (16 clients at L on both proxies, more requests in
- * flight than a reactive server has event loops):
+ * Don't block the event loop, graded two ways under load (16 clients at L on both proxies, more
+ * requests in flight than a reactive server has event loops):
+ *
  * <ul>
- *   <li>the variant's threads are sampled with {@code jcmd PID Thread.print} while the load runs, and any
- *       Reactor Netty event loop caught parked or in a blocking read fails the exercise, naming the call;
- *   <li>the median must not run far from the theory's C / X. A loop blocked for each request's upstream call
- *       serves at most one request per L_u, so the whole server at most (event loops) / L_u: far below the
- *       theory. Latency is the weaker evidence on a busy machine, so its bound is generous.
+ *   <li>the variant's threads are sampled with {@code jcmd PID Thread.print} while the load runs,
+ *       and any Reactor Netty event loop caught parked or in a blocking read fails the exercise,
+ *       naming the call;
+ *   <li>the median must not run far from the theory's C / X. A loop blocked for each request's
+ *       upstream call serves at most one request per L_u, so the whole server at most (event loops)
+ *       / L_u: far below the theory. Latency is the weaker evidence on a busy machine, so its bound
+ *       is generous.
  * </ul>
  */
 final class EventLoopGrader implements Grader {
@@ -31,35 +34,61 @@ final class EventLoopGrader implements Grader {
   static final int CLIENTS = 16;
   static final int REQUESTS = 128;
   static final int WARMUP = 128;
+
   /**
-   * A median this far above the theory means requests queued for something the theory does not count (one
-   * thread serving every blocking call, say), even where no dump caught a blocked loop. Generous: the thread
-   * dumps are the evidence, and a busy two-core machine alone can add half of the theory or more.
+   * A median this far above the theory means requests queued for something the theory does not
+   * count (one thread serving every blocking call, say), even where no dump caught a blocked loop.
+   * Generous: the thread dumps are the evidence, and a busy two-core machine alone can add half of
+   * the theory or more.
    */
   static final double SLACK = 3.0;
+
   /** Without a single thread dump, latency is the only evidence left: held to this. */
   static final double SLACK_WITHOUT_DUMPS = 2.0;
-  /** jcmd is a JVM of its own: a few dumps are enough, more would take the cores from what is measured. */
+
+  /**
+   * jcmd is a JVM of its own: a few dumps are enough, more would take the cores from what is
+   * measured.
+   */
   private static final Duration BETWEEN_DUMPS = Duration.ofMillis(300);
 
   @Override
   public Verdict grade(Exercise exercise, Subject subject, Lab lab) throws Exception {
     // The bench launches the jar under the name of the variant's module (see Lab).
-    var sampler = new Sampler(exercise.variant().model().module() + "-" + Lab.version() + "-all.jar");
+    var sampler =
+        new Sampler(exercise.variant().model().module() + "-" + Lab.version() + "-all.jar");
     RunResult run;
     try {
-      run = lab.bench(exercise.wireName(), subject.jar(), exercise.variant(), config -> config
-          .latency(L).concurrency(CLIENTS).requests(REQUESTS).warmup(WARMUP), sampler).runs().getFirst();
+      run =
+          lab.bench(
+                  exercise.wireName(),
+                  subject.jar(),
+                  exercise.variant(),
+                  config ->
+                      config.latency(L).concurrency(CLIENTS).requests(REQUESTS).warmup(WARMUP),
+                  sampler)
+              .runs()
+              .getFirst();
     } catch (Lab.NotMeasured e) {
-      return Verdict.fail(exercise.wireName(), List.of("it did not run: " + e.getMessage()), List.of(),
+      return Verdict.fail(
+          exercise.wireName(),
+          List.of("it did not run: " + e.getMessage()),
+          List.of(),
           "run ./caas check " + exercise.wireName() + " again after fixing what the log says.");
     } finally {
       sampler.stop();
     }
     var evidence = new ArrayList<String>();
-    evidence.add(run.requests() + " requests from " + CLIENTS + " clients at L = " + ms(L.toMillis())
-        + " on both proxies; " + dumps(sampler.dumps()) + " taken while they ran"
-        + (sampler.failure().isEmpty() ? "" : " (" + sampler.failure() + ")"));
+    evidence.add(
+        run.requests()
+            + " requests from "
+            + CLIENTS
+            + " clients at L = "
+            + ms(L.toMillis())
+            + " on both proxies; "
+            + dumps(sampler.dumps())
+            + " taken while they ran"
+            + (sampler.failure().isEmpty() ? "" : " (" + sampler.failure() + ")"));
     evidence.add("step medians " + Figures.stepMedians(run, L.toMillis()));
     Optional<Verdict> broken = Correctness.check(exercise, run, evidence);
     if (broken.isPresent()) {
@@ -68,37 +97,82 @@ final class EventLoopGrader implements Grader {
 
     double median = run.latency().medianMs();
     double theory = run.theory().medianMs();
-    String load = "with " + CLIENTS + " clients the median is " + ms(median) + " = " + ratio(median / theory)
-        + " the theory's " + ms(theory) + ", " + rate(run.throughputRps()) + " where theory says "
-        + rate(run.theory().throughputRps()) + " (bottleneck: " + run.theory().bottleneck() + ")";
+    String load =
+        "with "
+            + CLIENTS
+            + " clients the median is "
+            + ms(median)
+            + " = "
+            + ratio(median / theory)
+            + " the theory's "
+            + ms(theory)
+            + ", "
+            + rate(run.throughputRps())
+            + " where theory says "
+            + rate(run.theory().throughputRps())
+            + " (bottleneck: "
+            + run.theory().bottleneck()
+            + ")";
     int loops = sampler.eventLoops().size();
-    String loopBound = loops == 0 ? "" : "; " + loops + " event loops each held for L_u = " + ms(L.toMillis())
-        + " serve at most " + rate(loops / (L.toMillis() / 1000.0));
+    String loopBound =
+        loops == 0
+            ? ""
+            : "; "
+                + loops
+                + " event loops each held for L_u = "
+                + ms(L.toMillis())
+                + " serve at most "
+                + rate(loops / (L.toMillis() / 1000.0));
     List<EventLoops.Blocked> blocked = sampler.blocked();
     if (!blocked.isEmpty()) {
       var threads = new TreeSet<String>();
       blocked.forEach(b -> threads.add(b.thread()));
       evidence.add("blocked event loops seen (first of each):");
       firstOfEach(blocked).forEach(b -> evidence.add("  " + b.describe()));
-      return Verdict.fail(exercise.wireName(), List.of(
-              threads.size() + " of the " + loops + " Netty event loops were caught blocked, in "
-                  + sampler.dumpsWithBlocked() + " of " + dumps(sampler.dumps()) + " under load: "
-                  + blocked.getFirst().describe() + ".",
-              load + loopBound + ": every request kept an event loop to itself for its upstream call."),
-          evidence, hint());
+      return Verdict.fail(
+          exercise.wireName(),
+          List.of(
+              threads.size()
+                  + " of the "
+                  + loops
+                  + " Netty event loops were caught blocked, in "
+                  + sampler.dumpsWithBlocked()
+                  + " of "
+                  + dumps(sampler.dumps())
+                  + " under load: "
+                  + blocked.getFirst().describe()
+                  + ".",
+              load
+                  + loopBound
+                  + ": every request kept an event loop to itself for its upstream call."),
+          evidence,
+          hint());
     }
     double slack = sampler.dumps() == 0 ? SLACK_WITHOUT_DUMPS : SLACK;
     if (median > slack * theory) {
-      return Verdict.fail(exercise.wireName(), List.of(
+      return Verdict.fail(
+          exercise.wireName(),
+          List.of(
               load + ".",
-              "no event loop was caught blocked in " + dumps(sampler.dumps()) + ", but requests queue for"
-                  + " something the theory does not count" + loopBound + "."),
-          evidence, hint());
+              "no event loop was caught blocked in "
+                  + dumps(sampler.dumps())
+                  + ", but requests queue for"
+                  + " something the theory does not count"
+                  + loopBound
+                  + "."),
+          evidence,
+          hint());
     }
-    return Verdict.pass(exercise.wireName(), List.of(
-        "no Netty event loop was caught blocked in " + dumps(sampler.dumps()) + " under load, and " + load
-            + ".",
-        run.ok() + " photos served, each billed once."), evidence);
+    return Verdict.pass(
+        exercise.wireName(),
+        List.of(
+            "no Netty event loop was caught blocked in "
+                + dumps(sampler.dumps())
+                + " under load, and "
+                + load
+                + ".",
+            run.ok() + " photos served, each billed once."),
+        evidence);
   }
 
   private static String dumps(int count) {
@@ -118,8 +192,8 @@ final class EventLoopGrader implements Grader {
   }
 
   /**
-   * Takes thread dumps of the variant's JVM from the moment the bench starts measuring until it stops. The
-   * variant is a child process of the checker, found by its jar on its command line.
+   * Takes thread dumps of the variant's JVM from the moment the bench starts measuring until it
+   * stops. The variant is a child process of the checker, found by its jar on its command line.
    */
   private static final class Sampler implements Progress {
     private final String jar;
@@ -154,9 +228,11 @@ final class EventLoopGrader implements Grader {
     public void warn(String message) {}
 
     private void sample() {
-      Optional<ProcessHandle> variant = ProcessHandle.current().descendants()
-          .filter(p -> p.info().commandLine().map(line -> line.contains(jar)).orElse(false))
-          .findFirst();
+      Optional<ProcessHandle> variant =
+          ProcessHandle.current()
+              .descendants()
+              .filter(p -> p.info().commandLine().map(line -> line.contains(jar)).orElse(false))
+              .findFirst();
       if (variant.isEmpty()) {
         failure = "the variant's process was not found";
         return;
@@ -206,13 +282,15 @@ final class EventLoopGrader implements Grader {
 
     List<EventLoops.Blocked> blocked() {
       var blocked = new ArrayList<EventLoops.Blocked>();
-      taken.forEach(dump -> EventLoops.of(dump).forEach(t -> EventLoops.blocked(t).ifPresent(blocked::add)));
+      taken.forEach(
+          dump -> EventLoops.of(dump).forEach(t -> EventLoops.blocked(t).ifPresent(blocked::add)));
       return blocked;
     }
 
     long dumpsWithBlocked() {
       return taken.stream()
-          .filter(dump -> EventLoops.of(dump).stream().anyMatch(t -> EventLoops.blocked(t).isPresent()))
+          .filter(
+              dump -> EventLoops.of(dump).stream().anyMatch(t -> EventLoops.blocked(t).isPresent()))
           .count();
     }
   }

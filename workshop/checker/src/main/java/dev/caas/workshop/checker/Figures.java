@@ -11,7 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The harness's figures of one run, said the way the workshop says them: in units of the injected L. */
+/**
+ * The harness's figures of one run, said the way the workshop says them: in units of the injected
+ * L.
+ */
 final class Figures {
   private Figures() {}
 
@@ -35,12 +38,20 @@ final class Figures {
     return String.format(Locale.ROOT, perSecond < 10 ? "%.1f/s" : "%.0f/s", perSecond);
   }
 
-  /** {@code upstream 1.0 L, billing 2.0 L, name 2.0 L}, from the run's Server-Timing step medians. */
+  /**
+   * {@code upstream 1.0 L, billing 2.0 L, name 2.0 L}, from the run's Server-Timing step medians.
+   */
   static String stepMedians(RunResult run, double latencyMs) {
     var parts = new ArrayList<String>();
     for (Map.Entry<String, Double> step : run.stepMediansMs().entrySet()) {
       if (!step.getKey().equals(ServerTiming.TOTAL)) {
-        parts.add(step.getKey() + " " + inL(step.getValue(), latencyMs) + " (" + ms(step.getValue()) + ")");
+        parts.add(
+            step.getKey()
+                + " "
+                + inL(step.getValue(), latencyMs)
+                + " ("
+                + ms(step.getValue())
+                + ")");
       }
     }
     return String.join(", ", parts);
@@ -58,7 +69,8 @@ final class Figures {
 
   /** A step of the median request (its start and end), when it was timed. */
   static Optional<ServerTiming.Metric> medianRequestStep(RunResult run, String step) {
-    return Waterfall.of(run).flatMap(w -> w.steps().stream().filter(m -> m.name().equals(step)).findFirst());
+    return Waterfall.of(run)
+        .flatMap(w -> w.steps().stream().filter(m -> m.name().equals(step)).findFirst());
   }
 
   /** {@code 50–101 ms} */
@@ -67,8 +79,9 @@ final class Figures {
   }
 
   /**
-   * Whether billing and name ran side by side in a request: they overlapped for at least half of the shorter
-   * one. Sequential steps touch at most at a rounding of the header's tenths of a millisecond.
+   * Whether billing and name ran side by side in a request: they overlapped for at least half of
+   * the shorter one. Sequential steps touch at most at a rounding of the header's tenths of a
+   * millisecond.
    */
   static boolean sideBySide(Sample sample) {
     List<ServerTiming.Metric> metrics;
@@ -82,7 +95,8 @@ final class Figures {
     if (billing == null || name == null || !billing.hasStart() || !name.hasStart()) {
       return false;
     }
-    double overlap = Math.min(billing.endMs(), name.endMs()) - Math.max(billing.startMs(), name.startMs());
+    double overlap =
+        Math.min(billing.endMs(), name.endMs()) - Math.max(billing.startMs(), name.startMs());
     return overlap >= 0.5 * Math.min(billing.durationMs(), name.durationMs());
   }
 

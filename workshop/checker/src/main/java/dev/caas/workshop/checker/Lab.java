@@ -20,17 +20,19 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Where exercises are graded: one testbed (PostgreSQL, the proxies, the dog upstream) and the harness's own
- * bench, pointed at any jar as if it were a variant's. What {@code caas bench} measures and reports about the
- * real variants, the checker measures and reports about the attendee's.
+ * Where exercises are graded: one testbed (PostgreSQL, the proxies, the dog upstream) and the
+ * harness's own bench, pointed at any jar as if it were a variant's. What {@code caas bench}
+ * measures and reports about the real variants, the checker measures and reports about the
+ * attendee's.
  *
- * <p>The bench finds a variant's jar by its module's name ({@code sync-impl-VERSION-all.jar}) in a folder of
- * jars; the lab gives it a folder of its own per run, holding a link under that name to the jar graded.
+ * <p>The bench finds a variant's jar by its module's name ({@code sync-impl-VERSION-all.jar}) in a
+ * folder of jars; the lab gives it a folder of its own per run, holding a link under that name to
+ * the jar graded.
  */
 public final class Lab implements AutoCloseable {
   /**
-   * The checker grades shapes, not peak speed: a quick JIT and a small collector leave the two cores of a
-   * workshop laptop to the testbed and the load, and start the variant sooner.
+   * The checker grades shapes, not peak speed: a quick JIT and a small collector leave the two
+   * cores of a workshop laptop to the testbed and the load, and start the variant sooner.
    */
   static final List<String> VARIANT_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
@@ -40,7 +42,8 @@ public final class Lab implements AutoCloseable {
   private final Path reportFolder;
   private final Progress progress;
 
-  private Lab(Testbed testbed, boolean ownsTestbed, Path workFolder, Path reportFolder, Progress progress) {
+  private Lab(
+      Testbed testbed, boolean ownsTestbed, Path workFolder, Path reportFolder, Progress progress) {
     this.testbed = testbed;
     this.ownsTestbed = ownsTestbed;
     this.workFolder = workFolder;
@@ -52,9 +55,11 @@ public final class Lab implements AutoCloseable {
    * Starts a testbed of its own, closed with the lab.
    *
    * @param workFolder where the jar links and the variants' logs go
-   * @param reportFolder where each run's report files go ({@code caas bench --out}), or {@code null}
+   * @param reportFolder where each run's report files go ({@code caas bench --out}), or {@code
+   *     null}
    */
-  public static Lab start(Path workFolder, Path reportFolder, Progress progress) throws IOException {
+  public static Lab start(Path workFolder, Path reportFolder, Progress progress)
+      throws IOException {
     return new Lab(Testbed.start(), true, workFolder, reportFolder, progress);
   }
 
@@ -72,7 +77,8 @@ public final class Lab implements AutoCloseable {
       }
       String version = properties.getProperty("version", "");
       if (version.isBlank() || version.startsWith("${")) {
-        throw new IllegalStateException("checker.properties has no version: build the checker with Maven");
+        throw new IllegalStateException(
+            "checker.properties has no version: build the checker with Maven");
       }
       return version;
     } catch (IOException e) {
@@ -80,7 +86,10 @@ public final class Lab implements AutoCloseable {
     }
   }
 
-  /** A run that did not happen: the jar did not start, or the bench failed; the reason quotes the log. */
+  /**
+   * A run that did not happen: the jar did not start, or the bench failed; the reason quotes the
+   * log.
+   */
   public static final class NotMeasured extends Exception {
     NotMeasured(String message) {
       super(message);
@@ -88,37 +97,49 @@ public final class Lab implements AutoCloseable {
   }
 
   /**
-   * Runs the bench on {@code jar} as {@code variant}: a fresh JVM, warmed up at no latency, measured with the
-   * settings given, its billing reconciled.
+   * Runs the bench on {@code jar} as {@code variant}: a fresh JVM, warmed up at no latency,
+   * measured with the settings given, its billing reconciled.
    *
-   * @param label names the run's folder (and its report folder): {@code gather-threads}, {@code pool-4}
+   * @param label names the run's folder (and its report folder): {@code gather-threads}, {@code
+   *     pool-4}
    * @param settings on top of a closed loop for this variant only, with its jar required
    * @param watcher told the bench's progress as well (a thread sampler starts when measuring does)
    */
-  public BenchReport bench(String label, Path jar, Variant variant, Consumer<BenchConfig.Builder> settings,
-      Progress watcher) throws IOException, NotMeasured {
+  public BenchReport bench(
+      String label,
+      Path jar,
+      Variant variant,
+      Consumer<BenchConfig.Builder> settings,
+      Progress watcher)
+      throws IOException, NotMeasured {
     Path folder = workFolder.resolve(label);
     Files.createDirectories(folder);
     var jars = new VariantJars(folder, false, version());
     link(jars.jarFor(variant), jar);
-    var config = BenchConfig.builder().variants(variant).requireJars(true).jars(folder).jvmArgs(VARIANT_JVM);
+    var config =
+        BenchConfig.builder().variants(variant).requireJars(true).jars(folder).jvmArgs(VARIANT_JVM);
     settings.accept(config);
-    BenchReport report = new Bench(config.build(), jars, Progresses.both(progress, watcher)).run(testbed);
+    BenchReport report =
+        new Bench(config.build(), jars, Progresses.both(progress, watcher)).run(testbed);
     if (reportFolder != null) {
       ReportFiles.write(report, reportFolder.resolve(label));
     }
     if (!report.notRun().isEmpty()) {
-      throw new NotMeasured(report.notRun().stream().map(NotRun::reason).collect(Collectors.joining("; ")));
+      throw new NotMeasured(
+          report.notRun().stream().map(NotRun::reason).collect(Collectors.joining("; ")));
     }
     return report;
   }
 
-  public BenchReport bench(String label, Path jar, Variant variant, Consumer<BenchConfig.Builder> settings)
+  public BenchReport bench(
+      String label, Path jar, Variant variant, Consumer<BenchConfig.Builder> settings)
       throws IOException, NotMeasured {
     return bench(label, jar, variant, settings, Progress.SILENT);
   }
 
-  /** {@code link} names {@code target}: a symbolic link, or a copy where the file system has none. */
+  /**
+   * {@code link} names {@code target}: a symbolic link, or a copy where the file system has none.
+   */
   private static void link(Path link, Path target) throws IOException {
     Files.deleteIfExists(link);
     try {

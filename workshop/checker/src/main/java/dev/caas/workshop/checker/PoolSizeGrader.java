@@ -18,16 +18,18 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Size the pool, answered in a file and graded against the theory and a measurement of the real thing:
- * loom-gathered at L = 100 ms on both proxies, 20 clients in a closed loop.
+ * Size the pool, answered in a file and graded against the theory and a measurement of the real
+ * thing: loom-gathered at L = 100 ms on both proxies, 20 clients in a closed loop.
+ *
  * <ol>
- *   <li>the throughput ceiling with a pool of 4: the database pool bounds it at P / (2·L_d), however many
- *       virtual threads wait. The prediction is right within 10 % of the theory or 25 % of what the harness
- *       measures (a busy machine adds a few milliseconds to each step, and so lowers the ceiling a little);
- *   <li>the smallest pool for a median of at most 300 ms: R = C / X with X = min(C / T, P / (2·L_d)), so the
- *       pool must serve C / 300 ms. The answer must be that smallest pool or a little above it (a pool is also a
- *       cost: PostgreSQL runs a process per connection), and measured with it, the median must come near the
- *       target.
+ *   <li>the throughput ceiling with a pool of 4: the database pool bounds it at P / (2·L_d),
+ *       however many virtual threads wait. The prediction is right within 10 % of the theory or 25
+ *       % of what the harness measures (a busy machine adds a few milliseconds to each step, and so
+ *       lowers the ceiling a little);
+ *   <li>the smallest pool for a median of at most 300 ms: R = C / X with X = min(C / T, P /
+ *       (2·L_d)), so the pool must serve C / 300 ms. The answer must be that smallest pool or a
+ *       little above it (a pool is also a cost: PostgreSQL runs a process per connection), and
+ *       measured with it, the median must come near the target.
  * </ol>
  */
 final class PoolSizeGrader implements Grader {
@@ -36,15 +38,19 @@ final class PoolSizeGrader implements Grader {
   static final int CLIENTS = 20;
   static final int GIVEN_POOL = 4;
   static final double TARGET_MS = 300;
+
   /** A predicted ceiling within this share of the theory's is right... */
   static final double PREDICTION_TOLERANCE = 0.10;
+
   /** ...and so is one within this share of the measured ceiling. */
   static final double MEASURED_TOLERANCE = 0.25;
+
   /**
-   * The measured median may exceed the target by this much: each step costs L plus what the machine adds (on a
-   * busy two-core laptop, 10–20 ms a step), and the clients wait for every one of them.
+   * The measured median may exceed the target by this much: each step costs L plus what the machine
+   * adds (on a busy two-core laptop, 10–20 ms a step), and the clients wait for every one of them.
    */
   static final double MEASURED_SLACK = 1.35;
+
   private static final int LARGEST_POOL = 200;
 
   /** The two answers. */
@@ -57,7 +63,9 @@ final class PoolSizeGrader implements Grader {
       try (Reader in = Files.newBufferedReader(file)) {
         properties.load(in);
       }
-      return new Answer(number(properties, file, "ceiling.rps"), (int) wholeNumber(properties, file, "pool.size"));
+      return new Answer(
+          number(properties, file, "ceiling.rps"),
+          (int) wholeNumber(properties, file, "pool.size"));
     }
 
     private static double number(Properties properties, Path file, String key) throws IOException {
@@ -68,14 +76,17 @@ final class PoolSizeGrader implements Grader {
       try {
         return Double.parseDouble(value.trim());
       } catch (NumberFormatException e) {
-        throw new IOException(file.getFileName() + ": " + key + " is '" + value.trim() + "', not a number");
+        throw new IOException(
+            file.getFileName() + ": " + key + " is '" + value.trim() + "', not a number");
       }
     }
 
-    private static long wholeNumber(Properties properties, Path file, String key) throws IOException {
+    private static long wholeNumber(Properties properties, Path file, String key)
+        throws IOException {
       double value = number(properties, file, key);
       if (value != Math.rint(value) || value < 1 || value > LARGEST_POOL) {
-        throw new IOException(file.getFileName() + ": " + key + " must be a whole number from 1 to " + LARGEST_POOL);
+        throw new IOException(
+            file.getFileName() + ": " + key + " must be a whole number from 1 to " + LARGEST_POOL);
       }
       return (long) value;
     }
@@ -83,7 +94,8 @@ final class PoolSizeGrader implements Grader {
 
   /** The theory's closed loop for this setting with a pool of {@code pool}. */
   static Theory theory(int pool) {
-    return Theory.closedLoop(Variant.Composition.GATHERED, L, L, CLIENTS, new Limits(null, pool, null, null));
+    return Theory.closedLoop(
+        Variant.Composition.GATHERED, L, L, CLIENTS, new Limits(null, pool, null, null));
   }
 
   /** The smallest pool whose predicted median meets the target. */
@@ -93,7 +105,8 @@ final class PoolSizeGrader implements Grader {
         return pool;
       }
     }
-    throw new IllegalStateException("no pool up to " + LARGEST_POOL + " meets " + TARGET_MS + " ms");
+    throw new IllegalStateException(
+        "no pool up to " + LARGEST_POOL + " meets " + TARGET_MS + " ms");
   }
 
   @Override
@@ -102,7 +115,10 @@ final class PoolSizeGrader implements Grader {
     try {
       answer = Answer.read(subject.answer());
     } catch (IOException e) {
-      return Verdict.fail(exercise.wireName(), List.of(e.getMessage() + "."), List.of(),
+      return Verdict.fail(
+          exercise.wireName(),
+          List.of(e.getMessage() + "."),
+          List.of(),
           "answer both questions in workshop/exercises/size-the-pool/" + ANSWER_FILE + ".");
     }
     RunResult given;
@@ -111,11 +127,15 @@ final class PoolSizeGrader implements Grader {
       given = measure(lab, subject, GIVEN_POOL, 50);
       sized = measure(lab, subject, answer.poolSize(), 100);
     } catch (Lab.NotMeasured e) {
-      return Verdict.fail(exercise.wireName(), List.of("it did not run: " + e.getMessage()), List.of(),
+      return Verdict.fail(
+          exercise.wireName(),
+          List.of("it did not run: " + e.getMessage()),
+          List.of(),
           "run ./caas check " + exercise.wireName() + " again after fixing what the log says.");
     }
     var evidence = new ArrayList<String>();
-    evidence.add("loom-gathered, " + CLIENTS + " clients, L = " + ms(L.toMillis()) + " on both proxies:");
+    evidence.add(
+        "loom-gathered, " + CLIENTS + " clients, L = " + ms(L.toMillis()) + " on both proxies:");
     evidence.add(row(given));
     evidence.add(row(sized));
     for (RunResult run : List.of(given, sized)) {
@@ -130,34 +150,71 @@ final class PoolSizeGrader implements Grader {
     boolean poolRight = pool(answer, sized, why);
     return ceilingRight && poolRight
         ? Verdict.pass(exercise.wireName(), why, evidence)
-        : Verdict.fail(exercise.wireName(), why, evidence,
+        : Verdict.fail(
+            exercise.wireName(),
+            why,
+            evidence,
             "X = min(C / T, P / (2·L_d)) and R = C / X (see Theory in the harness, or the README's theory section):"
                 + " both steps of a request hold a connection for L_d, whichever order they run in.");
   }
 
   private static RunResult measure(Lab lab, Subject subject, int pool, int requests)
       throws IOException, Lab.NotMeasured {
-    return lab.bench("pool-" + pool, subject.jar(), Variant.LOOM_GATHERED, config -> config
-        .latency(L).concurrency(CLIENTS).requests(requests).warmup(60).dbPool(pool)).runs().getFirst();
+    return lab.bench(
+            "pool-" + pool,
+            subject.jar(),
+            Variant.LOOM_GATHERED,
+            config ->
+                config.latency(L).concurrency(CLIENTS).requests(requests).warmup(60).dbPool(pool))
+        .runs()
+        .getFirst();
   }
 
   private static boolean ceiling(Answer answer, RunResult given, List<String> why) {
     Theory theory = theory(GIVEN_POOL);
     double predicted = theory.throughputRps();
     Theory.Bound bound = theory.bounds().getFirst();
-    String measured = "measured " + rate(given.throughputRps()) + ", median " + ms(given.latency().medianMs());
+    String measured =
+        "measured " + rate(given.throughputRps()) + ", median " + ms(given.latency().medianMs());
     double measuredRps = given.throughputRps();
     if (Math.abs(answer.ceilingRps() - predicted) <= PREDICTION_TOLERANCE * predicted
         || Math.abs(answer.ceilingRps() - measuredRps) <= MEASURED_TOLERANCE * measuredRps) {
-      why.add("question 1: " + rate(answer.ceilingRps()) + " with a pool of " + GIVEN_POOL + ", the theory's "
-          + rate(predicted) + " (" + bound.resource() + ": " + bound.formula() + "); " + measured + ".");
+      why.add(
+          "question 1: "
+              + rate(answer.ceilingRps())
+              + " with a pool of "
+              + GIVEN_POOL
+              + ", the theory's "
+              + rate(predicted)
+              + " ("
+              + bound.resource()
+              + ": "
+              + bound.formula()
+              + "); "
+              + measured
+              + ".");
       return true;
     }
-    why.add("question 1: you predicted " + rate(answer.ceilingRps()) + " with a pool of " + GIVEN_POOL
-        + "; the harness " + measured + ", and the theory says " + rate(predicted) + ": " + GIVEN_POOL
-        + " connections, each busy 2·L_d = " + ms(2 * L.toMillis()) + " per request, serve " + bound.formula()
-        + " however cheap the threads waiting for them (" + CLIENTS + " clients alone would ask for "
-        + rate(CLIENTS / (theory.serviceTimeMs() / 1000)) + ").");
+    why.add(
+        "question 1: you predicted "
+            + rate(answer.ceilingRps())
+            + " with a pool of "
+            + GIVEN_POOL
+            + "; the harness "
+            + measured
+            + ", and the theory says "
+            + rate(predicted)
+            + ": "
+            + GIVEN_POOL
+            + " connections, each busy 2·L_d = "
+            + ms(2 * L.toMillis())
+            + " per request, serve "
+            + bound.formula()
+            + " however cheap the threads waiting for them ("
+            + CLIENTS
+            + " clients alone would ask for "
+            + rate(CLIENTS / (theory.serviceTimeMs() / 1000))
+            + ").");
     return false;
   }
 
@@ -166,36 +223,83 @@ final class PoolSizeGrader implements Grader {
     int pool = answer.poolSize();
     Theory theory = theory(pool);
     double median = sized.latency().medianMs();
-    String measured = "with a pool of " + pool + " the median was " + ms(median) + " (theory " + ms(theory.medianMs())
-        + ", throughput " + rate(sized.throughputRps()) + ")";
+    String measured =
+        "with a pool of "
+            + pool
+            + " the median was "
+            + ms(median)
+            + " (theory "
+            + ms(theory.medianMs())
+            + ", throughput "
+            + rate(sized.throughputRps())
+            + ")";
     if (pool < smallest) {
-      why.add("question 2: " + measured + ", over the " + ms(TARGET_MS) + " target: " + pool + " connections serve "
-          + rate(theory.throughputRps()) + ", so " + CLIENTS + " clients wait C / X = " + ms(theory.medianMs())
-          + " each.");
+      why.add(
+          "question 2: "
+              + measured
+              + ", over the "
+              + ms(TARGET_MS)
+              + " target: "
+              + pool
+              + " connections serve "
+              + rate(theory.throughputRps())
+              + ", so "
+              + CLIENTS
+              + " clients wait C / X = "
+              + ms(theory.medianMs())
+              + " each.");
       return false;
     }
     if (pool > smallest + Math.max(2, Math.ceil(0.2 * smallest))) {
-      why.add("question 2: " + measured + ", within the target, but a smaller pool meets it too, and every"
-          + " connection is a PostgreSQL process: the question asks for the smallest.");
+      why.add(
+          "question 2: "
+              + measured
+              + ", within the target, but a smaller pool meets it too, and every"
+              + " connection is a PostgreSQL process: the question asks for the smallest.");
       return false;
     }
     if (median > MEASURED_SLACK * TARGET_MS) {
-      why.add("question 2: the theory agrees with " + pool + ", but " + measured + ", well over the "
-          + ms(TARGET_MS) + " target: this machine was too busy to confirm it (a connection was busy "
-          + ms(holdMs(sized)) + " per step, where L_d is " + ms(L.toMillis()) + "); run the check again.");
+      why.add(
+          "question 2: the theory agrees with "
+              + pool
+              + ", but "
+              + measured
+              + ", well over the "
+              + ms(TARGET_MS)
+              + " target: this machine was too busy to confirm it (a connection was busy "
+              + ms(holdMs(sized))
+              + " per step, where L_d is "
+              + ms(L.toMillis())
+              + "); run the check again.");
       return false;
     }
-    String met = median <= TARGET_MS ? "within the " + ms(TARGET_MS) + " target"
-        : "near enough the " + ms(TARGET_MS) + " target (a connection was busy " + ms(holdMs(sized))
-            + " per step here, where L_d is " + ms(L.toMillis()) + ")";
-    why.add("question 2: " + measured + ", " + met + ": X = " + theory.bounds().getFirst().formula() + " = "
-        + rate(theory.throughputRps()) + ", R = C / X.");
+    String met =
+        median <= TARGET_MS
+            ? "within the " + ms(TARGET_MS) + " target"
+            : "near enough the "
+                + ms(TARGET_MS)
+                + " target (a connection was busy "
+                + ms(holdMs(sized))
+                + " per step here, where L_d is "
+                + ms(L.toMillis())
+                + ")";
+    why.add(
+        "question 2: "
+            + measured
+            + ", "
+            + met
+            + ": X = "
+            + theory.bounds().getFirst().formula()
+            + " = "
+            + rate(theory.throughputRps())
+            + ", R = C / X.");
     return true;
   }
 
   /**
-   * How long a connection was busy per database step, measured: the pool's P connections served X requests per
-   * second of two steps each (utilisation law, the pool being the bottleneck), so P / (2·X). The theory says L_d.
+   * How long a connection was busy per database step, measured: the pool's P connections served X
+   * requests per second of two steps each (utilisation law, the pool being the bottleneck), so P /
+   * (2·X). The theory says L_d.
    */
   private static double holdMs(RunResult run) {
     return run.limits().dbPool() / (2 * run.throughputRps()) * 1000;
@@ -204,8 +308,18 @@ final class PoolSizeGrader implements Grader {
   /** {@code pool 4: 39/s, median 512 ms (theory 40/s, 500 ms; bottleneck database pool)} */
   private static String row(RunResult run) {
     Theory theory = run.theory();
-    return "  pool " + run.limits().dbPool() + ": " + rate(run.throughputRps()) + ", median "
-        + ms(run.latency().medianMs()) + " (theory " + rate(theory.throughputRps()) + ", " + ms(theory.medianMs())
-        + "; bottleneck " + theory.bottleneck() + ")";
+    return "  pool "
+        + run.limits().dbPool()
+        + ": "
+        + rate(run.throughputRps())
+        + ", median "
+        + ms(run.latency().medianMs())
+        + " (theory "
+        + rate(theory.throughputRps())
+        + ", "
+        + ms(theory.medianMs())
+        + "; bottleneck "
+        + theory.bottleneck()
+        + ")";
   }
 }

@@ -2,7 +2,9 @@ package dev.caas.workshop.checker;
 
 import dev.caas.harness.Progress;
 
-/** Progress told to two listeners: the console, and a grader that acts on phases (a thread sampler). */
+/**
+ * Progress told to two listeners: the console, and a grader that acts on phases (a thread sampler).
+ */
 final class Progresses {
   private Progresses() {}
 

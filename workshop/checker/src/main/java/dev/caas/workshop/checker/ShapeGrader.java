@@ -13,31 +13,38 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The latency shape of one request, against the theory: a few requests from two clients at L on both proxies,
- * each step read from the {@code Server-Timing} the variant sent.
+ * The latency shape of one request, against the theory: a few requests from two clients at L on
+ * both proxies, each step read from the {@code Server-Timing} the variant sent.
  *
  * <ul>
- *   <li>A <b>gathered</b> exercise passes when the median request takes ≈ L_u + L_d (2 L) and billing and name
- *       ran side by side in nearly every request; a sequential handler shows them one after the other.
- *   <li>A <b>sequential</b> exercise (the hidden round trip) passes when the median takes ≈ L_u + 2·L_d (3 L)
- *       and each database step ≈ one L: a step that costs two round trips hides one.
+ *   <li>A <b>gathered</b> exercise passes when the median request takes ≈ L_u + L_d (2 L) and
+ *       billing and name ran side by side in nearly every request; a sequential handler shows them
+ *       one after the other.
+ *   <li>A <b>sequential</b> exercise (the hidden round trip) passes when the median takes ≈ L_u +
+ *       2·L_d (3 L) and each database step ≈ one L: a step that costs two round trips hides one.
  * </ul>
- * Every request must also be served and billed exactly once: a fast handler that fails is not a solution.
+ *
+ * Every request must also be served and billed exactly once: a fast handler that fails is not a
+ * solution.
  */
 final class ShapeGrader implements Grader {
   static final Duration L = Duration.ofMillis(50);
   static final int CLIENTS = 2;
   static final int REQUESTS = 16;
+
   /** Enough at no latency for the JIT to compile the request path. */
   static final int WARMUP = 100;
+
   /**
-   * A median this far above the theory means something waits that the theory does not count. Generous on
-   * purpose: the shape (side by side, one L per step) is the verdict, and on a busy two-core machine every step
-   * costs L plus 5–20 ms.
+   * A median this far above the theory means something waits that the theory does not count.
+   * Generous on purpose: the shape (side by side, one L per step) is the verdict, and on a busy
+   * two-core machine every step costs L plus 5–20 ms.
    */
   static final double SLACK = 1.6;
+
   /** Side by side in at least this share of the requests. */
   static final double SIDE_BY_SIDE = 0.8;
+
   /** A database step that costs more than this many L hides a round trip. */
   static final double ONE_ROUND_TRIP = 1.4;
 
@@ -45,15 +52,31 @@ final class ShapeGrader implements Grader {
   public Verdict grade(Exercise exercise, Subject subject, Lab lab) throws Exception {
     RunResult run;
     try {
-      run = lab.bench(exercise.wireName(), subject.jar(), exercise.variant(), config -> config
-          .latency(L).concurrency(CLIENTS).requests(REQUESTS).warmup(WARMUP)).runs().getFirst();
+      run =
+          lab.bench(
+                  exercise.wireName(),
+                  subject.jar(),
+                  exercise.variant(),
+                  config ->
+                      config.latency(L).concurrency(CLIENTS).requests(REQUESTS).warmup(WARMUP))
+              .runs()
+              .getFirst();
     } catch (Lab.NotMeasured e) {
-      return Verdict.fail(exercise.wireName(), List.of("it did not run: " + e.getMessage()), List.of(),
+      return Verdict.fail(
+          exercise.wireName(),
+          List.of("it did not run: " + e.getMessage()),
+          List.of(),
           "run ./caas check " + exercise.wireName() + " again after fixing what the log says.");
     }
     var evidence = new ArrayList<String>();
-    evidence.add(run.requests() + " requests from " + CLIENTS + " clients at L = " + ms(L.toMillis())
-        + " on both proxies: step medians " + Figures.stepMedians(run, L.toMillis()));
+    evidence.add(
+        run.requests()
+            + " requests from "
+            + CLIENTS
+            + " clients at L = "
+            + ms(L.toMillis())
+            + " on both proxies: step medians "
+            + Figures.stepMedians(run, L.toMillis()));
     evidence.addAll(Figures.waterfall(run));
 
     Optional<Verdict> broken = Correctness.check(exercise, run, evidence);
@@ -72,28 +95,54 @@ final class ShapeGrader implements Grader {
     List<Sample> served = run.samples().stream().filter(Sample::ok).toList();
     long sideBySide = served.stream().filter(Figures::sideBySide).count();
     boolean gathered = sideBySide >= SIDE_BY_SIDE * served.size();
-    String medianSentence = "median " + inL(median, l) + " (" + ms(median) + " at L = " + ms(l) + ")";
-    String theorySentence = "a gathered handler takes ≈ " + inL(theory, l) + " (theory " + ms(theory) + ": L_u + L_d)";
+    String medianSentence =
+        "median " + inL(median, l) + " (" + ms(median) + " at L = " + ms(l) + ")";
+    String theorySentence =
+        "a gathered handler takes ≈ " + inL(theory, l) + " (theory " + ms(theory) + ": L_u + L_d)";
     String steps = medianRequestSteps(run);
     if (!gathered) {
-      return Verdict.fail(exercise.wireName(), List.of(
+      return Verdict.fail(
+          exercise.wireName(),
+          List.of(
               medianSentence + "; " + theorySentence + ".",
-              capitalized(steps) + ": they are still sequential (side by side in " + sideBySide + " of "
-                  + served.size() + " requests)."),
-          evidence, hint(exercise));
+              capitalized(steps)
+                  + ": they are still sequential (side by side in "
+                  + sideBySide
+                  + " of "
+                  + served.size()
+                  + " requests)."),
+          evidence,
+          hint(exercise));
     }
     if (median > SLACK * theory) {
-      return Verdict.fail(exercise.wireName(), List.of(
+      return Verdict.fail(
+          exercise.wireName(),
+          List.of(
               medianSentence + "; " + theorySentence + ".",
-              capitalized(steps) + ": side by side, yet the request takes far longer than the theory says:"
+              capitalized(steps)
+                  + ": side by side, yet the request takes far longer than the theory says:"
                   + " something else waits (the gap between the client's time and the server's total is time"
                   + " outside the handler)."),
-          evidence, hint(exercise));
+          evidence,
+          hint(exercise));
     }
-    return Verdict.pass(exercise.wireName(), List.of(
-        medianSentence + ", theory " + inL(theory, l) + " (" + ms(theory) + "): "
-            + steps + ", side by side in " + sideBySide + " of " + served.size() + " requests.",
-        served.size() + " photos served, each billed once."), evidence);
+    return Verdict.pass(
+        exercise.wireName(),
+        List.of(
+            medianSentence
+                + ", theory "
+                + inL(theory, l)
+                + " ("
+                + ms(theory)
+                + "): "
+                + steps
+                + ", side by side in "
+                + sideBySide
+                + " of "
+                + served.size()
+                + " requests.",
+            served.size() + " photos served, each billed once."),
+        evidence);
   }
 
   private Verdict oneRoundTripPerStep(Exercise exercise, RunResult run, List<String> evidence) {
@@ -103,28 +152,55 @@ final class ShapeGrader implements Grader {
     double billing = Figures.stepMedian(run, "billing");
     double name = Figures.stepMedian(run, "name");
     double slowest = Math.max(billing, name);
-    String medianSentence = "median " + inL(median, l) + " (" + ms(median) + " at L = " + ms(l) + ")";
-    String stepSentence = "billing took " + inL(billing, l) + " and name " + inL(name, l) + " (step medians)";
+    String medianSentence =
+        "median " + inL(median, l) + " (" + ms(median) + " at L = " + ms(l) + ")";
+    String stepSentence =
+        "billing took " + inL(billing, l) + " and name " + inL(name, l) + " (step medians)";
     if (slowest > ONE_ROUND_TRIP * l) {
-      String paying = billing > ONE_ROUND_TRIP * l && name > ONE_ROUND_TRIP * l ? "both pay"
-          : (billing > name ? "billing pays" : "name pays");
-      return Verdict.fail(exercise.wireName(), List.of(
-              medianSentence + " where theory says " + inL(theory, l) + " (" + ms(theory) + ": L_u + 2·L_d).",
-              capitalized(stepSentence) + ", yet each is one statement, one round trip: " + paying
+      String paying =
+          billing > ONE_ROUND_TRIP * l && name > ONE_ROUND_TRIP * l
+              ? "both pay"
+              : (billing > name ? "billing pays" : "name pays");
+      return Verdict.fail(
+          exercise.wireName(),
+          List.of(
+              medianSentence
+                  + " where theory says "
+                  + inL(theory, l)
+                  + " ("
+                  + ms(theory)
+                  + ": L_u + 2·L_d).",
+              capitalized(stepSentence)
+                  + ", yet each is one statement, one round trip: "
+                  + paying
                   + " for another round trip before the statement is sent."),
-          evidence, hint(exercise));
+          evidence,
+          hint(exercise));
     }
     if (median > SLACK * theory) {
-      return Verdict.fail(exercise.wireName(), List.of(
+      return Verdict.fail(
+          exercise.wireName(),
+          List.of(
               medianSentence + " where theory says " + inL(theory, l) + " (" + ms(theory) + ").",
-              capitalized(stepSentence) + ": each step costs one round trip, but the request waits somewhere"
+              capitalized(stepSentence)
+                  + ": each step costs one round trip, but the request waits somewhere"
                   + " else."),
-          evidence, hint(exercise));
+          evidence,
+          hint(exercise));
     }
-    return Verdict.pass(exercise.wireName(), List.of(
-        medianSentence + ", theory " + inL(theory, l) + " (" + ms(theory) + "): " + stepSentence
-            + ", one round trip per step and none hidden.",
-        run.ok() + " photos served, each billed once."), evidence);
+    return Verdict.pass(
+        exercise.wireName(),
+        List.of(
+            medianSentence
+                + ", theory "
+                + inL(theory, l)
+                + " ("
+                + ms(theory)
+                + "): "
+                + stepSentence
+                + ", one round trip per step and none hidden.",
+            run.ok() + " photos served, each billed once."),
+        evidence);
   }
 
   /** {@code in the median request billing ran 50–101 ms and name 101–152 ms} */
@@ -134,7 +210,9 @@ final class ShapeGrader implements Grader {
     if (billing.isEmpty() || name.isEmpty()) {
       return "the median request did not time billing and name in its Server-Timing";
     }
-    return "in the median request billing ran " + Figures.span(billing.get()) + " and name "
+    return "in the median request billing ran "
+        + Figures.span(billing.get())
+        + " and name "
         + Figures.span(name.get());
   }
 
@@ -144,14 +222,18 @@ final class ShapeGrader implements Grader {
 
   private static String hint(Exercise exercise) {
     return switch (exercise) {
-      case GATHER_THREADS -> "start both steps with CompletableFuture.runAsync/supplyAsync on gatherPool before"
-          + " waiting for either; if one fails, rethrow its StepFailure (join() wraps it in a CompletionException).";
-      case GATHER_REACTIVE -> "then() subscribes to the name lookup when billing completes; Mono.zip(billing, name,"
-          + " combinator) subscribes to both at once.";
-      case GATHER_LOOM -> "fork both steps in a dev.caas.loom.Subtasks scope (try-with-resources), join, then"
-          + " read the name's Subtask.";
-      case HIDDEN_ROUND_TRIP -> "what does HikariCP do with a connection before it lends it, and how often? Each"
-          + " statement through the proxy costs one L; so does anything else said to the database.";
+      case GATHER_THREADS ->
+          "start both steps with CompletableFuture.runAsync/supplyAsync on gatherPool before"
+              + " waiting for either; if one fails, rethrow its StepFailure (join() wraps it in a CompletionException).";
+      case GATHER_REACTIVE ->
+          "then() subscribes to the name lookup when billing completes; Mono.zip(billing, name,"
+              + " combinator) subscribes to both at once.";
+      case GATHER_LOOM ->
+          "fork both steps in a dev.caas.loom.Subtasks scope (try-with-resources), join, then"
+              + " read the name's Subtask.";
+      case HIDDEN_ROUND_TRIP ->
+          "what does HikariCP do with a connection before it lends it, and how often? Each"
+              + " statement through the proxy costs one L; so does anything else said to the database.";
       default -> "";
     };
   }

@@ -11,12 +11,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The threads of a running JVM, from {@code jcmd PID Thread.print}: each thread's name, state and stack, as
- * the JDK prints them.
+ * The threads of a running JVM, from {@code jcmd PID Thread.print}: each thread's name, state and
+ * stack, as the JDK prints them.
  */
 record ThreadDump(List<ThreadDump.Thread> threads) {
   private static final Pattern HEADER = Pattern.compile("^\"(.+?)\" .*");
-  private static final Pattern STATE = Pattern.compile("^\\s+java\\.lang\\.Thread\\.State: (\\S+)(?: \\((.+)\\))?");
+  private static final Pattern STATE =
+      Pattern.compile("^\\s+java\\.lang\\.Thread\\.State: (\\S+)(?: \\((.+)\\))?");
   private static final Pattern FRAME = Pattern.compile("^\\s+at (\\S+?)\\(.*");
 
   /**
@@ -74,12 +75,18 @@ record ThreadDump(List<ThreadDump.Thread> threads) {
     if (!Files.isExecutable(jcmd)) {
       throw new IOException("no jcmd at " + jcmd + " (a JRE without the JDK's tools?)");
     }
-    Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
-        .redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
+            .redirectErrorStream(true)
+            .start();
     byte[] out = process.getInputStream().readAllBytes();
     if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
       process.destroyForcibly();
-      throw new IOException("jcmd " + pid + " Thread.print failed: " + new String(out, StandardCharsets.UTF_8).strip());
+      throw new IOException(
+          "jcmd "
+              + pid
+              + " Thread.print failed: "
+              + new String(out, StandardCharsets.UTF_8).strip());
     }
     return parse(new String(out, StandardCharsets.UTF_8));
   }

@@ -30,7 +30,8 @@ class CheckCommandTest {
   @Test
   void an_unknown_exercise_is_refused_with_the_list_and_a_suggestion() {
     assertThat(run("gather")).isEqualTo(Check.EXIT_CANNOT_RUN);
-    assertThat(err.toString()).contains("no exercise 'gather'", "did you mean gather-threads?", "hidden-round-trip");
+    assertThat(err.toString())
+        .contains("no exercise 'gather'", "did you mean gather-threads?", "hidden-round-trip");
   }
 
   @Test
@@ -48,6 +49,8 @@ class CheckCommandTest {
   @Test
   void a_failed_contract_suite_fails_the_check_before_anything_is_measured() {
     assertThat(run("gather-threads", "--contract-suite", "failed")).isEqualTo(Check.EXIT_FAILED);
-    assertThat(out.toString()).startsWith("gather-threads: FAIL").contains("the contract suite fails");
+    assertThat(out.toString())
+        .startsWith("gather-threads: FAIL")
+        .contains("the contract suite fails");
   }
 }

@@ -13,15 +13,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The checker is tested both ways, so it can neither pass everything nor fail everything: every exercise's
- * starter fails its check, and its reference solution (the real implementation's jar, run as the same
- * variant; for size-the-pool, the reference answer) passes it. The exercises and the implementations come
- * before the checker in the reactor, so their jars exist by the time this runs; a missing jar fails the test.
+ * The checker is tested both ways, so it can neither pass everything nor fail everything: every
+ * exercise's starter fails its check, and its reference solution (the real implementation's jar,
+ * run as the same variant; for size-the-pool, the reference answer) passes it. The exercises and
+ * the implementations come before the checker in the reactor, so their jars exist by the time this
+ * runs; a missing jar fails the test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CheckerTest {
-  private static final Path ROOT = VariantJars.findProjectRoot(Path.of("").toAbsolutePath()).orElseThrow();
-  private static final Path REFERENCE_ANSWER = Path.of("src/test/resources/size-the-pool/answer.properties");
+  private static final Path ROOT =
+      VariantJars.findProjectRoot(Path.of("").toAbsolutePath()).orElseThrow();
+  private static final Path REFERENCE_ANSWER =
+      Path.of("src/test/resources/size-the-pool/answer.properties");
 
   private Lab lab;
 
@@ -35,8 +38,12 @@ class CheckerTest {
   @EnumSource(Exercise.class)
   void every_starter_fails_its_check(Exercise exercise) throws Exception {
     Path jar = exercise.jar(ROOT, Lab.version());
-    assertThat(jar).as("the starter's jar: build it with ./mvnw -pl workshop/exercises/" + exercise.wireName()
-        + " -am package -DskipTests").isRegularFile();
+    assertThat(jar)
+        .as(
+            "the starter's jar: build it with ./mvnw -pl workshop/exercises/"
+                + exercise.wireName()
+                + " -am package -DskipTests")
+        .isRegularFile();
     Verdict verdict = exercise.grade(new Subject(jar, exercise.answer(ROOT)), lab);
     System.out.println("starter of " + verdict.text());
     assertThat(verdict.passed()).as(verdict.text()).isFalse();
@@ -47,8 +54,12 @@ class CheckerTest {
   @EnumSource(Exercise.class)
   void every_reference_solution_passes_its_check(Exercise exercise) throws Exception {
     Path jar = exercise.referenceJar(ROOT, Lab.version());
-    assertThat(jar).as("the reference jar: build it with ./mvnw -pl " + exercise.variant().model().module()
-        + " -am package -DskipTests").isRegularFile();
+    assertThat(jar)
+        .as(
+            "the reference jar: build it with ./mvnw -pl "
+                + exercise.variant().model().module()
+                + " -am package -DskipTests")
+        .isRegularFile();
     Path answer = exercise.answer(ROOT) == null ? null : REFERENCE_ANSWER.toAbsolutePath();
     assertThat(answer == null || Files.isRegularFile(answer)).isTrue();
     Verdict verdict = exercise.grade(new Subject(jar, answer), lab);

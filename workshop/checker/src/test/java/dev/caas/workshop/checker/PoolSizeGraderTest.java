@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /** The arithmetic behind size-the-pool, from the harness's own theory. */
 class PoolSizeGraderTest {
-  private static final Path ROOT = VariantJars.findProjectRoot(Path.of("").toAbsolutePath()).orElseThrow();
+  private static final Path ROOT =
+      VariantJars.findProjectRoot(Path.of("").toAbsolutePath()).orElseThrow();
 
   @Test
   void four_connections_cap_loom_gathered_at_twenty_a_second_however_many_clients_wait() {
@@ -30,7 +31,8 @@ class PoolSizeGraderTest {
     var starter = PoolSizeGrader.Answer.read(Exercise.SIZE_THE_POOL.answer(ROOT));
     assertThat(starter.ceilingRps()).isNotCloseTo(20, within(2.0));
     assertThat(starter.poolSize()).isLessThan(PoolSizeGrader.smallestPool());
-    var reference = PoolSizeGrader.Answer.read(Path.of("src/test/resources/size-the-pool/answer.properties"));
+    var reference =
+        PoolSizeGrader.Answer.read(Path.of("src/test/resources/size-the-pool/answer.properties"));
     assertThat(reference).isEqualTo(new PoolSizeGrader.Answer(20, 14));
   }
 }

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class ThreadDumpTest {
-  /** Cut from a real {@code jcmd PID Thread.print} of the dont-block-the-event-loop starter under load. */
-  private static final String DUMP = """
+  /**
+   * Cut from a real {@code jcmd PID Thread.print} of the dont-block-the-event-loop starter under
+   * load.
+   */
+  private static final String DUMP =
+      """
       26772:
       2026-11-25 15:01:02
       Full thread dump OpenJDK 64-Bit Server VM (25.0.3+9-LTS mixed mode, sharing):
@@ -36,7 +40,8 @@ class ThreadDumpTest {
   @Test
   void reads_each_threads_name_state_and_frames() {
     var dump = ThreadDump.parse(DUMP);
-    assertThat(dump.threads()).extracting(ThreadDump.Thread::name)
+    assertThat(dump.threads())
+        .extracting(ThreadDump.Thread::name)
         .containsExactly("reactor-http-epoll-1", "reactor-http-epoll-2", "request-7");
     assertThat(dump.threads().getFirst().state()).isEqualTo("TIMED_WAITING");
     assertThat(dump.threads().getFirst().frames()).startsWith("jdk.internal.misc.Unsafe.park");
@@ -47,8 +52,10 @@ class ThreadDumpTest {
     var loops = EventLoops.of(ThreadDump.parse(DUMP));
     assertThat(loops).hasSize(2);
     var blocked = EventLoops.blocked(loops.getFirst()).orElseThrow();
-    assertThat(blocked.blockingCall()).isEqualTo("java.util.concurrent.CompletableFuture$Signaller.block");
-    assertThat(blocked.caller()).startsWith("dev.caas.blocking.CanineUpstream.fetch ← dev.caas.workshop");
+    assertThat(blocked.blockingCall())
+        .isEqualTo("java.util.concurrent.CompletableFuture$Signaller.block");
+    assertThat(blocked.caller())
+        .startsWith("dev.caas.blocking.CanineUpstream.fetch ← dev.caas.workshop");
   }
 
   @Test

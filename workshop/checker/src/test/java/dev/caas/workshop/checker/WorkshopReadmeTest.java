@@ -13,17 +13,20 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The workshop's guide shows the reference solutions as they are in the code, so it never goes stale. Each block
- * between {@code <!-- include:PATH#TAG -->} and {@code <!-- /include -->} must equal the region between
- * {@code // tag::TAG[]} and {@code // end::TAG[]} of that file (PATH from the project root); {@code #javadoc}
- * is the Javadoc comment of the file's class. Run with {@code -Dreadme.update=true} to rewrite the blocks from the
- * code, as the root README's handlers are ({@code ReadmeHandlersTest} in the harness).
+ * The workshop's guide shows the reference solutions as they are in the code, so it never goes
+ * stale. Each block between {@code <!-- include:PATH#TAG -->} and {@code <!-- /include -->} must
+ * equal the region between {@code // tag::TAG[]} and {@code // end::TAG[]} of that file (PATH from
+ * the project root); {@code #javadoc} is the Javadoc comment of the file's class. Run with {@code
+ * -Dreadme.update=true} to rewrite the blocks from the code, as the root README's handlers are
+ * ({@code ReadmeHandlersTest} in the harness).
  */
 class WorkshopReadmeTest {
-  private static final Path ROOT = VariantJars.findProjectRoot(Path.of("").toAbsolutePath()).orElseThrow();
+  private static final Path ROOT =
+      VariantJars.findProjectRoot(Path.of("").toAbsolutePath()).orElseThrow();
   private static final Path README = ROOT.resolve("workshop").resolve("README.md");
-  private static final Pattern BLOCK = Pattern.compile(
-      "(<!-- include:([^#\\s]+)#([a-z-]+) -->\\n)(.*?)(<!-- /include -->)", Pattern.DOTALL);
+  private static final Pattern BLOCK =
+      Pattern.compile(
+          "(<!-- include:([^#\\s]+)#([a-z-]+) -->\\n)(.*?)(<!-- /include -->)", Pattern.DOTALL);
   private static final Pattern IMAGE = Pattern.compile("!\\[[^]]*]\\(([^)]+)\\)");
   private static final Pattern CHECK = Pattern.compile("\\./caas check ([a-z-]+)");
 
@@ -35,7 +38,8 @@ class WorkshopReadmeTest {
     int shown = 0;
     while (blocks.find()) {
       String code = "```java\n" + region(blocks.group(2), blocks.group(3)) + "```\n";
-      blocks.appendReplacement(rewritten, Matcher.quoteReplacement(blocks.group(1) + code + blocks.group(5)));
+      blocks.appendReplacement(
+          rewritten, Matcher.quoteReplacement(blocks.group(1) + code + blocks.group(5)));
       shown++;
     }
     blocks.appendTail(rewritten);
@@ -44,20 +48,31 @@ class WorkshopReadmeTest {
     }
     // size-the-pool is answered in a file: its solution is arithmetic, not code.
     long withCode = Arrays.stream(Exercise.values()).filter(e -> e.answer(ROOT) == null).count();
-    assertThat(shown).as("included blocks in workshop/README.md").isGreaterThanOrEqualTo((int) withCode);
-    assertThat(text).as("workshop/README.md's included code is stale: run ./mvnw -pl workshop/checker test "
-        + "-Dtest=WorkshopReadmeTest -Dreadme.update=true").isEqualTo(rewritten.toString());
+    assertThat(shown)
+        .as("included blocks in workshop/README.md")
+        .isGreaterThanOrEqualTo((int) withCode);
+    assertThat(text)
+        .as(
+            "workshop/README.md's included code is stale: run ./mvnw -pl workshop/checker test "
+                + "-Dtest=WorkshopReadmeTest -Dreadme.update=true")
+        .isEqualTo(rewritten.toString());
   }
 
   @Test
-  void the_guide_has_a_section_for_every_exercise_and_checks_only_exercises_that_exist() throws IOException {
+  void the_guide_has_a_section_for_every_exercise_and_checks_only_exercises_that_exist()
+      throws IOException {
     String text = Files.readString(README);
     for (Exercise exercise : Exercise.values()) {
-      assertThat(text).as("a section for " + exercise.wireName())
+      assertThat(text)
+          .as("a section for " + exercise.wireName())
           .containsPattern("(?m)^## \\d+\\. .*`" + Pattern.quote(exercise.wireName()) + "`");
       assertThat(text).contains("./caas check " + exercise.wireName());
     }
-    CHECK.matcher(text).results().map(m -> m.group(1)).filter(name -> !name.startsWith("-"))
+    CHECK
+        .matcher(text)
+        .results()
+        .map(m -> m.group(1))
+        .filter(name -> !name.startsWith("-"))
         .forEach(name -> assertThat(Exercise.parse(name)).as("./caas check " + name).isPresent());
   }
 
@@ -87,12 +102,16 @@ class WorkshopReadmeTest {
     assertThat(start).as(file + " tag " + tag).isNotNegative();
     assertThat(end).as(file + " end of tag " + tag).isGreaterThan(start);
     String region = text.substring(text.indexOf('\n', start) + 1, text.lastIndexOf('\n', end) + 1);
-    return region.lines().map(line -> line.startsWith("  ") ? line.substring(2) : line)
+    return region
+        .lines()
+        .map(line -> line.startsWith("  ") ? line.substring(2) : line)
         .collect(Collectors.joining("\n", "", "\n"));
   }
 
   private static int firstTypeDeclaration(String text) {
-    Matcher type = Pattern.compile("(?m)^(public )?(final )?(abstract )?(class|interface|record|enum) ").matcher(text);
+    Matcher type =
+        Pattern.compile("(?m)^(public )?(final )?(abstract )?(class|interface|record|enum) ")
+            .matcher(text);
     assertThat(type.find()).isTrue();
     return type.start();
   }

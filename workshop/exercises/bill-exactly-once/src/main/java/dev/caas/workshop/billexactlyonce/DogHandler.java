@@ -38,14 +38,19 @@ final class DogHandler implements PhotoHandler {
     var timeline = RequestTimeline.start();
     // 1. upstream: fetch a photo; the virtual thread unmounts while it waits
     DogPhoto photo = timeline.time(UPSTREAM, () -> upstream.fetch(request.deadline()));
-    // EXERCISE: billing commits on its own, whatever the name lookup does next to it. When the lookup fails
-    // (the dog table locked until the deadline: a 504), the customer got no photo but stays billed. A failed
-    // request must not be billed: undo the billing when step 2 or 3 fails (see Compensations), without
+    // EXERCISE: billing commits on its own, whatever the name lookup does next to it. When the
+    // lookup fails
+    // (the dog table locked until the deadline: a 504), the customer got no photo but stays billed.
+    // A failed
+    // request must not be billed: undo the billing when step 2 or 3 fails (see Compensations),
+    // without
     // making the error wait for the undo.
     try (var subtasks = Subtasks.open()) {
       // 2. billing and 3. name forked, each on a virtual thread of its own
       subtasks.fork(() -> timeline.time(BILLING, () -> ledger.bill(request, photo.filename())));
-      var dogName = subtasks.fork(() -> timeline.time(NAME, () -> names.nameOf(photo.filename(), request.deadline())));
+      var dogName =
+          subtasks.fork(
+              () -> timeline.time(NAME, () -> names.nameOf(photo.filename(), request.deadline())));
       // join both; the first failure cancels the other
       subtasks.join();
       return new ServedPhoto(photo, dogName.get(), timeline);

@@ -6,8 +6,9 @@ import dev.caas.testkit.RunningVariant;
 import dev.caas.testkit.VariantLauncher;
 
 /**
- * Your handler is a correct reactive-sequential variant: the contract suite says so. (reactive-impl runs this
- * suite under BlockHound, which would catch the blocking call at once; here nothing watches the event loops.)
+ * Your handler is a correct reactive-sequential variant: the contract suite says so. (reactive-impl
+ * runs this suite under BlockHound, which would catch the blocking call at once; here nothing
+ * watches the event loops.)
  */
 class ExerciseContractTest extends DogServiceContract {
   @Override

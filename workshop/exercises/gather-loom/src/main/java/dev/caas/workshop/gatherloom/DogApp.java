@@ -3,7 +3,10 @@ package dev.caas.workshop.gatherloom;
 import dev.caas.blocking.DogServer;
 import dev.caas.contract.VariantOptions;
 
-/** The loom variant with your {@link DogHandler}: run it as {@code loom-gathered} (the checker does). */
+/**
+ * The loom variant with your {@link DogHandler}: run it as {@code loom-gathered} (the checker
+ * does).
+ */
 public final class DogApp {
   private DogApp() {}
 

@@ -38,15 +38,21 @@ final class DogHandler implements PhotoHandler {
     var timeline = RequestTimeline.start();
     // 1. upstream: fetch a photo; the virtual thread unmounts while it waits
     DogPhoto photo = timeline.time(UPSTREAM, () -> upstream.fetch(request.deadline()));
-    return compensations.undoBillingIfFails(request, () -> {
-      // EXERCISE: steps 2 and 3 need only the photo, yet 3 waits for 2 to finish. A virtual thread costs
-      // next to nothing: fork each step on one of its own (dev.caas.loom.Subtasks: open, fork, join) and
-      // join both; the first failure must cancel the other and fail the request as it was thrown.
-      // 2. billing: record the request (blocking JDBC, cheap to block here)
-      timeline.time(BILLING, () -> ledger.bill(request, photo.filename()));
-      // 3. name: look the dog up
-      DogName dogName = timeline.time(NAME, () -> names.nameOf(photo.filename(), request.deadline()));
-      return new ServedPhoto(photo, dogName, timeline);
-    });
+    return compensations.undoBillingIfFails(
+        request,
+        () -> {
+          // EXERCISE: steps 2 and 3 need only the photo, yet 3 waits for 2 to finish. A virtual
+          // thread costs
+          // next to nothing: fork each step on one of its own (dev.caas.loom.Subtasks: open, fork,
+          // join) and
+          // join both; the first failure must cancel the other and fail the request as it was
+          // thrown.
+          // 2. billing: record the request (blocking JDBC, cheap to block here)
+          timeline.time(BILLING, () -> ledger.bill(request, photo.filename()));
+          // 3. name: look the dog up
+          DogName dogName =
+              timeline.time(NAME, () -> names.nameOf(photo.filename(), request.deadline()));
+          return new ServedPhoto(photo, dogName, timeline);
+        });
   }
 }

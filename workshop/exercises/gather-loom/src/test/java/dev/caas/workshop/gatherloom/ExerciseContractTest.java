@@ -5,7 +5,9 @@ import dev.caas.testkit.DogServiceContract;
 import dev.caas.testkit.RunningVariant;
 import dev.caas.testkit.VariantLauncher;
 
-/** Your handler is a correct loom-gathered variant whatever its speed: the contract suite says so. */
+/**
+ * Your handler is a correct loom-gathered variant whatever its speed: the contract suite says so.
+ */
 class ExerciseContractTest extends DogServiceContract {
   @Override
   protected Variant variant() {

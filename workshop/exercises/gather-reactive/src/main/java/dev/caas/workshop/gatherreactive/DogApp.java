@@ -3,7 +3,10 @@ package dev.caas.workshop.gatherreactive;
 import dev.caas.contract.VariantOptions;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The reactive variant with your {@link DogHandler}: run it as {@code reactive-gathered} (the checker does). */
+/**
+ * The reactive variant with your {@link DogHandler}: run it as {@code reactive-gathered} (the
+ * checker does).
+ */
 public final class DogApp {
   private DogApp() {}
 

@@ -18,9 +18,9 @@ import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
 /**
- * Exercise gather-reactive: the request as a pipeline on the event loops, correct and non-blocking, but
- * chained, so it takes L_u + 2·L_d where L_u + L_d would do. Check it with
- * {@code ./caas check gather-reactive}.
+ * Exercise gather-reactive: the request as a pipeline on the event loops, correct and non-blocking,
+ * but chained, so it takes L_u + 2·L_d where L_u + L_d would do. Check it with {@code ./caas check
+ * gather-reactive}.
  */
 final class DogHandler implements PhotoHandler {
   private final CanineUpstream upstream;
@@ -37,30 +37,41 @@ final class DogHandler implements PhotoHandler {
 
   @Override
   public Mono<ServedPhoto> serve(DogRequest request) {
-    return Mono.defer(() -> {
-      var timeline = RequestTimeline.start();
-      // 1. upstream: fetch a photo; the upstream says which file it is
-      return time(timeline, UPSTREAM, () -> upstream.fetch(request.deadline()))
-          .flatMap(photo ->
-              // EXERCISE: async is not concurrent by itself. then() subscribes to the name lookup only once
-              // billing has completed, so the two round trips add up. Subscribe to both at once (Mono.zip),
-              // so that when one fails the other is cancelled and the failure passed on.
-              // 2. billing: record the request (no thread waits: the event loop is called back)
-              time(timeline, BILLING, () -> ledger.bill(request, photo.filename()))
-                  // 3. name: look the dog up, once billing is done
-                  .then(time(timeline, NAME, () -> names.nameOf(photo.filename(), request.deadline())))
-                  // failed or abandoned once billing began: undo it in the background, answer at once
-                  .doOnError(failure -> compensations.undo(request.id()))
-                  .doOnCancel(() -> compensations.undo(request.id()))
-                  .map(dogName -> new ServedPhoto(photo, dogName, timeline)));
-    });
+    return Mono.defer(
+        () -> {
+          var timeline = RequestTimeline.start();
+          // 1. upstream: fetch a photo; the upstream says which file it is
+          return time(timeline, UPSTREAM, () -> upstream.fetch(request.deadline()))
+              .flatMap(
+                  photo ->
+                      // EXERCISE: async is not concurrent by itself. then() subscribes to the name
+                      // lookup only once
+                      // billing has completed, so the two round trips add up. Subscribe to both at
+                      // once (Mono.zip),
+                      // so that when one fails the other is cancelled and the failure passed on.
+                      // 2. billing: record the request (no thread waits: the event loop is called
+                      // back)
+                      time(timeline, BILLING, () -> ledger.bill(request, photo.filename()))
+                          // 3. name: look the dog up, once billing is done
+                          .then(
+                              time(
+                                  timeline,
+                                  NAME,
+                                  () -> names.nameOf(photo.filename(), request.deadline())))
+                          // failed or abandoned once billing began: undo it in the background,
+                          // answer at once
+                          .doOnError(failure -> compensations.undo(request.id()))
+                          .doOnCancel(() -> compensations.undo(request.id()))
+                          .map(dogName -> new ServedPhoto(photo, dogName, timeline)));
+        });
   }
 
   /** Times one step from subscription to its result; a failed or cancelled step has no timing. */
   private static <T> Mono<T> time(RequestTimeline timeline, Step step, Supplier<Mono<T>> work) {
-    return Mono.defer(() -> {
-      var span = timeline.begin(step);
-      return work.get().doOnSuccess(result -> span.end());
-    });
+    return Mono.defer(
+        () -> {
+          var span = timeline.begin(step);
+          return work.get().doOnSuccess(result -> span.end());
+        });
   }
 }

@@ -3,7 +3,10 @@ package dev.caas.workshop.gatherthreads;
 import dev.caas.blocking.DogServer;
 import dev.caas.contract.VariantOptions;
 
-/** The sync variant with your {@link DogHandler}: run it as {@code sync-gathered} (the checker does). */
+/**
+ * The sync variant with your {@link DogHandler}: run it as {@code sync-gathered} (the checker
+ * does).
+ */
 public final class DogApp {
   private DogApp() {}
 

@@ -41,15 +41,20 @@ final class DogHandler implements PhotoHandler {
     var timeline = RequestTimeline.start();
     // 1. upstream: fetch a photo; the upstream says which file it is
     DogPhoto photo = timeline.time(UPSTREAM, () -> upstream.fetch(request.deadline()));
-    return compensations.undoBillingIfFails(request, () -> {
-      // EXERCISE: steps 2 and 3 need only the photo, yet 3 waits for 2 to finish. Start both on threads of
-      // gatherPool (CompletableFuture.runAsync / supplyAsync), then wait for both; if one fails, the request
-      // must fail with that step's StepFailure, not a wrapper around it.
-      // 2. billing: record the request (this thread blocks in JDBC)
-      timeline.time(BILLING, () -> ledger.bill(request, photo.filename()));
-      // 3. name: look the dog up (blocks again)
-      DogName dogName = timeline.time(NAME, () -> names.nameOf(photo.filename(), request.deadline()));
-      return new ServedPhoto(photo, dogName, timeline);
-    });
+    return compensations.undoBillingIfFails(
+        request,
+        () -> {
+          // EXERCISE: steps 2 and 3 need only the photo, yet 3 waits for 2 to finish. Start both on
+          // threads of
+          // gatherPool (CompletableFuture.runAsync / supplyAsync), then wait for both; if one
+          // fails, the request
+          // must fail with that step's StepFailure, not a wrapper around it.
+          // 2. billing: record the request (this thread blocks in JDBC)
+          timeline.time(BILLING, () -> ledger.bill(request, photo.filename()));
+          // 3. name: look the dog up (blocks again)
+          DogName dogName =
+              timeline.time(NAME, () -> names.nameOf(photo.filename(), request.deadline()));
+          return new ServedPhoto(photo, dogName, timeline);
+        });
   }
 }

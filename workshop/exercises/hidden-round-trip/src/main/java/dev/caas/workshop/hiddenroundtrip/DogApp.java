@@ -3,7 +3,10 @@ package dev.caas.workshop.hiddenroundtrip;
 import dev.caas.blocking.DogServer;
 import dev.caas.contract.VariantOptions;
 
-/** The real sync variant (its own handler) with your {@link PoolTuning} on top of the project's pool settings. */
+/**
+ * The real sync variant (its own handler) with your {@link PoolTuning} on top of the project's pool
+ * settings.
+ */
 public final class DogApp {
   private DogApp() {}
 

@@ -4,20 +4,24 @@ import com.zaxxer.hikari.HikariConfig;
 import java.util.function.Consumer;
 
 /**
- * Exercise hidden-round-trip: HikariCP settings applied on top of the project's, "to be safe". The variant
- * stays correct, but each database step now costs more than its one statement. Check it with
- * {@code ./caas check hidden-round-trip}.
+ * Exercise hidden-round-trip: HikariCP settings applied on top of the project's, "to be safe". The
+ * variant stays correct, but each database step now costs more than its one statement. Check it
+ * with {@code ./caas check hidden-round-trip}.
  */
 final class PoolTuning implements Consumer<HikariConfig> {
 
   @Override
   public void accept(HikariConfig config) {
-    // EXERCISE: the waterfall says each database step takes two round trips where its one statement needs
-    // one. Which of these settings talks to the database, when, and through which proxy? Keep the pool
-    // correct (a broken connection still fails only its own statement) and make each step cost one L.
+    // EXERCISE: the waterfall says each database step takes two round trips where its one statement
+    // needs
+    // one. Which of these settings talks to the database, when, and through which proxy? Keep the
+    // pool
+    // correct (a broken connection still fails only its own statement) and make each step cost one
+    // L.
     // Never hand out a connection without checking that the database still answers on it...
     config.setConnectionTestQuery("SELECT 1");
-    // ...however recently it was last used (HikariCP skips the check for 500 ms after a connection's last use).
+    // ...however recently it was last used (HikariCP skips the check for 500 ms after a
+    // connection's last use).
     System.setProperty("com.zaxxer.hikari.aliveBypassWindowMs", "0");
   }
 }

@@ -4,8 +4,9 @@ import dev.caas.blocking.DogServer;
 import dev.caas.contract.VariantOptions;
 
 /**
- * The variant this exercise is about, as it is: loom-gathered. Nothing to change in the code; what you size is
- * its database pool ({@code --db-pool}), in {@code answer.properties} beside this module's {@code pom.xml}.
+ * The variant this exercise is about, as it is: loom-gathered. Nothing to change in the code; what
+ * you size is its database pool ({@code --db-pool}), in {@code answer.properties} beside this
+ * module's {@code pom.xml}.
  */
 public final class DogApp {
   private DogApp() {}

@@ -5,7 +5,10 @@ import dev.caas.testkit.DogServiceContract;
 import dev.caas.testkit.RunningVariant;
 import dev.caas.testkit.VariantLauncher;
 
-/** The variant you size is a correct loom-gathered variant, with any pool: the contract suite says so. */
+/**
+ * The variant you size is a correct loom-gathered variant, with any pool: the contract suite says
+ * so.
+ */
 class ExerciseContractTest extends DogServiceContract {
   @Override
   protected Variant variant() {
