@@ -145,9 +145,11 @@ class DogParts:
         return {"serverThreads": None, "dbPool": self.config.db_pool, "httpConnections": None, "executorThreads": None}
 
     def load(self, in_flight):
-        idle = self.pool.get_idle_size()
+        # asyncpg reopens a connection it dropped (database down) only when it is next lent, so a
+        # free place in the pool counts as idle whether or not its connection is open right now
+        active = self.pool.get_size() - self.pool.get_idle_size()
         return {
-            "inFlight": in_flight, "dbActive": self.pool.get_size() - idle, "dbIdle": idle,
+            "inFlight": in_flight, "dbActive": active, "dbIdle": self.config.db_pool - active,
             "dbWaiting": self.waiting, "compensationsPending": self.pending_undos,
         }
 
