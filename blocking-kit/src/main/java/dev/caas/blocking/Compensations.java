@@ -1,5 +1,6 @@
 package dev.caas.blocking;
 
+import dev.caas.contract.CompensationRetry;
 import dev.caas.contract.Deadline;
 import dev.caas.contract.DogRequest;
 import dev.caas.contract.StepFailure;
@@ -16,20 +17,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The delete runs in the background, so the error is answered at once (the delete costs a
  * database round trip, and the error must not wait for it: at the deadline there is no time left).
- * It is retried, with growing pauses, until the database takes it, so a database that is down for a
- * while loses nothing; what is still to be done is {@link #pending()}, reported on {@code /health}.
+ * It is retried, with growing pauses ({@link CompensationRetry}, the same in every model), until
+ * the database takes it, so a database that is down for a while loses nothing; what is still to be
+ * done is {@link #pending()}, reported on {@code /health}.
  */
 public final class Compensations implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Compensations.class);
-  private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
-  private static final Duration LONGEST_PAUSE = Duration.ofSeconds(2);
-
-  /**
-   * The shortest time one delete may take: nobody waits for it, so a slow database (latency above a
-   * short request deadline) is waited out rather than aborted, which would break a connection per
-   * attempt.
-   */
-  private static final Duration SHORTEST_ATTEMPT = Duration.ofSeconds(10);
 
   private final BillingLedger ledger;
   private final Duration attemptTimeout;
@@ -38,8 +31,7 @@ public final class Compensations implements AutoCloseable {
 
   Compensations(BillingLedger ledger, Duration attemptTimeout) {
     this.ledger = ledger;
-    this.attemptTimeout =
-        attemptTimeout.compareTo(SHORTEST_ATTEMPT) < 0 ? SHORTEST_ATTEMPT : attemptTimeout;
+    this.attemptTimeout = CompensationRetry.attemptTimeout(attemptTimeout);
   }
 
   /**
@@ -69,7 +61,7 @@ public final class Compensations implements AutoCloseable {
   }
 
   private void deleteUntilDone(UUID requestId) {
-    Duration pause = FIRST_PAUSE;
+    Duration pause = CompensationRetry.FIRST_PAUSE;
     for (int attempt = 1; !closed; attempt++) {
       try {
         ledger.unbill(requestId, Deadline.after(attemptTimeout));
@@ -88,10 +80,7 @@ public final class Compensations implements AutoCloseable {
       } catch (InterruptedException e) {
         break;
       }
-      pause =
-          pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0
-              ? LONGEST_PAUSE
-              : pause.multipliedBy(2);
+      pause = CompensationRetry.pauseAfter(pause);
     }
     log.error("billing of failed request {} was not undone before shutdown", requestId);
   }

@@ -8,6 +8,7 @@ import dev.caas.contract.ErrorBody;
 import dev.caas.contract.Health;
 import dev.caas.contract.Json;
 import dev.caas.contract.Limits;
+import dev.caas.contract.ServedPhoto;
 import dev.caas.contract.StepFailure;
 import dev.caas.contract.Variant;
 import dev.caas.contract.VariantOptions;

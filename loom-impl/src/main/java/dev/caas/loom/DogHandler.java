@@ -8,14 +8,18 @@ import dev.caas.blocking.BillingLedger;
 import dev.caas.blocking.CanineUpstream;
 import dev.caas.blocking.Compensations;
 import dev.caas.blocking.DogNames;
-import dev.caas.blocking.ServedPhoto;
 import dev.caas.contract.DogName;
 import dev.caas.contract.DogPhoto;
 import dev.caas.contract.DogRequest;
 import dev.caas.contract.RequestTimeline;
+import dev.caas.contract.ServedPhoto;
 import dev.caas.contract.Variant;
 
-/** The request, step by step, on the request's own virtual thread. */
+/**
+ * The request, step by step, on the request's own virtual thread. The code blocks exactly as sync's
+ * does; what changes is what a blocked thread costs: a virtual thread unmounts from its carrier
+ * while it waits, so blocking here is cheap, and the carrier runs other requests meanwhile.
+ */
 final class DogHandler {
   private final CanineUpstream upstream;
   private final BillingLedger ledger;
@@ -44,14 +48,14 @@ final class DogHandler {
   // tag::sequential[]
   ServedPhoto sequential(DogRequest request) {
     var timeline = RequestTimeline.start();
-    // 1. upstream: fetch a photo; the virtual thread unmounts while it waits
+    // 1. upstream: fetch a photo; the upstream says which file it is
     DogPhoto photo = timeline.time(UPSTREAM, () -> upstream.fetch(request.deadline()));
     return compensations.undoBillingIfFails(
         request,
         () -> {
-          // 2. billing: record the request (blocking JDBC, cheap to block here)
+          // 2. billing: record the request (this thread blocks in JDBC)
           timeline.time(BILLING, () -> ledger.bill(request, photo.filename()));
-          // 3. name: look the dog up
+          // 3. name: look the dog up (blocks again)
           DogName dogName =
               timeline.time(NAME, () -> names.nameOf(photo.filename(), request.deadline()));
           return new ServedPhoto(photo, dogName, timeline);
@@ -63,7 +67,7 @@ final class DogHandler {
   // tag::gathered[]
   ServedPhoto gathered(DogRequest request) {
     var timeline = RequestTimeline.start();
-    // 1. upstream: fetch a photo; the virtual thread unmounts while it waits
+    // 1. upstream: fetch a photo; the upstream says which file it is
     DogPhoto photo = timeline.time(UPSTREAM, () -> upstream.fetch(request.deadline()));
     return compensations.undoBillingIfFails(
         request,

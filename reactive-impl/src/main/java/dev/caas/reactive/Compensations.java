@@ -1,5 +1,6 @@
 package dev.caas.reactive;
 
+import dev.caas.contract.CompensationRetry;
 import dev.caas.contract.Deadline;
 import java.time.Duration;
 import java.util.UUID;
@@ -13,23 +14,11 @@ import reactor.util.retry.Retry;
 /**
  * Undoes the billing of failed requests, in the background: the failed request is answered at once,
  * and its billing event is deleted (by request id) as soon as the database takes the DELETE. An
- * attempt that fails is retried, waiting longer each time up to {@link #MAX_BACKOFF}, for as long
- * as it takes: a database that is down for a while loses no compensation, and gets at most one
- * attempt per second from each.
+ * attempt that fails is retried, waiting longer each time ({@link CompensationRetry}, the same in
+ * every model), for as long as it takes.
  */
 public final class Compensations implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Compensations.class);
-  private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
-
-  /** Short, so the billing is reconciled soon after the database is back. */
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
-
-  /**
-   * The shortest time one delete may take: nobody waits for it, so a slow database (latency above a
-   * short request deadline) is waited out rather than cancelled, which would cost a connection per
-   * attempt.
-   */
-  private static final Duration SHORTEST_ATTEMPT = Duration.ofSeconds(10);
 
   private final BillingLedger ledger;
   private final Duration attemptTimeout;
@@ -38,8 +27,7 @@ public final class Compensations implements AutoCloseable {
 
   Compensations(BillingLedger ledger, Duration attemptTimeout) {
     this.ledger = ledger;
-    this.attemptTimeout =
-        attemptTimeout.compareTo(SHORTEST_ATTEMPT) < 0 ? SHORTEST_ATTEMPT : attemptTimeout;
+    this.attemptTimeout = CompensationRetry.attemptTimeout(attemptTimeout);
   }
 
   /** Schedules the deletion of the request's billing event, if it has one; returns at once. */
@@ -47,8 +35,9 @@ public final class Compensations implements AutoCloseable {
     pending.incrementAndGet();
     Mono.defer(() -> ledger.unbill(requestId, Deadline.after(attemptTimeout)))
         .retryWhen(
-            Retry.backoff(Long.MAX_VALUE, FIRST_BACKOFF)
-                .maxBackoff(MAX_BACKOFF)
+            Retry.backoff(Long.MAX_VALUE, CompensationRetry.FIRST_PAUSE)
+                .maxBackoff(CompensationRetry.LONGEST_PAUSE)
+                .jitter(0)
                 .doBeforeRetry(
                     retry ->
                         log.debug(

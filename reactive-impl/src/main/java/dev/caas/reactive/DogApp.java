@@ -127,7 +127,7 @@ public class DogApp {
     // Nothing
     // else runs handlers, so there is no executor either.
     var limits = new Limits(null, dbPool.getMaxAllocatedSize(), upstream.maxConnections(), null);
-    return new DogRoutes(
+    return new DogServer(
             variant, handler, options.deadline(), ledger, limits, dbPool, compensations)
         .router();
   }

@@ -6,6 +6,7 @@ import static dev.caas.contract.Step.UPSTREAM;
 
 import dev.caas.contract.DogRequest;
 import dev.caas.contract.RequestTimeline;
+import dev.caas.contract.ServedPhoto;
 import dev.caas.contract.Step;
 import dev.caas.contract.Variant;
 import java.util.function.Supplier;

@@ -1,6 +1,7 @@
 package dev.caas.reactive;
 
 import dev.caas.contract.DogRequest;
+import dev.caas.contract.ServedPhoto;
 import reactor.core.publisher.Mono;
 
 /**

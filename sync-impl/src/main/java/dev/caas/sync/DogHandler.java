@@ -8,16 +8,20 @@ import dev.caas.blocking.BillingLedger;
 import dev.caas.blocking.CanineUpstream;
 import dev.caas.blocking.Compensations;
 import dev.caas.blocking.DogNames;
-import dev.caas.blocking.ServedPhoto;
 import dev.caas.contract.DogName;
 import dev.caas.contract.DogPhoto;
 import dev.caas.contract.DogRequest;
 import dev.caas.contract.RequestTimeline;
+import dev.caas.contract.ServedPhoto;
 import dev.caas.contract.Variant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
-/** The request, step by step, on the request's own platform thread. */
+/**
+ * The request, step by step, on the request's own platform thread. A blocked platform thread holds
+ * one of the bounded pool's threads for the whole wait: the threads, not the work, limit how many
+ * requests are served at once.
+ */
 final class DogHandler {
   private final CanineUpstream upstream;
   private final BillingLedger ledger;

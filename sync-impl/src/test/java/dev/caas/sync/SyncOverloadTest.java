@@ -6,6 +6,7 @@ import dev.caas.contract.DogPaths;
 import dev.caas.contract.Variant;
 import dev.caas.contract.VariantOptions;
 import dev.caas.testkit.DogClient;
+import dev.caas.testkit.OverloadContract;
 import dev.caas.testkit.SharedTestbed;
 import java.time.Duration;
 import java.util.List;
@@ -13,17 +14,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A bounded pool with a bounded queue refuses what it cannot hold, at once, instead of queueing
- * forever.
+ * forever: sync's answer to the overload contract's burst, which it is not built to serve whole.
  */
-class SyncOverloadTest {
+class SyncOverloadTest extends OverloadContract {
   private static final int THREADS = 4;
   private static final int QUEUE = 4;
   private static final Duration LATENCY = Duration.ofMillis(300);
 
+  SyncOverloadTest() {
+    super(Variant.Model.SYNC, SyncLauncher.LAUNCHER);
+  }
+
   @Test
   void a_full_queue_answers_503_at_once_and_the_admitted_requests_are_served() throws Exception {
     var testbed = SharedTestbed.get();
-    var defaults = SharedTestbed.optionsFor(Variant.SYNC_SEQUENTIAL, Duration.ofSeconds(10));
+    var defaults = SharedTestbed.optionsFor(variant(), Duration.ofSeconds(10));
     var options =
         new VariantOptions(
             defaults.composition(),

@@ -17,38 +17,35 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * What every variant must do, whatever its concurrency model. A subclass says which variant it is
- * and how to start it; everything else is here, once.
+ * What every variant must do, whatever its concurrency model. A subclass says which model it is and
+ * how to start a variant; both compositions run everything here, once each.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class DogServiceContract {
+public abstract class DogServiceContract extends VariantsOfAModel {
+  protected DogServiceContract(
+      Variant.Model model, VariantLauncher launcher, Variant.Composition... only) {
+    super(model, launcher, only);
+  }
+
   private Testbed testbed;
   private RunningVariant running;
   private DogClient client;
 
-  /** The variant under test. */
-  protected abstract Variant variant();
-
-  /** How to start it in-process. */
-  protected abstract VariantLauncher launcher();
-
-  @BeforeAll
+  @BeforeParameterizedClassInvocation
   void startVariant() throws Exception {
     testbed = SharedTestbed.get();
     running = launcher().launch(SharedTestbed.optionsFor(variant(), Duration.ofSeconds(5)));
     client = new DogClient(SharedTestbed.urlOf(running));
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   void stopVariant() throws Exception {
     if (running != null) {
       running.close();

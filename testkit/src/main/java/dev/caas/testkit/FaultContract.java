@@ -13,10 +13,9 @@ import dev.caas.upstream.UpstreamFault;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -24,10 +23,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  * What every variant does when the network or the database fails: answers the contract's error
  * within its deadline (plus {@link #GRACE}), bills nothing it did not serve, comes back to idle,
  * and serves again as soon as the fault is healed. Each fault of {@link Fault} runs against each
- * variant with a short deadline.
+ * variant of the model with a short deadline.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class FaultContract {
+public abstract class FaultContract extends VariantsOfAModel {
+  protected FaultContract(
+      Variant.Model model, VariantLauncher launcher, Variant.Composition... only) {
+    super(model, launcher, only);
+  }
+
   /**
    * The deadline the variant runs with here: short, so that waiting for it keeps the suite fast.
    */
@@ -48,13 +51,7 @@ public abstract class FaultContract {
   private RunningVariant running;
   private DogClient client;
 
-  /** The variant under test. */
-  protected abstract Variant variant();
-
-  /** How to start it in-process. */
-  protected abstract VariantLauncher launcher();
-
-  @BeforeAll
+  @BeforeParameterizedClassInvocation
   void startVariant() throws Exception {
     testbed = SharedTestbed.get();
     running = launcher().launch(SharedTestbed.optionsFor(variant(), DEADLINE));
@@ -71,7 +68,7 @@ public abstract class FaultContract {
     awaitIdle();
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   void stopVariant() throws Exception {
     if (running != null) {
       running.close();

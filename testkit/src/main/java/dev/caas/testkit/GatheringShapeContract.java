@@ -44,18 +44,24 @@ public abstract class GatheringShapeContract {
   private final Map<Variant.Composition, Measurement> measured =
       new EnumMap<>(Variant.Composition.class);
 
-  /** Which model's two variants to measure. */
-  protected abstract Variant.Model model();
+  private final Variant.Model model;
+  private final VariantLauncher launcher;
 
-  /** How to start a variant of that model in-process. */
-  protected abstract VariantLauncher launcher();
+  /**
+   * @param model which model's two variants to measure
+   * @param launcher how to start a variant of that model in-process
+   */
+  protected GatheringShapeContract(Variant.Model model, VariantLauncher launcher) {
+    this.model = model;
+    this.launcher = launcher;
+  }
 
   private record Measurement(double median, Map<String, Double> stepMedians, double fastestStep) {}
 
   @BeforeAll
   void measureBothCompositions() throws Exception {
     for (var composition : Variant.Composition.values()) {
-      var variant = Variant.of(model(), composition);
+      var variant = Variant.of(model, composition);
       var measurement = measure(variant);
       measured.put(composition, measurement);
       System.out.printf(
@@ -66,8 +72,7 @@ public abstract class GatheringShapeContract {
 
   private Measurement measure(Variant variant) throws Exception {
     Testbed testbed = SharedTestbed.get();
-    try (var running =
-        launcher().launch(SharedTestbed.optionsFor(variant, Duration.ofSeconds(5)))) {
+    try (var running = launcher.launch(SharedTestbed.optionsFor(variant, Duration.ofSeconds(5)))) {
       var client = new DogClient(SharedTestbed.urlOf(running));
       client.photos(WARMUP, 4);
       testbed.setLatency(Duration.ofMillis((long) L), Duration.ofMillis((long) L));

@@ -2,12 +2,15 @@
  * The one contract test-suite. Every variant of every model runs the same tests against the real
  * testbed (PostgreSQL, Toxiproxy, the canine upstream), so a variant cannot pass by being special.
  *
- * <p>An implementation module writes one short subclass of {@link
- * dev.caas.testkit.DogServiceContract} per variant, saying only which variant it is and how to
- * start it (a {@link dev.caas.testkit.VariantLauncher}), and one subclass of {@link
- * dev.caas.testkit.GatheringShapeContract} per model, which measures both compositions under 100 ms
- * of injected latency and checks the shape the theory predicts: sequential ≈ 3L, gathered ≈ 2L,
- * every step ≈ L.
+ * <p>An implementation module writes one short subclass of each suite, whose constructor names its
+ * model and how to start a variant (a {@link dev.caas.testkit.VariantLauncher}): {@link
+ * dev.caas.testkit.DogServiceContract} (what every variant answers), {@link
+ * dev.caas.testkit.FaultContract} (failing dependencies), {@link dev.caas.testkit.OverloadContract}
+ * (a burst) and {@link dev.caas.testkit.GatheringShapeContract} (the shape the theory predicts
+ * under 100 ms of injected latency: sequential ≈ 3L, gathered ≈ 2L, every step ≈ L). Each suite
+ * runs both compositions of the model ({@link dev.caas.testkit.VariantsOfAModel}): the list of
+ * variants is written once, here. Where a model deviates from a suite by design, the test says so
+ * with an assumption that names the reason.
  *
  * <p>The testbed is shared by all test classes of one JVM ({@link dev.caas.testkit.SharedTestbed}):
  * starting PostgreSQL once saves seconds per class. Tests that inject latency or faults take them

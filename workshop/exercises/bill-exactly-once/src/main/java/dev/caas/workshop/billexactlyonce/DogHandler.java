@@ -10,10 +10,10 @@ import dev.caas.blocking.Compensations;
 import dev.caas.blocking.DogNames;
 import dev.caas.blocking.DogParts;
 import dev.caas.blocking.PhotoHandler;
-import dev.caas.blocking.ServedPhoto;
 import dev.caas.contract.DogPhoto;
 import dev.caas.contract.DogRequest;
 import dev.caas.contract.RequestTimeline;
+import dev.caas.contract.ServedPhoto;
 import dev.caas.loom.Subtasks;
 
 /**

@@ -6,6 +6,7 @@ import static dev.caas.contract.Step.UPSTREAM;
 
 import dev.caas.contract.DogRequest;
 import dev.caas.contract.RequestTimeline;
+import dev.caas.contract.ServedPhoto;
 import dev.caas.contract.Step;
 import dev.caas.reactive.BillingLedger;
 import dev.caas.reactive.CanineUpstream;
@@ -13,7 +14,6 @@ import dev.caas.reactive.Compensations;
 import dev.caas.reactive.DogNames;
 import dev.caas.reactive.DogParts;
 import dev.caas.reactive.PhotoHandler;
-import dev.caas.reactive.ServedPhoto;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 

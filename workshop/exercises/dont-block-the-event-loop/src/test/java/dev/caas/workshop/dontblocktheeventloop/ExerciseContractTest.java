@@ -3,7 +3,6 @@ package dev.caas.workshop.dontblocktheeventloop;
 import dev.caas.contract.Variant;
 import dev.caas.testkit.DogServiceContract;
 import dev.caas.testkit.RunningVariant;
-import dev.caas.testkit.VariantLauncher;
 
 /**
  * Your handler is a correct reactive-sequential variant: the contract suite says so. (reactive-impl
@@ -11,16 +10,13 @@ import dev.caas.testkit.VariantLauncher;
  * watches the event loops.)
  */
 class ExerciseContractTest extends DogServiceContract {
-  @Override
-  protected Variant variant() {
-    return Variant.REACTIVE_SEQUENTIAL;
-  }
-
-  @Override
-  protected VariantLauncher launcher() {
-    return options -> {
-      var app = DogApp.start(options);
-      return new RunningVariant(dev.caas.reactive.DogApp.port(app), app);
-    };
+  ExerciseContractTest() {
+    super(
+        Variant.Model.REACTIVE,
+        options -> {
+          var app = DogApp.start(options);
+          return new RunningVariant(dev.caas.reactive.DogApp.port(app), app);
+        },
+        Variant.Composition.SEQUENTIAL);
   }
 }

@@ -3,23 +3,19 @@ package dev.caas.workshop.gatherreactive;
 import dev.caas.contract.Variant;
 import dev.caas.testkit.DogServiceContract;
 import dev.caas.testkit.RunningVariant;
-import dev.caas.testkit.VariantLauncher;
 
 /**
  * Your handler is a correct reactive-gathered variant whatever its speed: the contract suite says
  * so.
  */
 class ExerciseContractTest extends DogServiceContract {
-  @Override
-  protected Variant variant() {
-    return Variant.REACTIVE_GATHERED;
-  }
-
-  @Override
-  protected VariantLauncher launcher() {
-    return options -> {
-      var app = DogApp.start(options);
-      return new RunningVariant(dev.caas.reactive.DogApp.port(app), app);
-    };
+  ExerciseContractTest() {
+    super(
+        Variant.Model.REACTIVE,
+        options -> {
+          var app = DogApp.start(options);
+          return new RunningVariant(dev.caas.reactive.DogApp.port(app), app);
+        },
+        Variant.Composition.GATHERED);
   }
 }

@@ -10,11 +10,11 @@ import dev.caas.blocking.Compensations;
 import dev.caas.blocking.DogNames;
 import dev.caas.blocking.DogParts;
 import dev.caas.blocking.PhotoHandler;
-import dev.caas.blocking.ServedPhoto;
 import dev.caas.contract.DogName;
 import dev.caas.contract.DogPhoto;
 import dev.caas.contract.DogRequest;
 import dev.caas.contract.RequestTimeline;
+import dev.caas.contract.ServedPhoto;
 import java.util.concurrent.ExecutorService;
 
 /**

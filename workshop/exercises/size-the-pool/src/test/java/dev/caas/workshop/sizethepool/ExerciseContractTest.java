@@ -3,23 +3,19 @@ package dev.caas.workshop.sizethepool;
 import dev.caas.contract.Variant;
 import dev.caas.testkit.DogServiceContract;
 import dev.caas.testkit.RunningVariant;
-import dev.caas.testkit.VariantLauncher;
 
 /**
  * The variant you size is a correct loom-gathered variant, with any pool: the contract suite says
  * so.
  */
 class ExerciseContractTest extends DogServiceContract {
-  @Override
-  protected Variant variant() {
-    return Variant.LOOM_GATHERED;
-  }
-
-  @Override
-  protected VariantLauncher launcher() {
-    return options -> {
-      var server = DogApp.start(options);
-      return new RunningVariant(server.port(), server);
-    };
+  ExerciseContractTest() {
+    super(
+        Variant.Model.LOOM,
+        options -> {
+          var server = DogApp.start(options);
+          return new RunningVariant(server.port(), server);
+        },
+        Variant.Composition.GATHERED);
   }
 }

@@ -9,6 +9,7 @@ import dev.caas.contract.Health;
 import dev.caas.contract.Json;
 import dev.caas.contract.Limits;
 import dev.caas.contract.Load;
+import dev.caas.contract.ServedPhoto;
 import dev.caas.contract.StepFailure;
 import dev.caas.contract.Variant;
 import io.r2dbc.pool.PoolMetrics;
@@ -26,12 +27,13 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * The endpoints as a functional router. Gives each photo request its id and deadline, turns a
+ * The endpoints of the reactive variants, as WebFlux's functional router (the blocking kit's {@code
+ * DogServer} does the same job on Javalin). Gives each photo request its id and deadline, turns a
  * {@link ServedPhoto} into the contract's answer and a {@link StepFailure} into its JSON error, and
  * reports on {@code /health} what the variant is busy with.
  */
-final class DogRoutes {
-  private static final Logger log = LoggerFactory.getLogger(DogRoutes.class);
+final class DogServer {
+  private static final Logger log = LoggerFactory.getLogger(DogServer.class);
 
   private final Variant variant;
   private final PhotoHandler handler;
@@ -44,7 +46,7 @@ final class DogRoutes {
   /** Photo requests received and not answered yet. */
   private final AtomicInteger inFlight = new AtomicInteger();
 
-  DogRoutes(
+  DogServer(
       Variant variant,
       PhotoHandler handler,
       Duration deadline,

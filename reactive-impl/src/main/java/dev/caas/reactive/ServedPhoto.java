@@ -1,8 +1,0 @@
-package dev.caas.reactive;
-
-import dev.caas.contract.DogName;
-import dev.caas.contract.DogPhoto;
-import dev.caas.contract.RequestTimeline;
-
-/** What a handler hands to the routes: the photo, the dog's name, and how long each step took. */
-public record ServedPhoto(DogPhoto photo, DogName dogName, RequestTimeline timeline) {}
