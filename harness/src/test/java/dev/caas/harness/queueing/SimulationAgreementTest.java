@@ -1,0 +1,191 @@
+package dev.caas.harness.queueing;
+
+import dev.caas.contract.Variant.Composition;
+import dev.caas.harness.queueing.NetworkSimulation.Draw;
+import dev.caas.harness.queueing.NetworkSimulation.Measured;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The model against a simulation of the same variant on a grid of cases. Each test prints its table
+ * (MVA, simulation, relative difference) so a reader sees the agreement, not only a green tick.
+ */
+class SimulationAgreementTest {
+
+  private static final double AGREEMENT = 0.02;
+
+  /** One variant at one load. */
+  record Case(String name, VariantNetwork network, int clients) {}
+
+  /**
+   * With exponential holds the network is product-form, and load-dependent MVA is exact: the
+   * simulation differs by its sampling error only. The server-thread cap (a flow-equivalent server)
+   * is the one approximation, and it is checked here too.
+   */
+  @Test
+  void exact_mean_value_analysis_matches_a_simulation_with_exponential_holds() {
+    var cases = new ArrayList<Case>();
+    for (int clients : List.of(5, 15, 30, 60)) {
+      cases.add(
+          new Case(
+              "seq L=100/100 P=10",
+              network(Composition.SEQUENTIAL, 100, 100).dbPool(10).build(),
+              clients));
+    }
+    for (int clients : List.of(4, 8, 20)) {
+      cases.add(
+          new Case(
+              "seq L=50/100 P=5 N=8 cpu=5ms/2",
+              network(Composition.SEQUENTIAL, 50, 100)
+                  .dbPool(5)
+                  .serverThreads(8)
+                  .cpuDemand(Duration.ofMillis(5))
+                  .cores(2)
+                  .build(),
+              clients));
+    }
+    for (int clients : List.of(10, 40, 120)) {
+      cases.add(
+          new Case(
+              "seq L=100/20 P=20 cpu=10ms/2",
+              network(Composition.SEQUENTIAL, 100, 20)
+                  .dbPool(20)
+                  .cpuDemand(Duration.ofMillis(10))
+                  .cores(2)
+                  .build(),
+              clients));
+    }
+    for (int clients : List.of(3, 10)) {
+      cases.add(
+          new Case(
+              "seq L=100/0 H=5",
+              network(Composition.SEQUENTIAL, 100, 0).upstreamConnections(5).build(),
+              clients));
+    }
+    assertAgreement(cases, Draw.EXPONENTIAL, 30_000);
+  }
+
+  /**
+   * With fixed latencies (Toxiproxy without jitter) and exponential CPU, both compositions, away
+   * from the knee: well below it nothing waits, well above it the bottleneck never idles, and the
+   * model is exact in both limits whatever the distributions.
+   */
+  @Test
+  void fixed_latencies_agree_within_two_percent_away_from_the_knee() {
+    var cases = new ArrayList<Case>();
+    for (Composition composition : Composition.values()) {
+      for (int clients : List.of(5, 40, 200)) {
+        cases.add(
+            new Case(
+                composition + " L=100/100 P=10",
+                network(composition, 100, 100).dbPool(10).build(),
+                clients));
+      }
+      for (int clients : List.of(3, 60)) {
+        cases.add(
+            new Case(
+                composition + " L=50/200 P=6 N=40 cpu=4ms/2",
+                network(composition, 50, 200)
+                    .dbPool(6)
+                    .serverThreads(40)
+                    .cpuDemand(Duration.ofMillis(4))
+                    .cores(2)
+                    .build(),
+                clients));
+      }
+      for (int clients : List.of(4, 150)) {
+        cases.add(
+            new Case(
+                composition + " L=100/100 cpu=8ms/2",
+                network(composition, 100, 100).cpuDemand(Duration.ofMillis(8)).cores(2).build(),
+                clients));
+      }
+    }
+    cases.add(
+        new Case(
+            "GATHERED L=100/100 P=40 E=8 (executor bound)",
+            network(Composition.GATHERED, 100, 100).dbPool(40).gatherExecutor(8).build(),
+            60));
+    assertAgreement(cases, Draw.FIXED, 20_000);
+  }
+
+  private static void assertAgreement(List<Case> cases, Draw latencies, int measured) {
+    var softly = new SoftAssertions();
+    var table = new StringBuilder(header());
+    long seed = 1;
+    for (Case c : cases) {
+      Prediction model = c.network().prediction(c.clients());
+      Measured simulated =
+          NetworkSimulation.closedLoop(
+              c.network(),
+              c.clients(),
+              latencies,
+              Draw.EXPONENTIAL,
+              seed++,
+              measured / 10,
+              measured);
+      table.append(row(c, model, simulated));
+      softly
+          .assertThat(model.throughputPerSecond())
+          .as("%s, C = %d: throughput", c.name(), c.clients())
+          .isCloseTo(simulated.throughputPerSecond(), withinShare(simulated.throughputPerSecond()));
+      softly
+          .assertThat(model.meanSeconds())
+          .as("%s, C = %d: mean response", c.name(), c.clients())
+          .isCloseTo(simulated.meanSeconds(), withinShare(simulated.meanSeconds()));
+    }
+    System.out.println(table);
+    softly.assertAll();
+  }
+
+  private static org.assertj.core.data.Offset<Double> withinShare(double value) {
+    return org.assertj.core.data.Offset.offset(AGREEMENT * value);
+  }
+
+  static VariantNetwork.Builder network(Composition composition, int upstreamMs, int dbMs) {
+    return VariantNetwork.builder()
+        .composition(composition)
+        .upstreamLatency(Duration.ofMillis(upstreamMs))
+        .dbLatency(Duration.ofMillis(dbMs));
+  }
+
+  static String header() {
+    return String.format(
+        Locale.ROOT,
+        "%-46s %5s | %9s %9s %7s | %9s %9s %7s | %7s %7s | %7s %7s%n",
+        "case",
+        "C",
+        "X mva",
+        "X sim",
+        "ΔX",
+        "R mva",
+        "R sim",
+        "ΔR",
+        "p50 mva",
+        "p50 sim",
+        "p99 mva",
+        "p99 sim");
+  }
+
+  static String row(Case c, Prediction model, Measured simulated) {
+    return String.format(
+        Locale.ROOT,
+        "%-46s %5d | %9.2f %9.2f %+6.1f%% | %9.1f %9.1f %+6.1f%% | %7.1f %7.1f | %7.1f %7.1f%n",
+        c.name(),
+        c.clients(),
+        model.throughputPerSecond(),
+        simulated.throughputPerSecond(),
+        100 * (model.throughputPerSecond() / simulated.throughputPerSecond() - 1),
+        1000 * model.meanSeconds(),
+        1000 * simulated.meanSeconds(),
+        100 * (model.meanSeconds() / simulated.meanSeconds() - 1),
+        1000 * model.medianSeconds(),
+        1000 * simulated.medianSeconds(),
+        1000 * model.p99Seconds(),
+        1000 * simulated.p99Seconds());
+  }
+}
