@@ -54,6 +54,7 @@ public record VariantNetwork(
 
   static final String SERVER_THREADS = "server threads";
   static final String CLIENTS = "clients";
+  static final String ARRIVAL_RATE = "arrival rate";
 
   public VariantNetwork {
     Objects.requireNonNull(composition, "composition");
@@ -175,7 +176,7 @@ public record VariantNetwork(
     var asymptotes = asymptotes();
     asymptotes.add(
         new Asymptote(
-            "arrival rate", ratePerSecond, String.format(Locale.ROOT, "%.1f/s", ratePerSecond)));
+            ARRIVAL_RATE, ratePerSecond, String.format(Locale.ROOT, "%.1f/s", ratePerSecond)));
     var centres = new ArrayList<Centre>();
     var waits = new ArrayList<Wait>();
     double response = 0;

@@ -81,7 +81,7 @@ public record WaitingTime(double[] weights, int[] departures, double departureRa
       high *= 2;
     }
     double low = 0;
-    for (int step = 0; step < 100 && high - low > 1e-9 * high; step++) {
+    while (high - low > 1e-7 * high) {
       double middle = (low + high) / 2;
       if (exceeds(middle) > tail) {
         low = middle;
