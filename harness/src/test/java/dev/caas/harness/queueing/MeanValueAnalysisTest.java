@@ -51,14 +51,18 @@ class MeanValueAnalysisTest {
     }
   }
 
+  /**
+   * A sequential request: the upstream, 5 ms of CPU on two cores, two queries on ten connections.
+   */
+  private static final List<Station> SEQUENTIAL =
+      List.of(
+          Station.delay("upstream", 1, 0.1),
+          Station.queue("cpu", 2, 1, 0.005),
+          Station.queue("database pool", 10, 2, 0.1));
+
   @Test
   void one_request_alone_takes_the_sum_of_its_demands() {
-    var stations =
-        List.of(
-            Station.delay("upstream", 1, 0.1),
-            Station.queue("cpu", 2, 1, 0.005),
-            Station.queue("database pool", 10, 2, 0.1));
-    var alone = MeanValueAnalysis.solve(stations, 1, n -> true).getFirst();
+    var alone = MeanValueAnalysis.solve(SEQUENTIAL, 1, n -> true).getFirst();
     assertThat(alone.responseSeconds()).isCloseTo(0.305, within(1e-12));
     assertThat(alone.centres()).allSatisfy(c -> assertThat(c.waitSeconds()).isZero());
   }
@@ -76,12 +80,7 @@ class MeanValueAnalysisTest {
 
   @Test
   void the_queue_lengths_add_up_to_the_population() {
-    var stations =
-        List.of(
-            Station.delay("upstream", 1, 0.1),
-            Station.queue("cpu", 2, 1, 0.02),
-            Station.queue("database pool", 5, 2, 0.05));
-    for (var solution : MeanValueAnalysis.solve(stations, 200, n -> false)) {
+    for (var solution : MeanValueAnalysis.solve(SEQUENTIAL, 200, n -> false)) {
       double inside =
           solution.centres().stream().mapToDouble(MeanValueAnalysis.Centre::queueLength).sum();
       assertThat(inside).isCloseTo(solution.population(), within(1e-6 * solution.population()));

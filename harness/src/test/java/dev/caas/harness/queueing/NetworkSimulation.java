@@ -63,6 +63,7 @@ final class NetworkSimulation {
   private int completed;
   private final int warmUp;
   private double measuredFrom;
+  private double arrivalRate;
 
   private NetworkSimulation(
       VariantNetwork network, Draw latencies, Draw cpu, long seed, int warmUp, int measured) {
@@ -79,7 +80,10 @@ final class NetworkSimulation {
     this.responses = new double[measured];
   }
 
-  /** Runs C clients until {@code warmUp + measured} requests are answered. */
+  /**
+   * Runs C clients, each sending again as soon as it is answered, until {@code warmUp + measured}
+   * requests are answered.
+   */
   static Measured closedLoop(
       VariantNetwork network,
       int clients,
@@ -93,6 +97,29 @@ final class NetworkSimulation {
       simulation.send();
     }
     return simulation.run();
+  }
+
+  /**
+   * Requests arriving at {@code ratePerSecond}, exponentially spaced (Poisson), whatever the
+   * answers, until {@code warmUp + measured} are answered.
+   */
+  static Measured openLoop(
+      VariantNetwork network,
+      double ratePerSecond,
+      Draw latencies,
+      Draw cpu,
+      long seed,
+      int warmUp,
+      int measured) {
+    var simulation = new NetworkSimulation(network, latencies, cpu, seed, warmUp, measured);
+    simulation.arrivalRate = ratePerSecond;
+    simulation.arrive();
+    return simulation.run();
+  }
+
+  private void arrive() {
+    after(draw(Draw.EXPONENTIAL, 1 / arrivalRate), this::arrive);
+    send();
   }
 
   private Measured run() {
@@ -179,7 +206,9 @@ final class NetworkSimulation {
       responses[completed - warmUp] = now - sent;
     }
     completed++;
-    send();
+    if (arrivalRate == 0) {
+      send();
+    }
   }
 
   private double draw(Draw draw, double mean) {
