@@ -55,8 +55,10 @@ public record Prediction(
    */
   public record Usage(String centre, double utilisation, double waitSeconds) {}
 
-  /** The lowest ceiling, the curve's asymptote at high load. */
+  /** The lowest ceiling, the curve's asymptote at high load; none when nothing takes time. */
   public Asymptote ceiling() {
-    return asymptotes.getFirst();
+    return asymptotes.isEmpty()
+        ? new Asymptote("none", Double.POSITIVE_INFINITY, "nothing takes time")
+        : asymptotes.getFirst();
   }
 }

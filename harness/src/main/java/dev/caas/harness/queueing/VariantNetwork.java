@@ -123,6 +123,9 @@ public record VariantNetwork(
 
   /** The predictions for a closed-loop sweep, one solution of the network for all of them. */
   public List<Prediction> curve(List<Integer> clients) {
+    if (stations().isEmpty()) {
+      return clients.stream().map(c -> nothingToWaitFor(new Prediction.Clients(c))).toList();
+    }
     Set<Integer> inside = new TreeSet<>();
     for (int c : clients) {
       if (c < 1) {
@@ -172,6 +175,9 @@ public record VariantNetwork(
 
   /** The prediction for an open loop at λ requests per second: the same demands, M/M/c queues. */
   public Prediction prediction(double ratePerSecond) {
+    if (stations().isEmpty()) {
+      return nothingToWaitFor(new Prediction.Rate(ratePerSecond));
+    }
     double t = aloneSeconds();
     var asymptotes = asymptotes();
     asymptotes.add(
@@ -203,7 +209,9 @@ public record VariantNetwork(
       }
       response += cycle;
       double wait = cycle - station.aloneSeconds();
-      centres.add(new Centre(station, cycle, wait, ratePerSecond * cycle, 0, waiting));
+      double utilisation =
+          station.isDelay() ? 0 : ratePerSecond * station.demandSeconds() / station.servers();
+      centres.add(new Centre(station, cycle, wait, ratePerSecond * cycle, utilisation, waiting));
       waits.add(new Wait(wait, waiting));
     }
     var usages = usages(centres, ratePerSecond, t);
@@ -243,6 +251,23 @@ public record VariantNetwork(
         usages,
         waits,
         asymptotes,
+        false);
+  }
+
+  /**
+   * No latency injected and no CPU measured: nothing takes time, so there is nothing to predict (a
+   * no-latency warm-up run). Throughput unbounded, response zero.
+   */
+  private static Prediction nothingToWaitFor(Prediction.Load load) {
+    return new Prediction(
+        load,
+        Double.POSITIVE_INFINITY,
+        0,
+        0,
+        0,
+        new Usage("none", 0, 0),
+        List.of(),
+        List.of(),
         false);
   }
 

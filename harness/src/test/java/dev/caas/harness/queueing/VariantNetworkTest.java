@@ -34,6 +34,16 @@ class VariantNetworkTest {
   }
 
   @Test
+  void with_no_latency_and_no_cpu_nothing_waits_and_nothing_bounds() {
+    VariantNetwork idle = network(Composition.GATHERED, 0, 0).dbPool(20).serverThreads(32).build();
+    Prediction closed = idle.prediction(100);
+    assertThat(closed.throughputPerSecond()).isInfinite();
+    assertThat(closed.meanSeconds()).isZero();
+    assertThat(closed.bottleneck().centre()).isEqualTo("none");
+    assertThat(idle.prediction(100.0).overloaded()).isFalse();
+  }
+
+  @Test
   void gathered_overlaps_the_two_database_steps() {
     assertThat(sync(Composition.SEQUENTIAL, 100, 100).aloneSeconds()).isCloseTo(0.3, within(1e-12));
     assertThat(sync(Composition.GATHERED, 100, 100).aloneSeconds()).isCloseTo(0.2, within(1e-12));
