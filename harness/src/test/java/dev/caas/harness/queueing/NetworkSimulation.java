@@ -65,34 +65,34 @@ final class NetworkSimulation {
   private double measuredFrom;
   private double arrivalRate;
 
-  private NetworkSimulation(
-      VariantNetwork network, Draw latencies, Draw cpu, long seed, int warmUp, int measured) {
+  private NetworkSimulation(VariantNetwork network, Run run) {
     this.network = network;
-    this.latencies = latencies;
-    this.cpu = cpu;
-    this.random = new SplittableRandom(seed);
+    this.latencies = run.latencies();
+    this.cpu = run.cpu();
+    this.random = new SplittableRandom(run.seed());
     this.threads = new Pool(network.serverThreads());
     this.upstreamConnections = new Pool(network.upstreamConnections());
     this.cores = new Pool(network.cores());
     this.executor = new Pool(network.gatherExecutor());
     this.connections = new Pool(network.dbPool());
-    this.warmUp = warmUp;
-    this.responses = new double[measured];
+    this.warmUp = run.warmUp();
+    this.responses = new double[run.measured()];
   }
 
   /**
-   * Runs C clients, each sending again as soon as it is answered, until {@code warmUp + measured}
-   * requests are answered.
+   * How a simulation runs.
+   *
+   * @param latencies how the injected latencies are drawn
+   * @param cpu how the CPU's time per request is drawn
+   * @param seed the random numbers' seed: the same seed, the same run
+   * @param warmUp answers left out before measuring
+   * @param measured answers measured
    */
-  static Measured closedLoop(
-      VariantNetwork network,
-      int clients,
-      Draw latencies,
-      Draw cpu,
-      long seed,
-      int warmUp,
-      int measured) {
-    var simulation = new NetworkSimulation(network, latencies, cpu, seed, warmUp, measured);
+  record Run(Draw latencies, Draw cpu, long seed, int warmUp, int measured) {}
+
+  /** C clients, each sending again as soon as it is answered. */
+  static Measured closedLoop(VariantNetwork network, int clients, Run run) {
+    var simulation = new NetworkSimulation(network, run);
     for (int client = 0; client < clients; client++) {
       simulation.send();
     }
@@ -101,17 +101,10 @@ final class NetworkSimulation {
 
   /**
    * Requests arriving at {@code ratePerSecond}, exponentially spaced (Poisson), whatever the
-   * answers, until {@code warmUp + measured} are answered.
+   * answers.
    */
-  static Measured openLoop(
-      VariantNetwork network,
-      double ratePerSecond,
-      Draw latencies,
-      Draw cpu,
-      long seed,
-      int warmUp,
-      int measured) {
-    var simulation = new NetworkSimulation(network, latencies, cpu, seed, warmUp, measured);
+  static Measured openLoop(VariantNetwork network, double ratePerSecond, Run run) {
+    var simulation = new NetworkSimulation(network, run);
     simulation.arrivalRate = ratePerSecond;
     simulation.arrive();
     return simulation.run();

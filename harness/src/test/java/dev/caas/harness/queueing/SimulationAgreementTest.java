@@ -1,10 +1,14 @@
 package dev.caas.harness.queueing;
 
+import static org.assertj.core.api.Assertions.within;
+
 import dev.caas.contract.Variant.Composition;
 import dev.caas.harness.queueing.NetworkSimulation.Draw;
 import dev.caas.harness.queueing.NetworkSimulation.Measured;
+import dev.caas.harness.queueing.NetworkSimulation.Run;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.assertj.core.api.SoftAssertions;
@@ -168,9 +172,7 @@ class SimulationAgreementTest {
     for (Knee knee : cases) {
       Case c = knee.at();
       Prediction model = c.network().prediction(c.clients());
-      Measured simulated =
-          NetworkSimulation.closedLoop(
-              c.network(), c.clients(), Draw.FIXED, Draw.EXPONENTIAL, seed++, 2_000, 20_000);
+      Measured simulated = simulate(c, Draw.FIXED, seed++, 20_000);
       table.append(row(c, model, simulated));
       double miss = 1 - model.throughputPerSecond() / simulated.throughputPerSecond();
       softly
@@ -219,20 +221,11 @@ class SimulationAgreementTest {
           NetworkSimulation.openLoop(
               open.network(),
               open.rate(),
-              open.latencies(),
-              Draw.EXPONENTIAL,
-              seed++,
-              3_000,
-              30_000);
+              new Run(open.latencies(), Draw.EXPONENTIAL, seed++, 3_000, 30_000));
       table.append(row(new Case(open.name(), open.network(), (int) open.rate()), model, simulated));
-      softly
-          .assertThat(model.meanSeconds())
-          .as("%s at %.0f/s: mean response", open.name(), open.rate())
-          .isCloseTo(simulated.meanSeconds(), withinShare(simulated.meanSeconds()));
-      softly
-          .assertThat(simulated.throughputPerSecond())
-          .as("%s at %.0f/s: throughput", open.name(), open.rate())
-          .isCloseTo(open.rate(), withinShare(open.rate()));
+      String at = String.format(Locale.ROOT, "%s at %.0f/s", open.name(), open.rate());
+      agrees(softly, at + ": mean response", model.meanSeconds(), simulated.meanSeconds());
+      agrees(softly, at + ": throughput", open.rate(), simulated.throughputPerSecond());
     }
     System.out.println(table);
     softly.assertAll();
@@ -250,7 +243,15 @@ class SimulationAgreementTest {
   }
 
   private static List<Case> sweep(String name, VariantNetwork network, int... clients) {
-    return java.util.Arrays.stream(clients).mapToObj(c -> new Case(name, network, c)).toList();
+    return Arrays.stream(clients).mapToObj(c -> new Case(name, network, c)).toList();
+  }
+
+  /** The case simulated with exponential CPU, after a warm-up of a tenth of the measured. */
+  private static Measured simulate(Case c, Draw latencies, long seed, int measured) {
+    return NetworkSimulation.closedLoop(
+        c.network(),
+        c.clients(),
+        new Run(latencies, Draw.EXPONENTIAL, seed, measured / 10, measured));
   }
 
   private static void assertAgreement(List<Case> cases, Draw latencies, int measured) {
@@ -259,31 +260,23 @@ class SimulationAgreementTest {
     long seed = 1;
     for (Case c : cases) {
       Prediction model = c.network().prediction(c.clients());
-      Measured simulated =
-          NetworkSimulation.closedLoop(
-              c.network(),
-              c.clients(),
-              latencies,
-              Draw.EXPONENTIAL,
-              seed++,
-              measured / 10,
-              measured);
+      Measured simulated = simulate(c, latencies, seed++, measured);
       table.append(row(c, model, simulated));
-      softly
-          .assertThat(model.throughputPerSecond())
-          .as("%s, C = %d: throughput", c.name(), c.clients())
-          .isCloseTo(simulated.throughputPerSecond(), withinShare(simulated.throughputPerSecond()));
-      softly
-          .assertThat(model.meanSeconds())
-          .as("%s, C = %d: mean response", c.name(), c.clients())
-          .isCloseTo(simulated.meanSeconds(), withinShare(simulated.meanSeconds()));
+      String at = String.format(Locale.ROOT, "%s, C = %d", c.name(), c.clients());
+      agrees(
+          softly,
+          at + ": throughput",
+          model.throughputPerSecond(),
+          simulated.throughputPerSecond());
+      agrees(softly, at + ": mean response", model.meanSeconds(), simulated.meanSeconds());
     }
     System.out.println(table);
     softly.assertAll();
   }
 
-  private static org.assertj.core.data.Offset<Double> withinShare(double value) {
-    return org.assertj.core.data.Offset.offset(AGREEMENT * value);
+  /** Within {@link #AGREEMENT} of the simulation, relative to it. */
+  private static void agrees(SoftAssertions softly, String what, double model, double simulated) {
+    softly.assertThat(model).as(what).isCloseTo(simulated, within(AGREEMENT * simulated));
   }
 
   static VariantNetwork.Builder network(Composition composition, int upstreamMs, int dbMs) {
