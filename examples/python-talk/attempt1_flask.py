@@ -30,7 +30,7 @@ app = flask.Flask(__name__)
 @app.get("/dog")
 def dog():
     request_id = flask.g.request_id = new_request_id()
-    timeline = Timeline()
+    timeline = flask.g.timeline = Timeline()
     # 1. upstream: fetch a photo; the upstream says which file it is
     with timeline.step(UPSTREAM):
         filename, jpeg = fetch_photo()
@@ -246,8 +246,11 @@ def contract_headers(response):
 
 @app.errorhandler(StepFailure)
 def step_failed(failure):
+    # the steps that did end are in Server-Timing here too: it shows where the time went
+    timing = {"Server-Timing": flask.g.timeline.server_timing()} if "timeline" in flask.g else {}
     return flask.Response(
-        error_json(failure, flask.g.get("request_id")), status=failure.status, content_type="application/json"
+        error_json(failure, flask.g.get("request_id")), status=failure.status, headers=timing,
+        content_type="application/json",
     )
 
 

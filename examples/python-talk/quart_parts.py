@@ -186,12 +186,16 @@ def serve(handler, default_variant):
             headers.update(photo_headers(filename, dog_name, timeline))
             return quart.Response(jpeg, headers=headers)
         except TimeoutError:
-            failure = timed_out(timeline.unfinished_step(), config.deadline_ms)
-            return quart.Response(error_json(failure, request_id), failure.status, headers, content_type="application/json")
+            return failed(timed_out(timeline.unfinished_step(), config.deadline_ms), request_id, timeline)
         except StepFailure as failure:
-            return quart.Response(error_json(failure, request_id), failure.status, headers, content_type="application/json")
+            return failed(failure, request_id, timeline)
         finally:
             in_flight[0] -= 1
+
+    def failed(failure, request_id, timeline):
+        # the steps that did end are in Server-Timing here too: it shows where the time went
+        headers = {**any_answer_headers(config.variant, request_id), "Server-Timing": timeline.server_timing()}
+        return quart.Response(error_json(failure, request_id), failure.status, headers, content_type="application/json")
 
     app.add_url_rule("/", "root", dog, methods=["GET"])
     app.add_url_rule("/dog", "dog", dog, methods=["GET"])
