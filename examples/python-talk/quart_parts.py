@@ -7,6 +7,7 @@ coroutine's frame, a socket and (while a statement runs) a pool connection.
 
 import asyncio
 import contextlib
+import os
 
 import aiohttp
 import asyncpg
@@ -216,10 +217,17 @@ def serve(handler, default_variant):
             response.headers.setdefault(header, value)
         return response
 
+    print(f"{config.variant} listening on http://{config.host}:{config.port}", flush=True)
+    if os.environ.get("CAAS_ASGI_SERVER") == "uvicorn":
+        # Uvicorn tells the app when a client hangs up mid-request (Quart then cancels the handler,
+        # and the billing is undone); Hypercorn 0.13 does not. See README, "What they skip".
+        import uvicorn
+
+        uvicorn.run(app, host=config.host, port=config.port, backlog=4096, log_level="warning")
+        return
     server = hypercorn.config.Config()
     server.bind = [f"{config.host}:{config.port}"]
     server.backlog = 4096
     server.keep_alive_timeout = 75
     server.accesslog = None
-    print(f"{config.variant} listening on http://{config.host}:{config.port}", flush=True)
     asyncio.run(hypercorn.asyncio.serve(app, server))
