@@ -63,6 +63,9 @@ class DogParts:
             user=self.config.db_user, password=self.config.db_password,
             min_size=self.config.db_pool, max_size=self.config.db_pool,
             connection_class=QuietConnection, init=prepare_statements,
+            # asyncpg closes a connection left idle for 5 minutes by default; reopening it (connect,
+            # authenticate, prepare) costs several round trips, under 15 s of latency past a deadline
+            max_inactive_connection_lifetime=0,
         )
 
     async def close(self):
