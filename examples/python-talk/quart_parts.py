@@ -63,9 +63,10 @@ class DogParts:
             user=self.config.db_user, password=self.config.db_password,
             min_size=self.config.db_pool, max_size=self.config.db_pool,
             connection_class=QuietConnection, init=prepare_statements,
-            # asyncpg closes a connection left idle for 5 minutes by default; reopening it (connect,
-            # authenticate, prepare) costs several round trips, under 15 s of latency past a deadline
-            max_inactive_connection_lifetime=0,
+            # By default asyncpg closes a connection left idle for 5 minutes, and forgets a prepared
+            # statement 5 minutes old: a reconnect or a new prepare is a hidden round trip or more, and
+            # at 15 s of latency a prepare that the deadline cancels is prepared again on the next try
+            max_inactive_connection_lifetime=0, max_cached_statement_lifetime=0,
         )
 
     async def close(self):
