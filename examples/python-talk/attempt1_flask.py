@@ -10,6 +10,7 @@ import threading
 
 import flask
 import psycopg2
+import psycopg2.extensions
 import psycopg2.pool
 import requests
 import waitress
@@ -30,7 +31,7 @@ app = flask.Flask(__name__)
 @app.get("/dog")
 def dog():
     request_id = flask.g.request_id = new_request_id()
-    timeline = Timeline()
+    timeline = flask.g.timeline = Timeline()
     # 1. upstream: fetch a photo; the upstream says which file it is
     with timeline.step(UPSTREAM):
         filename, jpeg = fetch_photo()
@@ -98,6 +99,9 @@ class Database:
         self.pool = psycopg2.pool.ThreadedConnectionPool(
             size, size, host=config.db_host, port=config.db_port, dbname=config.db_name,
             user=config.db_user, password=config.db_password, connect_timeout=10,
+            # the server gives up on a statement that runs past the deadline (a locked table); it
+            # cannot see latency on the wire, and psycopg2 has no client-side timeout (see README)
+            options=f"-c statement_timeout={config.deadline_ms}",
         )
         self.free = threading.Semaphore(size)  # the pool refuses when empty; we want to wait
         self.lock = threading.Lock()
@@ -150,9 +154,12 @@ class _Lease:
         return self.connection
 
     def __exit__(self, failure_type, failure, traceback):
-        broken = failure_type is not None and issubclass(failure_type, psycopg2.Error)
+        cancelled = failure_type is not None and issubclass(failure_type, psycopg2.extensions.QueryCanceledError)
+        broken = failure_type is not None and issubclass(failure_type, psycopg2.Error) and not cancelled
         self.database.give_back(self.connection, broken)
         self._free_slot()
+        if cancelled:
+            raise timed_out(self.step, config.deadline_ms) from failure
         if broken:
             raise unavailable(self.step, f"database failed: {type(failure).__name__}") from failure
 
@@ -246,8 +253,11 @@ def contract_headers(response):
 
 @app.errorhandler(StepFailure)
 def step_failed(failure):
+    # the steps that did end are in Server-Timing here too: it shows where the time went
+    timing = {"Server-Timing": flask.g.timeline.server_timing()} if "timeline" in flask.g else {}
     return flask.Response(
-        error_json(failure, flask.g.get("request_id")), status=failure.status, content_type="application/json"
+        error_json(failure, flask.g.get("request_id")), status=failure.status, headers=timing,
+        content_type="application/json",
     )
 
 

@@ -26,13 +26,18 @@ def run(url, requests, clients):
                     return
                 left[0] -= 1
             began = time.perf_counter()
-            connection.request("GET", target.path or "/")
-            answer = connection.getresponse()
-            answer.read()
+            try:
+                connection.request("GET", target.path or "/")
+                answer = connection.getresponse()
+                answer.read()
+                outcome = answer.status
+            except OSError as e:  # no answer at all: counted, and the next request reconnects
+                connection.close()
+                outcome = type(e).__name__
             elapsed = (time.perf_counter() - began) * 1000
             with lock:
                 latencies.append(elapsed)
-                statuses[answer.status] = statuses.get(answer.status, 0) + 1
+                statuses[outcome] = statuses.get(outcome, 0) + 1
 
     began = time.perf_counter()
     threads = [threading.Thread(target=client) for _ in range(clients)]
@@ -54,7 +59,7 @@ def main():
     print(
         f"{len(latencies):>14} {statistics.median(latencies):>9.0f} {statistics.mean(latencies):>9.0f}"
         f" {statistics.pstdev(latencies):>9.0f} {statistics.quantiles(latencies, n=10)[-1]:>9.0f}"
-        f" {max(latencies):>9.0f} {len(latencies) / seconds:>7.1f}  {dict(sorted(statuses.items()))}"
+        f" {max(latencies):>9.0f} {len(latencies) / seconds:>7.1f}  {statuses}"
     )
 
 

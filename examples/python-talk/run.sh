@@ -6,7 +6,8 @@
 #     examples/python-talk/run.sh 1|2|3
 #
 # 1 = Flask + requests + psycopg2 on waitress, 2 = Quart + aiohttp + asyncpg with sequential awaits,
-# 3 = the same with asyncio.gather. Everything comes from Debian 12's packages; run as root, this
+# 3 = the same with asyncio.gather (on Hypercorn; CAAS_ASGI_SERVER=uvicorn runs 2 and 3 on Uvicorn,
+# which tells the app when a client hangs up). Everything comes from Debian 12's packages; run as root, this
 # installs the missing ones with apt-get first. It runs Debian's own /usr/bin/python3, which is the
 # interpreter those packages are installed for (a python3 earlier on PATH, e.g. pyenv's, is not).
 set -eu
@@ -17,6 +18,7 @@ case "${1:-}" in
   3) script=attempt3_quart_gathered.py; packages="python3-quart python3-aiohttp python3-asyncpg python3-hypercorn" ;;
   *) echo "usage: $0 1|2|3   (attempt 1 Flask, 2 Quart sequential, 3 Quart gathered)" >&2; exit 2 ;;
 esac
+if [ "${CAAS_ASGI_SERVER:-}" = uvicorn ] && [ "$1" != 1 ]; then packages="$packages python3-uvicorn"; fi
 
 missing=""
 for package in $packages; do

@@ -28,6 +28,7 @@ print(sum(after.values()) - sum(before.values()), after.get(sys.argv[3], 0) - be
 }
 status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
 
+for _ in $(seq 60); do curl -s -o /dev/null "$base/health" && break; sleep 0.5; done # up to 30 s to start
 curl -s -o "$work/warm" "$base/" # the first request may open connections; bill it too, but do not count it
 status=$(curl -s -D "$work/headers" -o "$work/photo" -w '%{http_code}' "$base/")
 filename="$(header X-Filename)"; dog="$(header X-Dog-Name)"
