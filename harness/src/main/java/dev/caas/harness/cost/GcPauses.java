@@ -1,0 +1,93 @@
+package dev.caas.harness.cost;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.management.InstanceNotFoundException;
+import javax.management.MBeanServerConnection;
+import javax.management.Notification;
+import javax.management.NotificationListener;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * Every collection the target JVM reports, one notification each, kept with its start time so a
+ * window can take the ones inside it.
+ *
+ * <p>A collector's MXBean gives only a count and a total time; the longest pause, the figure a p99
+ * feels, needs one record per collection: the {@code com.sun.management} GC notification carries
+ * its {@code GcInfo} with start time and duration. Over a remote JMX connection the notifications
+ * arrive late (the client fetches them in batches), so a window waits until it has as many as the
+ * collectors' counts say happened ({@link #awaitCount}).
+ */
+final class GcPauses implements NotificationListener {
+
+  /** The cause HotSpot gives a collection asked for by {@code System.gc()}: the meter's own. */
+  static final String FORCED_CAUSE = "System.gc()";
+
+  /**
+   * One collection: which collector, why, when (milliseconds since the JVM started) and how long.
+   */
+  record Collection(String collector, String cause, long startUptimeMillis, long durationMillis) {}
+
+  private final List<Collection> seen = new CopyOnWriteArrayList<>();
+
+  /**
+   * Whether a collector's durations are pauses. ZGC and Shenandoah report, beside their pauses,
+   * their concurrent cycles, which run beside the application and stop nothing: those are left out.
+   * G1's "G1 Concurrent GC" collector counts the remark and cleanup pauses of a concurrent cycle,
+   * which do stop the application, and is kept.
+   */
+  static boolean reportsPauses(String collector) {
+    return !collector.contains("Cycles");
+  }
+
+  void listenTo(MBeanServerConnection connection, List<ObjectName> collectors)
+      throws IOException, InstanceNotFoundException {
+    for (ObjectName collector : collectors) {
+      connection.addNotificationListener(collector, this, null, null);
+    }
+  }
+
+  @Override
+  public void handleNotification(Notification notification, Object handback) {
+    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+        notification.getType())) {
+      return;
+    }
+    var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+    if (reportsPauses(info.getGcName())) {
+      seen.add(
+          new Collection(
+              info.getGcName(),
+              info.getGcCause(),
+              info.getGcInfo().getStartTime(),
+              info.getGcInfo().getDuration()));
+    }
+  }
+
+  /** The collections that started inside {@code [fromUptime, toUptime)}, all causes. */
+  List<Collection> between(long fromUptimeMillis, long toUptimeMillis) {
+    return seen.stream()
+        .filter(c -> c.startUptimeMillis() >= fromUptimeMillis)
+        .filter(c -> c.startUptimeMillis() < toUptimeMillis)
+        .toList();
+  }
+
+  /**
+   * Waits (at most {@code timeoutMillis}) until at least {@code expected} collections inside the
+   * window have been delivered; returns whether they all were.
+   */
+  boolean awaitCount(long fromUptimeMillis, long toUptimeMillis, long expected, long timeoutMillis)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+    while (between(fromUptimeMillis, toUptimeMillis).size() < expected) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(20);
+    }
+    return true;
+  }
+}
