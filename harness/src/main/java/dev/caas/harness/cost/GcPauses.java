@@ -3,6 +3,7 @@ package dev.caas.harness.cost;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.management.InstanceNotFoundException;
 import javax.management.MBeanServerConnection;
@@ -27,9 +28,10 @@ final class GcPauses implements NotificationListener {
   static final String FORCED_CAUSE = "System.gc()";
 
   /**
-   * One collection: which collector, why, when (milliseconds since the JVM started) and how long.
+   * One collection: which collector, its number in that collector's count, why, and how long it
+   * took.
    */
-  record Collection(String collector, String cause, long startUptimeMillis, long durationMillis) {}
+  record Collection(String collector, long id, String cause, long durationMillis) {}
 
   private final List<Collection> seen = new CopyOnWriteArrayList<>();
 
@@ -61,28 +63,35 @@ final class GcPauses implements NotificationListener {
       seen.add(
           new Collection(
               info.getGcName(),
+              info.getGcInfo().getId(),
               info.getGcCause(),
-              info.getGcInfo().getStartTime(),
               info.getGcInfo().getDuration()));
     }
   }
 
-  /** The collections that started inside {@code [fromUptime, toUptime)}, all causes. */
-  List<Collection> between(long fromUptimeMillis, long toUptimeMillis) {
+  /**
+   * The collections between two readings of the collectors' counts: of each collector, those
+   * numbered after its count at {@code from} up to its count at {@code to}. All causes.
+   */
+  List<Collection> between(Map<String, Long> from, Map<String, Long> to) {
     return seen.stream()
-        .filter(c -> c.startUptimeMillis() >= fromUptimeMillis)
-        .filter(c -> c.startUptimeMillis() < toUptimeMillis)
+        .filter(c -> c.id() > from.getOrDefault(c.collector(), 0L))
+        .filter(c -> c.id() <= to.getOrDefault(c.collector(), 0L))
         .toList();
   }
 
   /**
-   * Waits (at most {@code timeoutMillis}) until at least {@code expected} collections inside the
-   * window have been delivered; returns whether they all were.
+   * Waits (at most {@code timeoutMillis}) until every collection between the two readings has been
+   * delivered; returns whether they all were.
    */
-  boolean awaitCount(long fromUptimeMillis, long toUptimeMillis, long expected, long timeoutMillis)
+  boolean awaitAll(Map<String, Long> from, Map<String, Long> to, long timeoutMillis)
       throws InterruptedException {
+    long expected = 0;
+    for (var collector : to.entrySet()) {
+      expected += collector.getValue() - from.getOrDefault(collector.getKey(), 0L);
+    }
     long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
-    while (between(fromUptimeMillis, toUptimeMillis).size() < expected) {
+    while (between(from, to).size() < expected) {
       if (System.nanoTime() > deadline) {
         return false;
       }

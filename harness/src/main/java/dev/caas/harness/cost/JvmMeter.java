@@ -13,7 +13,9 @@ import java.lang.management.RuntimeMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
@@ -64,7 +66,7 @@ public final class JvmMeter implements AutoCloseable {
   private record Window(
       JvmSample start,
       long uptimeMillis,
-      long collections,
+      Map<String, Long> collections,
       long allocatedBytes,
       long compilationMillis) {}
 
@@ -157,7 +159,7 @@ public final class JvmMeter implements AutoCloseable {
     }
     JvmSample start = sample();
     threads.resetPeakThreadCount();
-    long collections = collections();
+    Map<String, Long> collections = collections();
     open =
         new Window(
             start,
@@ -174,22 +176,20 @@ public final class JvmMeter implements AutoCloseable {
     }
     Window window = open;
     open = null;
-    long collections = collections() - window.collections();
+    Map<String, Long> collections = collections();
     long allocated = threads.getTotalThreadAllocatedBytes() - window.allocatedBytes();
     long compiling = compilation.getTotalCompilationTime() - window.compilationMillis();
     int peakThreads = threads.getPeakThreadCount();
     long endUptime = runtime.getUptime();
     boolean complete;
     try {
-      complete =
-          pauses.awaitCount(
-              window.uptimeMillis(), endUptime, collections, NOTIFICATION_WAIT_MILLIS);
+      complete = pauses.awaitAll(window.collections(), collections, NOTIFICATION_WAIT_MILLIS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for GC notifications", e);
     }
     var paused =
-        pauses.between(window.uptimeMillis(), endUptime).stream()
+        pauses.between(window.collections(), collections).stream()
             .filter(c -> !GcPauses.FORCED_CAUSE.equals(c.cause()))
             .toList();
     JvmSample end = sample();
@@ -207,8 +207,11 @@ public final class JvmMeter implements AutoCloseable {
         flags);
   }
 
-  private long collections() {
-    return collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+  /** Each collector's count of collections so far, by the collector's name. */
+  private Map<String, Long> collections() {
+    Map<String, Long> counts = new HashMap<>();
+    collectors.forEach(c -> counts.put(c.getName(), c.getCollectionCount()));
+    return counts;
   }
 
   private long residentBytes() {
