@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -77,16 +78,24 @@ public final class CostlyChild {
     }
   }
 
+  /** Starts the threads and returns once every one of them is about to park, not before. */
   private static void startParked(int count, Thread.Builder builder, int depth) {
+    var arrived = new CountDownLatch(count);
     for (int i = 0; i < count; i++) {
-      kept.add(builder.start(() -> parkAtDepth(depth)));
+      kept.add(builder.start(() -> parkAtDepth(depth, arrived)));
+    }
+    try {
+      arrived.await();
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
     }
   }
 
-  private static void parkAtDepth(int depth) {
+  private static void parkAtDepth(int depth, CountDownLatch arrived) {
     if (depth > 0) {
-      parkAtDepth(depth - 1);
+      parkAtDepth(depth - 1, arrived);
     } else {
+      arrived.countDown();
       while (true) {
         LockSupport.park();
       }

@@ -3,6 +3,8 @@ package dev.caas.harness.cost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,46 @@ class JvmMeterTest {
     assertThat(after.threads() - before.threads()).isEqualTo(50);
     assertThat(after.threadStackCommittedBytes()).isGreaterThan(before.threadStackCommittedBytes());
     assertThat(after.committed("Java Heap")).isEqualTo(128 * MIB);
+  }
+
+  @Test
+  void a_parked_platform_threads_committed_stack_is_within_twice_the_prediction() throws Exception {
+    NativeMemory before = jvm.sample().nativeMemory().orElseThrow();
+
+    child.send("platform 40");
+    NativeMemory after = jvm.sample().nativeMemory().orElseThrow();
+
+    long measuredPerThread =
+        (after.threadStackCommittedBytes() - before.threadStackCommittedBytes()) / 40;
+    // Thread.run, the lambda, parkAtDepth, LockSupport.park, Unsafe.park.
+    var shape = HandlerShape.DEFAULT.withStackFrames(5).withFlagsOf(jvm.flags());
+    long predicted =
+        WaitingRequestCost.predictModelOnly(ConcurrencyModel.SYNC, shape)
+            .largest(CostPart.Memory.NATIVE)
+            .bytes();
+    assertThat(measuredPerThread).isBetween(predicted / 2, predicted * 2);
+  }
+
+  @Test
+  void a_parked_virtual_threads_heap_slope_is_within_twice_the_prediction() throws Exception {
+    // A first thousand gets the recursion compiled: interpreted frames are about twice the size of
+    // compiled ones, and a sweep measures a server after its warm-up.
+    child.send("virtual 1000 40");
+    List<InFlightSample> samples = new ArrayList<>();
+    int parked = jvm.sample().threads().virtualThreads();
+    JvmSample sample = jvm.sample();
+    for (int step = 0; step < 3; step++) {
+      samples.add(sample.atInFlight(sample.threads().virtualThreads() - parked));
+      child.send("virtual 1000 40");
+      sample = jvm.sample();
+    }
+    samples.add(sample.atInFlight(sample.threads().virtualThreads() - parked));
+
+    var shape = HandlerShape.DEFAULT.withStackFrames(sample.threads().virtualStackFramesMedian());
+    var predicted = WaitingRequestCost.predictModelOnly(ConcurrencyModel.LOOM, shape);
+    var heap = CostComparison.of(predicted, MeasuredWaitingCost.fit(samples, true)).getFirst();
+    assertThat(heap.measured().isReliable()).as(heap.explanation()).isTrue();
+    assertThat(heap.gapOverTwice()).as(heap.explanation()).isFalse();
   }
 
   @Test
