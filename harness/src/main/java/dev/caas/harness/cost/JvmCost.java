@@ -44,16 +44,12 @@ public record JvmCost(
 
   /** Bytes allocated per request, when the window served {@code requests} requests. */
   public double allocatedBytesPerRequest(long requests) {
-    if (requests <= 0) {
-      throw new IllegalArgumentException("requests must be positive: " + requests);
-    }
-    return (double) allocatedBytes / requests;
+    return Ratios.perRequest(allocatedBytes, requests);
   }
 
   /** JIT time as a share of the window's wall time: 0.3 is "compiling 30 % of the time". */
   public double jitShare() {
-    long windowMillis = window.toMillis();
-    return windowMillis == 0 ? 0 : (double) jitMillis / windowMillis;
+    return Ratios.shareOf(jitMillis, window);
   }
 
   /** The fields a report prints, in a stable order, named as JSON fields. */

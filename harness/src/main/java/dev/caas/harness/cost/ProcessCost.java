@@ -49,16 +49,7 @@ public record ProcessCost(
 
   /** CPU milliseconds per request, when the window served {@code requests} requests. */
   public double cpuMillisPerRequest(long requests) {
-    if (requests <= 0) {
-      throw new IllegalArgumentException("requests must be positive: " + requests);
-    }
-    return (double) cpuMillis / requests;
-  }
-
-  /** How many cores the process kept busy on average: 1.0 is one core for the whole window. */
-  public double cores() {
-    long windowMillis = window.toMillis();
-    return windowMillis == 0 ? 0 : (double) cpuMillis / windowMillis;
+    return Ratios.perRequest(cpuMillis, requests);
   }
 
   /**
@@ -87,5 +78,10 @@ public record ProcessCost(
       fields.put("exitedInWindow", exitedInWindow);
     }
     return fields;
+  }
+
+  /** How many cores the process kept busy on average: 1.0 is one core for the whole window. */
+  public double cores() {
+    return Ratios.shareOf(cpuMillis, window);
   }
 }
