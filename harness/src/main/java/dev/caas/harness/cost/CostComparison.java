@@ -2,8 +2,10 @@ package dev.caas.harness.cost;
 
 import dev.caas.harness.cost.CostPart.Memory;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Predicted against measured bytes per waiting request, for one measure (heap after GC, or RSS),
@@ -56,6 +58,21 @@ public record CostComparison(
         predictedBytes,
         fit,
         explain(predicted, memory, measure, predictedBytes, fit));
+  }
+
+  /** The fields a report prints, in a stable order, named as JSON fields. */
+  public Map<String, Object> toJsonFields() {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("model", model.name().toLowerCase(Locale.ROOT));
+    fields.put("measure", measure);
+    fields.put("predictedBytesPerRequest", predictedBytes);
+    fields.put("measuredBytesPerRequest", measured.slope());
+    fields.put("interceptBytes", measured.intercept());
+    fields.put("rSquare", measured.rSquare());
+    fields.put("points", measured.points());
+    fields.put("gapOverTwice", measured.isReliable() && gapOverTwice());
+    fields.put("explanation", explanation);
+    return fields;
   }
 
   /** Measured over predicted; infinite when nothing was predicted. */

@@ -3,7 +3,10 @@ package dev.caas.harness.cost;
 import dev.caas.harness.cost.CostPart.Memory;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * What one request holds while it waits, predicted part by part from first principles, per
@@ -188,6 +191,21 @@ public record WaitingRequestCost(ConcurrencyModel model, HandlerShape shape, Lis
             8 * KIB,
             Memory.HEAP,
             "assumption: ~150 objects (exchange, futures, socket tube) × 50 B; no read buffer held"));
+  }
+
+  /** The parts as a report prints them: what, bytes, where, and on what basis, in order. */
+  public List<Map<String, Object>> toJsonFields() {
+    return parts.stream()
+        .map(
+            p -> {
+              Map<String, Object> part = new LinkedHashMap<>();
+              part.put("what", p.what());
+              part.put("bytes", p.bytes());
+              part.put("memory", p.memory().name().toLowerCase(Locale.ROOT));
+              part.put("basis", p.basis());
+              return part;
+            })
+        .toList();
   }
 
   /** Bytes on the heap: what heap after GC should grow by per waiting request. */

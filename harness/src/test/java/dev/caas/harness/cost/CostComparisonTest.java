@@ -43,6 +43,7 @@ class CostComparisonTest {
 
     assertThat(rss.measure()).isEqualTo("RSS");
     assertThat(rss.gapOverTwice()).isTrue();
+    assertThat(rss.toJsonFields()).containsEntry("gapOverTwice", true).containsKey("explanation");
     assertThat(rss.explanation())
         .contains("4.0×")
         .contains("stack page it ever touched")

@@ -44,6 +44,9 @@ class WaitingRequestCostTest {
 
     assertThat(reactive.parts()).noneMatch(p -> p.what().contains("stack"));
     assertThat(reactive.nativeBytes()).isZero();
+    assertThat(reactive.toJsonFields())
+        .hasSize(reactive.parts().size())
+        .allSatisfy(part -> assertThat(part).containsKeys("what", "bytes", "memory", "basis"));
   }
 
   @Test
