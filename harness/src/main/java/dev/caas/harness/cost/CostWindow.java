@@ -1,0 +1,55 @@
+package dev.caas.harness.cost;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * What a measured window cost: one {@link ProcessCost} per process, and the variant JVM's {@link
+ * JvmCost} when the meter looked inside it.
+ *
+ * @param window how long the window lasted, wall clock
+ * @param processes the processes, in the order the meter was given them
+ * @param variantJvm the variant JVM's own figures, when attached
+ */
+public record CostWindow(
+    Duration window, List<ProcessCost> processes, Optional<JvmCost> variantJvm) {
+
+  public CostWindow {
+    processes = List.copyOf(processes);
+  }
+
+  /** The cost of the process with this role. */
+  public ProcessCost process(String role) {
+    return processes.stream()
+        .filter(p -> p.role().equals(role))
+        .findFirst()
+        .orElseThrow(() -> new NoSuchElementException("no process with role " + role));
+  }
+
+  /** CPU milliseconds per request, summed over every process: the whole machine's cost of one. */
+  public double cpuMillisPerRequest(long requests) {
+    return processes.stream().mapToDouble(p -> p.cpuMillisPerRequest(requests)).sum();
+  }
+
+  /**
+   * The fields a report prints: one object per role, the variant's JVM under {@code variantJvm}.
+   * {@code requests} is the number the window served (0 for a warm-up: no per-request fields).
+   */
+  public Map<String, Object> toJsonFields(long requests) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("windowMs", window.toMillis());
+    if (requests > 0) {
+      fields.put("requests", requests);
+      fields.put("cpuMsPerRequest", cpuMillisPerRequest(requests));
+    }
+    Map<String, Object> byRole = new LinkedHashMap<>();
+    processes.forEach(p -> byRole.put(p.role(), p.toJsonFields(requests)));
+    fields.put("processes", byRole);
+    variantJvm.ifPresent(jvm -> fields.put("variantJvm", jvm.toJsonFields(requests)));
+    return fields;
+  }
+}

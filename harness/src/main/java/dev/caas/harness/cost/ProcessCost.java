@@ -1,0 +1,87 @@
+package dev.caas.harness.cost;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one process (or tree) cost over a measured window: CPU time spent inside the window, and
+ * memory, threads and open files at its start and end.
+ *
+ * <p>CPU time is the kernel's account (user + system), in the kernel's clock ticks (10 ms on
+ * Linux): over a window of seconds the rounding is negligible, over a window of 50 ms it is not. In
+ * a tree, a process that started inside the window counts from zero; a process that <em>exited</em>
+ * inside the window is not seen at the end, and its CPU time is lost ({@link #exitedInWindow} says
+ * how many): PostgreSQL's backends live as long as their pooled connections, so this is rare there.
+ *
+ * @param role the process's role
+ * @param pid the process (or the tree's root)
+ * @param window how long the window lasted, wall clock
+ * @param cpuMillis CPU time spent inside the window
+ * @param exitedInWindow processes of the tree seen at the start and gone at the end
+ * @param start the snapshot at the start of the window
+ * @param end the snapshot at the end of the window
+ */
+public record ProcessCost(
+    String role,
+    long pid,
+    Duration window,
+    long cpuMillis,
+    int exitedInWindow,
+    ProcessSnapshot start,
+    ProcessSnapshot end) {
+
+  /** Adds up the CPU time between two snapshots of the same process, process by process. */
+  static ProcessCost between(ProcessSnapshot start, ProcessSnapshot end, Duration window) {
+    long cpu = 0;
+    for (var entry : end.cpuMillisByProcess().entrySet()) {
+      long before = start.cpuMillisByProcess().getOrDefault(entry.getKey(), 0L);
+      cpu += entry.getValue() - before;
+    }
+    int exited = 0;
+    for (var key : start.cpuMillisByProcess().keySet()) {
+      if (!end.cpuMillisByProcess().containsKey(key)) {
+        exited++;
+      }
+    }
+    return new ProcessCost(start.role(), start.pid(), window, cpu, exited, start, end);
+  }
+
+  /** CPU milliseconds per request, when the window served {@code requests} requests. */
+  public double cpuMillisPerRequest(long requests) {
+    return Ratios.perRequest(cpuMillis, requests);
+  }
+
+  /**
+   * The fields a report prints, in a stable order, named as JSON fields. {@code requests} may be 0
+   * when the window served none (a warm-up), and then the per-request field is left out.
+   */
+  public Map<String, Object> toJsonFields(long requests) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("role", role);
+    fields.put("pid", pid);
+    fields.put("processes", end.processes());
+    fields.put("windowMs", window.toMillis());
+    fields.put("cpuMs", cpuMillis);
+    fields.put("cores", cores());
+    if (requests > 0) {
+      fields.put("cpuMsPerRequest", cpuMillisPerRequest(requests));
+    }
+    fields.put("rssBytesStart", start.residentBytes());
+    fields.put("rssBytesEnd", end.residentBytes());
+    fields.put("privateRssBytesEnd", end.privateResidentBytes());
+    fields.put("threadsStart", start.threads());
+    fields.put("threadsEnd", end.threads());
+    fields.put("openFilesEnd", end.openFiles());
+    fields.put("openFilesLimit", end.openFilesSoftLimit());
+    if (exitedInWindow > 0) {
+      fields.put("exitedInWindow", exitedInWindow);
+    }
+    return fields;
+  }
+
+  /** How many cores the process kept busy on average: 1.0 is one core for the whole window. */
+  public double cores() {
+    return Ratios.shareOf(cpuMillis, window);
+  }
+}
