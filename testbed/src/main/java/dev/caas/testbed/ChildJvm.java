@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  */
 final class ChildJvm implements AutoCloseable {
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
   private final String name;

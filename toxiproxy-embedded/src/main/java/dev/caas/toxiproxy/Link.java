@@ -117,7 +117,7 @@ final class Link {
   }
 
   private void read() {
-    byte[] buffer = new byte[ReadBuffers.SMALL];
+    var buffers = new ReadBuffers();
     OutputStream straight;
     try {
       straight = destination.getOutputStream();
@@ -127,7 +127,8 @@ final class Link {
     }
     try {
       InputStream in = source.getInputStream();
-      for (int n; (n = in.read(buffer)) >= 0; ) {
+      for (int n; (n = in.read(buffers.buffer())) >= 0; ) {
+        byte[] buffer = buffers.buffer();
         long arrived = System.nanoTime();
         if (nothingToInject()) {
           writeStraight(straight, buffer, n);
@@ -138,12 +139,12 @@ final class Link {
           }
           queue(new Segment.Data(Arrays.copyOf(buffer, n), arrived));
         }
-        buffer = ReadBuffers.next(buffer, n);
+        buffers.afterRead(n);
       }
     } catch (IOException | InterruptedException e) {
       // The source is gone (reset, or closed by us): like Toxiproxy, treat it as its end.
     } finally {
-      ReadBuffers.giveBack(buffer);
+      buffers.release();
     }
     if (nothingToInject()) {
       connection.endOfStream(destination);

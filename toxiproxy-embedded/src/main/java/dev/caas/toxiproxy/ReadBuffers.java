@@ -4,11 +4,12 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * The buffers links read into. A reader that waits for the next request holds only a small buffer;
- * once a read fills it, data is streaming, and the reader borrows a large one for the rest of the
- * burst, so a 55 KB answer takes one or two reads instead of four, and gives it back when a read
- * comes back short (the burst is over and the next read will probably wait). Thousands of idle
- * kept-alive connections then cost kilobytes each, not the large buffer each.
+ * The buffer one link's reader reads into. While the reader waits for the next request it holds
+ * only its own small buffer; once a read fills that, data is streaming, and it borrows a large one
+ * from a shared pool for the rest of the burst, so a 55 KB answer takes two reads instead of four,
+ * and gives it back when a read comes back short (the burst is over and the next read will probably
+ * wait). Thousands of idle kept-alive connections then cost a few kilobytes each, not the large
+ * buffer each.
  */
 final class ReadBuffers {
   /** What an idle reader waits with: a request, a query or a short answer fits. */
@@ -20,25 +21,29 @@ final class ReadBuffers {
   /** Large buffers kept for reuse; more are allocated when all are lent, and dropped on return. */
   private static final BlockingQueue<byte[]> SPARE_LARGE = new ArrayBlockingQueue<>(512);
 
-  private ReadBuffers() {}
+  private final byte[] small = new byte[SMALL];
+  private byte[] current = small;
 
-  /** The buffer for the next read, given the last one and how much that read returned. */
-  static byte[] next(byte[] current, int lastRead) {
-    if (current.length == SMALL && lastRead == SMALL) {
-      byte[] large = SPARE_LARGE.poll();
-      return large != null ? large : new byte[LARGE];
-    }
-    if (current.length == LARGE && lastRead < LARGE) {
-      giveBack(current);
-      return new byte[SMALL];
-    }
+  /** The buffer for the next read. */
+  byte[] buffer() {
     return current;
   }
 
-  /** Returns a large buffer the reader no longer needs (any other size is simply dropped). */
-  static void giveBack(byte[] buffer) {
-    if (buffer.length == LARGE) {
-      SPARE_LARGE.offer(buffer);
+  /** Chooses the buffer for the next read from how much the last read returned. */
+  void afterRead(int bytesRead) {
+    if (current == small && bytesRead == SMALL) {
+      byte[] large = SPARE_LARGE.poll();
+      current = large != null ? large : new byte[LARGE];
+    } else if (current != small && bytesRead < LARGE) {
+      release();
+    }
+  }
+
+  /** Gives a borrowed large buffer back to the pool; the reader is done with it. */
+  void release() {
+    if (current != small) {
+      SPARE_LARGE.offer(current);
+      current = small;
     }
   }
 }

@@ -123,28 +123,20 @@ public final class Answer {
     };
   }
 
-  /** Lets the handler write the announced length; the connection's stream stays open. */
-  private static final class ExactLengthBody extends OutputStream {
-    private final OutputStream out;
-    private long remaining;
+  /**
+   * A body written onto the connection's stream, which stays open for the next answer: closing the
+   * body only finishes it.
+   */
+  private abstract static class BodyStream extends OutputStream {
+    final OutputStream out;
 
-    ExactLengthBody(OutputStream out, long length) {
+    BodyStream(OutputStream out) {
       this.out = out;
-      this.remaining = length;
     }
 
     @Override
     public void write(int b) throws IOException {
       write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
-      if (length > remaining) {
-        throw new IOException("body longer than its Content-Length");
-      }
-      out.write(bytes, offset, length);
-      remaining -= length;
     }
 
     @Override
@@ -158,17 +150,32 @@ public final class Answer {
     }
   }
 
-  /** Frames every write as one chunk; {@link #close} sends the zero-length last chunk. */
-  private static final class ChunkedBody extends OutputStream {
-    private final OutputStream out;
+  /** Lets the handler write the announced length and no more. */
+  private static final class ExactLengthBody extends BodyStream {
+    private long remaining;
 
-    ChunkedBody(OutputStream out) {
-      this.out = out;
+    ExactLengthBody(OutputStream out, long length) {
+      super(out);
+      this.remaining = length;
     }
 
     @Override
-    public void write(int b) throws IOException {
-      write(new byte[] {(byte) b}, 0, 1);
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      if (length > remaining) {
+        throw new IOException("body longer than its Content-Length");
+      }
+      out.write(bytes, offset, length);
+      remaining -= length;
+    }
+  }
+
+  /** Frames every write as one chunk; {@link #close} sends the zero-length last chunk. */
+  private static final class ChunkedBody extends BodyStream {
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    ChunkedBody(OutputStream out) {
+      super(out);
     }
 
     @Override
@@ -182,17 +189,9 @@ public final class Answer {
     }
 
     @Override
-    public void flush() throws IOException {
-      out.flush();
-    }
-
-    @Override
     public void close() throws IOException {
       out.write(LAST_CHUNK);
       out.flush();
     }
-
-    private static final byte[] CRLF = {'\r', '\n'};
-    private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
   }
 }
