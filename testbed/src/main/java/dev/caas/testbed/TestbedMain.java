@@ -12,7 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code caas testbed}: the testbed as a service for an implementation this project did not start,
@@ -21,54 +25,77 @@ import java.util.concurrent.CountDownLatch;
  * variables and as JSON; runs until interrupted, then stops everything it started.
  *
  * <pre>
- * eval "$(caas testbed | sed -n '/^export /p')"   # or read --json FILE
+ * caas testbed --json testbed.json &gt; testbed.env &amp;   # runs until stopped
+ * # once testbed.json exists:
+ * . &lt;(grep '^export ' testbed.env)                 # CAAS_UPSTREAM_URL, CAAS_DB_HOST, …
  * </pre>
+ *
+ * <p>The harness's CLI adds it as a subcommand ({@code new TestbedMain()}); on its own it runs as
+ * {@code java -cp harness-all.jar dev.caas.testbed.TestbedMain}.
  */
-public final class TestbedMain {
-  static final String USAGE =
-      """
-      Usage: caas testbed [--listen ADDRESS] [--json FILE] [--backend NAME] [--separate-processes]
-                          [--proxy-source-addresses N]
-      Starts PostgreSQL, Toxiproxy (proxies "upstream" and "postgres") and the dog upstream, prints
-      their endpoints as shell variables and JSON, and runs until interrupted (Ctrl-C or SIGTERM).
+@Command(
+    name = "testbed",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Starts PostgreSQL, Toxiproxy (proxies \"upstream\" and \"postgres\") and the dog upstream,"
+          + " prints their endpoints as shell variables and JSON, and runs until interrupted"
+          + " (Ctrl-C or SIGTERM), then stops everything it started.",
+      "",
+      "It listens on loopback unless --listen says otherwise. With any other address the"
+          + " Toxiproxy API and PostgreSQL are reachable WITHOUT AUTHENTICATION from that network."
+    })
+public final class TestbedMain implements Callable<Integer> {
 
-        --listen ADDRESS    where the proxies and the Toxiproxy API listen (default 127.0.0.1).
-                            Any other address makes the Toxiproxy API and PostgreSQL reachable
-                            WITHOUT AUTHENTICATION from that network.
-        --json FILE         also write the endpoints as JSON to FILE
-        --backend NAME      embedded (default), containers or auto
-        --separate-processes
-                            run the Toxiproxy server and the upstream in JVMs of their own
-        --proxy-source-addresses N
-                            the proxy dials the upstream from 127.0.0.1 … 127.0.0.N (default 1)
-        --help              this text
-      """;
+  @Option(
+      names = "--listen",
+      paramLabel = "ADDRESS",
+      description = "Where the proxies and the Toxiproxy API listen (default ${DEFAULT-VALUE}).")
+  String listen = TestbedOptions.LOOPBACK;
 
-  private TestbedMain() {}
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description = "Also write the endpoints as JSON to FILE.")
+  Path jsonFile;
 
-  public static void main(String[] args) throws IOException, InterruptedException {
-    Options options;
-    try {
-      options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("caas testbed: " + e.getMessage());
-      System.err.print(USAGE);
-      System.exit(2);
-      return;
+  @Option(
+      names = "--backend",
+      paramLabel = "NAME",
+      description = "embedded, containers or auto (default ${DEFAULT-VALUE}).")
+  String backend = Backend.EMBEDDED.wireName();
+
+  @Option(
+      names = "--separate-processes",
+      description = "Run the Toxiproxy server and the upstream in JVMs of their own.")
+  boolean separateProcesses;
+
+  @Option(
+      names = "--proxy-source-addresses",
+      paramLabel = "N",
+      description =
+          "The proxy dials the upstream from 127.0.0.1 … 127.0.0.N, each with its own ephemeral"
+              + " ports (default ${DEFAULT-VALUE}).")
+  int proxySourceAddresses = 1;
+
+  public static void main(String[] args) {
+    int exitCode = new CommandLine(new TestbedMain()).execute(args);
+    if (exitCode != 0) {
+      System.exit(exitCode);
     }
-    if (options.help()) {
-      System.out.print(USAGE);
-      return;
-    }
-    if (!isLoopback(options.testbed().listenAddress())) {
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    TestbedOptions options = options();
+    if (!isLoopback(options.listenAddress())) {
       System.err.println(
           "caas testbed: WARNING: listening on "
-              + options.testbed().listenAddress()
+              + options.listenAddress()
               + ": the Toxiproxy API and PostgreSQL (user postgres, password postgres) are"
               + " reachable without authentication from that network. Use it only on a private"
               + " test network.");
     }
-    Testbed testbed = Testbed.start(options.testbed());
+    Testbed testbed = Testbed.start(options);
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -79,15 +106,27 @@ public final class TestbedMain {
                 },
                 "caas-testbed-shutdown"));
     Map<String, Object> endpoints = endpoints(testbed);
-    if (options.jsonFile() != null) {
-      Path target = options.jsonFile();
-      Path partial = target.resolveSibling(target.getFileName() + ".partial");
+    if (jsonFile != null) {
+      Path partial = jsonFile.resolveSibling(jsonFile.getFileName() + ".partial");
       Files.writeString(partial, json(endpoints));
       // Renamed into place whole, so whoever waits for the file never reads half of it.
-      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(partial, jsonFile, StandardCopyOption.ATOMIC_MOVE);
     }
     print(System.out, testbed, endpoints);
     stopped.await(); // until the shutdown hook has closed the testbed
+    return 0;
+  }
+
+  TestbedOptions options() {
+    Backend chosen = Backend.parse(backend);
+    if (chosen == Backend.EXTERNAL) {
+      throw new IllegalArgumentException("caas testbed starts its own backend; not external");
+    }
+    return TestbedOptions.of(chosen)
+        .withProcesses(
+            separateProcesses ? ProcessLayout.SEPARATE_PROCESSES : ProcessLayout.IN_PROCESS)
+        .withProxySourceAddresses(TestbedOptions.loopbackAddresses(proxySourceAddresses))
+        .withListenAddress(listen);
   }
 
   /** What an implementation and a harness need to know, as the JSON says it. */
@@ -150,60 +189,6 @@ public final class TestbedMain {
       return InetAddress.getByName(address).isLoopbackAddress();
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  /** The command line. */
-  record Options(TestbedOptions testbed, Path jsonFile, boolean help) {
-    static Options parse(String[] args) {
-      TestbedOptions testbed = TestbedOptions.of(Backend.EMBEDDED);
-      Path jsonFile = null;
-      for (int i = 0; i < args.length; i++) {
-        String option = args[i];
-        if (option.equals("--help") || option.equals("-h")) {
-          return new Options(testbed, jsonFile, true);
-        }
-        if (option.equals("--separate-processes")) {
-          testbed = testbed.withProcesses(ProcessLayout.SEPARATE_PROCESSES);
-          continue;
-        }
-        String value;
-        int equals = option.indexOf('=');
-        if (equals > 0) {
-          value = option.substring(equals + 1);
-          option = option.substring(0, equals);
-        } else if (i + 1 < args.length) {
-          value = args[++i];
-        } else {
-          throw new IllegalArgumentException("option " + option + " needs a value");
-        }
-        switch (option) {
-          case "--listen" -> testbed = testbed.withListenAddress(value);
-          case "--json" -> jsonFile = Path.of(value);
-          case "--backend" -> testbed = withBackend(testbed, Backend.parse(value));
-          case "--proxy-source-addresses" ->
-              testbed =
-                  testbed.withProxySourceAddresses(
-                      TestbedOptions.loopbackAddresses(Integer.parseInt(value.trim())));
-          default -> throw new IllegalArgumentException("unknown option " + option);
-        }
-      }
-      return new Options(testbed, jsonFile, false);
-    }
-
-    private static TestbedOptions withBackend(TestbedOptions options, Backend backend) {
-      if (backend == Backend.EXTERNAL) {
-        throw new IllegalArgumentException("caas testbed starts its own backend; not external");
-      }
-      return new TestbedOptions(
-          backend,
-          null,
-          options.dbUser(),
-          options.dbPassword(),
-          null,
-          options.processes(),
-          options.proxySourceAddresses(),
-          options.listenAddress());
     }
   }
 }

@@ -72,34 +72,22 @@ public record TestbedOptions(
 
   /** The same options with the proxy and the upstream in this JVM or in processes of their own. */
   public TestbedOptions withProcesses(ProcessLayout layout) {
-    return new TestbedOptions(
-        backend,
-        jdbcUrl,
-        dbUser,
-        dbPassword,
-        toxiproxyUrl,
-        layout,
-        proxySourceAddresses,
-        listenAddress);
+    return withRig(layout, proxySourceAddresses, listenAddress);
   }
 
   /** The same options with the embedded proxy dialling the upstream from these addresses. */
   public TestbedOptions withProxySourceAddresses(List<String> addresses) {
-    return new TestbedOptions(
-        backend, jdbcUrl, dbUser, dbPassword, toxiproxyUrl, processes, addresses, listenAddress);
+    return withRig(processes, addresses, listenAddress);
   }
 
   /** The same options with the proxies listening on {@code address}. */
   public TestbedOptions withListenAddress(String address) {
+    return withRig(processes, proxySourceAddresses, address);
+  }
+
+  private TestbedOptions withRig(ProcessLayout layout, List<String> sources, String listen) {
     return new TestbedOptions(
-        backend,
-        jdbcUrl,
-        dbUser,
-        dbPassword,
-        toxiproxyUrl,
-        processes,
-        proxySourceAddresses,
-        address);
+        backend, jdbcUrl, dbUser, dbPassword, toxiproxyUrl, layout, sources, listen);
   }
 
   /**

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code caas testbed} as a user runs it: a process of its own, found through its JSON. */
 @Timeout(180)
@@ -96,7 +97,32 @@ class TestbedMainTest {
     }
     assertThat(out.toString())
         .contains("--listen", "--json", "--backend", "--separate-processes")
+        .contains("--proxy-source-addresses")
         .contains("WITHOUT AUTHENTICATION");
+  }
+
+  @Test
+  void options_choose_the_listen_address_the_process_layout_and_the_source_addresses() {
+    var main = new TestbedMain();
+    new CommandLine(main)
+        .parseArgs("--listen", "10.0.0.5", "--separate-processes", "--proxy-source-addresses", "3");
+
+    TestbedOptions options = main.options();
+
+    assertThat(options.listenAddress()).isEqualTo("10.0.0.5");
+    assertThat(options.processes()).isEqualTo(ProcessLayout.SEPARATE_PROCESSES);
+    assertThat(options.proxySourceAddresses())
+        .containsExactly("127.0.0.1", "127.0.0.2", "127.0.0.3");
+    assertThat(options.backend()).isEqualTo(Backend.EMBEDDED);
+  }
+
+  @Test
+  void by_default_everything_listens_on_loopback_in_this_jvm() {
+    var main = new TestbedMain();
+    new CommandLine(main).parseArgs();
+
+    assertThat(main.options().listenAddress()).isEqualTo("127.0.0.1");
+    assertThat(main.options().processes()).isEqualTo(ProcessLayout.IN_PROCESS);
   }
 
   @Test
