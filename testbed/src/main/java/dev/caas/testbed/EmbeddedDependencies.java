@@ -127,7 +127,7 @@ final class EmbeddedDependencies implements Dependencies {
 
   @Override
   public String listenFor(String proxyName) {
-    return (listenAddress.indexOf(':') >= 0 ? "[" + listenAddress + "]" : listenAddress) + ":0";
+    return HostPorts.anyPortOn(listenAddress);
   }
 
   @Override
