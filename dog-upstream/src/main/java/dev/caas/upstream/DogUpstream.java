@@ -1,23 +1,22 @@
 package dev.caas.upstream;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.caas.contract.DogPaths;
+import dev.caas.upstream.http.Answer;
+import dev.caas.upstream.http.KeepAliveServer;
+import dev.caas.upstream.http.RequestHead;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The canine upstream: the JDK's HTTP server, one virtual thread per request, serving {@link
+ * The canine upstream: a {@link KeepAliveServer}, one virtual thread per connection, serving {@link
  * DogPhotos}. Start it with {@link #start}; {@link #close} stops it and abandons answers still
  * being sent.
  */
@@ -27,28 +26,24 @@ public final class DogUpstream implements AutoCloseable {
   /** Connections the kernel queues before they are accepted: load tests open thousands at once. */
   private static final int ACCEPT_BACKLOG = 4096;
 
-  private final HttpServer server;
+  private final KeepAliveServer server;
 
-  /** Kept from the bind: the server forgets its address once stopped. */
+  /** Kept from the bind, so {@link #url()} still answers after the server stopped. */
   private final InetSocketAddress address;
 
-  private final ExecutorService requestThreads;
   private final DogPhotos photos;
   private final PhotoHandler photoHandler;
+  private final FaultAdminHandler faultAdminHandler;
   private final AtomicReference<UpstreamFault> fault = new AtomicReference<>(UpstreamFault.NONE);
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private DogUpstream(HttpServer server, DogPhotos photos, long seed) {
-    this.server = server;
-    this.address = server.getAddress();
+  private DogUpstream(InetSocketAddress bindTo, DogPhotos photos, long seed) throws IOException {
     this.photos = photos;
-    this.requestThreads =
-        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("dog-upstream-", 0).factory());
     this.photoHandler =
         new PhotoHandler(photos, new PhotoSequence(seed, photos.filenames()), fault::get);
-    server.createContext(DogPaths.DOG, photoHandler);
-    server.createContext(FaultAdminHandler.PATH, new FaultAdminHandler(fault::get, this::setFault));
-    server.setExecutor(requestThreads);
+    this.faultAdminHandler = new FaultAdminHandler(fault::get, this::setFault);
+    this.server = KeepAliveServer.start(bindTo, ACCEPT_BACKLOG, this::route, "dog-upstream");
+    this.address = server.address();
   }
 
   /**
@@ -58,12 +53,8 @@ public final class DogUpstream implements AutoCloseable {
    * @param seed decides the order of photos on {@code GET /dog}
    */
   public static DogUpstream start(String host, int port, long seed) throws IOException {
-    tuneJdkHttpServer();
     DogPhotos photos = DogPhotos.ofSeedDogs(); // before binding, so a failure leaves no port taken
-    var upstream =
-        new DogUpstream(
-            HttpServer.create(new InetSocketAddress(host, port), ACCEPT_BACKLOG), photos, seed);
-    upstream.server.start();
+    var upstream = new DogUpstream(new InetSocketAddress(host, port), photos, seed);
     log.info(
         "dog upstream serving {} photos at {} (seed {})",
         upstream.filenames().size(),
@@ -72,25 +63,15 @@ public final class DogUpstream implements AutoCloseable {
     return upstream;
   }
 
-  /**
-   * The JDK server reads these once, when its first instance is created, and only from system
-   * properties; values set on the command line win.
-   */
-  private static void tuneJdkHttpServer() {
-    // Headers and body go out in separate writes; with Nagle's algorithm on, a kept-alive client's
-    // delayed
-    // ACK would hold the body back for up to 40 ms, a latency that belongs to no one under test.
-    setIfAbsent("sun.net.httpserver.nodelay", "true");
-    // By default the server closes any connection beyond 200 idle ones right after answering, so
-    // thousands
-    // of kept-alive clients would keep reconnecting (and race their reuse of the closed
-    // connections).
-    setIfAbsent("sun.net.httpserver.maxIdleConnections", "100000");
-  }
-
-  private static void setIfAbsent(String key, String value) {
-    if (System.getProperty(key) == null) {
-      System.setProperty(key, value);
+  /** {@code /dog…} to the photos, {@code /admin/fault…} to the fault switch, the rest 404. */
+  private void route(RequestHead request, Answer answer) throws IOException {
+    String path = request.path();
+    if (path.startsWith(DogPaths.DOG)) {
+      photoHandler.handle(request, answer);
+    } else if (path.startsWith(FaultAdminHandler.PATH)) {
+      faultAdminHandler.handle(request, answer);
+    } else {
+      PlainText.send(answer, 404, "not found");
     }
   }
 
@@ -155,15 +136,7 @@ public final class DogUpstream implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    server.stop(0); // closes every connection, so handlers blocked writing fail at once
-    requestThreads.shutdownNow(); // wakes handlers pausing in a slow drip
-    try {
-      if (!requestThreads.awaitTermination(5, TimeUnit.SECONDS)) {
-        log.warn("dog upstream closed with requests still running");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    server.close(); // closes every connection and wakes handlers pausing in a slow drip
     log.info("dog upstream at port {} stopped after {} photo requests", port(), requestsServed());
   }
 }

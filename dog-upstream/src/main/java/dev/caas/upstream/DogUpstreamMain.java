@@ -1,6 +1,7 @@
 package dev.caas.upstream;
 
 import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the upstream on its own, as the harness does: {@code java -jar dog-upstream-all.jar --host
@@ -22,7 +23,7 @@ public final class DogUpstreamMain {
 
   private DogUpstreamMain() {}
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws IOException, InterruptedException {
     Options options;
     try {
       options = Options.parse(args);
@@ -38,9 +39,10 @@ public final class DogUpstreamMain {
     }
     DogUpstream upstream = DogUpstream.start(options.host(), options.port(), options.seed());
     Runtime.getRuntime().addShutdownHook(new Thread(upstream::close, "dog-upstream-shutdown"));
-    // The JDK server's dispatcher is not a daemon thread: it keeps the JVM running after main
-    // returns.
     System.out.println("dog upstream listening on " + upstream.url());
+    System.out.flush();
+    // The server runs on virtual threads, which never keep a JVM alive: wait here until killed.
+    new CountDownLatch(1).await();
   }
 
   /** The command line; {@code --port 9000} and {@code --port=9000} both work. */

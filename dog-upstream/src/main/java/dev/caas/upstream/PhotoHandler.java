@@ -1,22 +1,26 @@
 package dev.caas.upstream;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.caas.contract.DogHeaders;
 import dev.caas.contract.DogPaths;
+import dev.caas.upstream.http.Answer;
+import dev.caas.upstream.http.Handler;
+import dev.caas.upstream.http.RequestHead;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
  * {@code GET /dog}: the next photo of the seeded sequence, answered the way the current {@link
- * UpstreamFault} says. {@code GET /dog/{filename}}: that photo, always truthfully, or 404.
+ * UpstreamFault} says. {@code GET /dog/{filename}}: that photo, always truthfully, or 404. A true
+ * answer is precomputed per photo (head and body in one array), so serving it is one write.
  */
-final class PhotoHandler implements HttpHandler {
+final class PhotoHandler implements Handler {
   /**
    * What {@link UpstreamFault#OVERSIZED} sends: ten times the contract's cap, so no client can miss
    * it.
@@ -43,10 +47,29 @@ final class PhotoHandler implements HttpHandler {
   private final Supplier<UpstreamFault> currentFault;
   private final LongAdder requestsServed = new LongAdder();
 
+  /** The whole kept-alive answer for each photo: status line, headers and JPEG. */
+  private final Map<String, byte[]> trueAnswers = new HashMap<>();
+
   PhotoHandler(DogPhotos photos, PhotoSequence sequence, Supplier<UpstreamFault> currentFault) {
     this.photos = photos;
     this.sequence = sequence;
     this.currentFault = currentFault;
+    for (String filename : photos.filenames()) {
+      trueAnswers.put(filename, prepare(filename, photos.jpeg(filename)));
+    }
+  }
+
+  private static byte[] prepare(String filename, byte[] jpeg) {
+    byte[] head =
+        Answer.head(
+            200,
+            Map.of("Content-Type", DogHeaders.IMAGE_JPEG, DogHeaders.X_FILENAME, filename),
+            "Content-Length: " + jpeg.length,
+            false);
+    byte[] whole = new byte[head.length + jpeg.length];
+    System.arraycopy(head, 0, whole, 0, head.length);
+    System.arraycopy(jpeg, 0, whole, head.length, jpeg.length);
+    return whole;
   }
 
   long requestsServed() {
@@ -54,67 +77,73 @@ final class PhotoHandler implements HttpHandler {
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String rest = exchange.getRequestURI().getPath().substring(DogPaths.DOG.length());
-      if (!rest.isEmpty() && !rest.startsWith("/")) { // the context also matches "/doghouse"
-        PlainText.send(exchange, 404, "not found");
-      } else if (!exchange.getRequestMethod().equals("GET")) {
-        exchange.getResponseHeaders().set("Allow", "GET");
-        PlainText.send(exchange, 405, "only GET");
-      } else if (rest.isEmpty() || rest.equals("/")) {
-        requestsServed.increment();
-        serveNext(exchange);
-      } else {
-        requestsServed.increment();
-        serveNamed(exchange, rest.substring(1));
-      }
+  public void handle(RequestHead request, Answer answer) throws IOException {
+    String rest = request.path().substring(DogPaths.DOG.length());
+    if (!rest.isEmpty() && !rest.startsWith("/")) { // the prefix also matches "/doghouse"
+      PlainText.send(answer, 404, "not found");
+    } else if (!request.method().equals("GET")) {
+      answer.header("Allow", "GET");
+      PlainText.send(answer, 405, "only GET");
+    } else if (rest.isEmpty() || rest.equals("/")) {
+      requestsServed.increment();
+      serveNext(request, answer);
+    } else {
+      requestsServed.increment();
+      serveNamed(request, answer, rest.substring(1));
     }
   }
 
-  private void serveNext(HttpExchange exchange) throws IOException {
+  private void serveNext(RequestHead request, Answer answer) throws IOException {
     String filename = sequence.next();
     byte[] jpeg = photos.jpeg(filename);
     UpstreamFault fault = currentFault.get();
     String filenameHeader = fault.filenameHeader(filename);
     switch (fault) {
-      case NOT_JPEG -> send(exchange, "text/html; charset=utf-8", filenameHeader, NOT_A_DOG_HTML);
-      case OVERSIZED -> sendOversized(exchange, filenameHeader, jpeg);
-      case SLOW_DRIP -> sendSlowly(exchange, filenameHeader, jpeg);
-      case NONE,
-          MISSING_FILENAME,
+      case NONE -> sendTrue(request, answer, filename);
+      case NOT_JPEG -> send(answer, "text/html; charset=utf-8", filenameHeader, NOT_A_DOG_HTML);
+      case OVERSIZED -> sendOversized(answer, filenameHeader, jpeg);
+      case SLOW_DRIP -> sendSlowly(answer, filenameHeader, jpeg);
+      case MISSING_FILENAME,
           QUOTED_FILENAME,
           CRLF_FILENAME,
           TRAVERSAL_FILENAME,
           SQL_FILENAME,
           UNKNOWN_FILENAME ->
-          send(exchange, DogHeaders.IMAGE_JPEG, filenameHeader, jpeg);
+          send(answer, DogHeaders.IMAGE_JPEG, filenameHeader, jpeg);
     }
   }
 
-  private void serveNamed(HttpExchange exchange, String filename) throws IOException {
+  private void serveNamed(RequestHead request, Answer answer, String filename) throws IOException {
     if (!photos.contains(filename)) {
-      PlainText.send(exchange, 404, "no photo named " + filename);
+      PlainText.send(answer, 404, "no photo named " + filename);
       return;
     }
-    send(exchange, DogHeaders.IMAGE_JPEG, filename, photos.jpeg(filename));
+    sendTrue(request, answer, filename);
   }
 
-  private static void send(
-      HttpExchange exchange, String contentType, String filenameHeader, byte[] body)
-      throws IOException {
-    startResponse(exchange, contentType, filenameHeader, body.length);
-    exchange.getResponseBody().write(body);
+  /** The photo with its true name: the precomputed answer, unless the client wants to close. */
+  private void sendTrue(RequestHead request, Answer answer, String filename) throws IOException {
+    if (request.keepAlive()) {
+      answer.sendPrepared(trueAnswers.get(filename));
+    } else {
+      send(answer, DogHeaders.IMAGE_JPEG, filename, photos.jpeg(filename));
+    }
   }
 
-  /** Chunked (length 0 to the JDK server), so the size is only discovered by reading. */
-  private static void sendOversized(HttpExchange exchange, String filenameHeader, byte[] jpeg)
+  private static void send(Answer answer, String contentType, String filenameHeader, byte[] body)
       throws IOException {
-    startResponse(exchange, DogHeaders.IMAGE_JPEG, filenameHeader, 0);
-    OutputStream body = exchange.getResponseBody();
-    body.write(jpeg);
-    for (long sent = jpeg.length; sent < OVERSIZED_BYTES; sent += ZEROS.length) {
-      body.write(ZEROS, 0, (int) Math.min(ZEROS.length, OVERSIZED_BYTES - sent));
+    withHeaders(answer, contentType, filenameHeader).send(200, body);
+  }
+
+  /** Chunked, so the size is only discovered by reading. */
+  private static void sendOversized(Answer answer, String filenameHeader, byte[] jpeg)
+      throws IOException {
+    try (OutputStream body =
+        withHeaders(answer, DogHeaders.IMAGE_JPEG, filenameHeader).startChunked(200)) {
+      body.write(jpeg);
+      for (long sent = jpeg.length; sent < OVERSIZED_BYTES; sent += ZEROS.length) {
+        body.write(ZEROS, 0, (int) Math.min(ZEROS.length, OVERSIZED_BYTES - sent));
+      }
     }
   }
 
@@ -122,10 +151,10 @@ final class PhotoHandler implements HttpHandler {
    * The headers at once, then the body in pieces, each flushed so it leaves now rather than with
    * the next.
    */
-  private static void sendSlowly(HttpExchange exchange, String filenameHeader, byte[] jpeg)
+  private static void sendSlowly(Answer answer, String filenameHeader, byte[] jpeg)
       throws IOException {
-    startResponse(exchange, DogHeaders.IMAGE_JPEG, filenameHeader, jpeg.length);
-    OutputStream body = exchange.getResponseBody();
+    OutputStream body =
+        withHeaders(answer, DogHeaders.IMAGE_JPEG, filenameHeader).startFixed(200, jpeg.length);
     int pieceSize = Math.ceilDiv(jpeg.length, DRIP_PIECES);
     Duration pause = DRIP_DURATION.dividedBy(DRIP_PIECES);
     for (int offset = 0; offset < jpeg.length; offset += pieceSize) {
@@ -137,15 +166,12 @@ final class PhotoHandler implements HttpHandler {
     }
   }
 
-  private static void startResponse(
-      HttpExchange exchange, String contentType, String filenameHeader, long contentLength)
-      throws IOException {
-    var headers = exchange.getResponseHeaders();
-    headers.set("Content-Type", contentType);
+  private static Answer withHeaders(Answer answer, String contentType, String filenameHeader) {
+    answer.header("Content-Type", contentType);
     if (filenameHeader != null) {
-      headers.set(DogHeaders.X_FILENAME, filenameHeader);
+      answer.header(DogHeaders.X_FILENAME, filenameHeader);
     }
-    exchange.sendResponseHeaders(200, contentLength);
+    return answer;
   }
 
   private static void pauseFor(Duration pause) throws InterruptedIOException {

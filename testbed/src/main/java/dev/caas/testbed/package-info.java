@@ -20,5 +20,27 @@
  * <p>The testbed itself reads the database directly, not through the proxy ({@link
  * dev.caas.testbed.Testbed#billingCounts()}), so checking the billing never waits for injected
  * latency.
+ *
+ * <h2>Where the rig runs, and what it may hold</h2>
+ *
+ * By default the Toxiproxy server and the upstream run in the JVM that starts the testbed: quick,
+ * right for tests. For runs with thousands of requests in flight, {@link
+ * dev.caas.testbed.ProcessLayout#SEPARATE_PROCESSES} starts each in a child JVM of its own, so each
+ * has its own open-files limit (the limit is per process, and here it cannot be raised) and its own
+ * CPU time, and the JVM that generates load holds only its own sockets. An outgoing connection also
+ * takes one of about 28,000 ephemeral ports of its source address, so the embedded proxy can dial
+ * the upstream from several loopback addresses in turn ({@link
+ * dev.caas.testbed.TestbedOptions#loopbackAddresses(int)}). {@link
+ * dev.caas.testbed.RigBudget#check} does the arithmetic before a point starts: open files per
+ * process and ports per address pair, needed against available, and refuses a point that cannot
+ * fit, saying why in numbers.
+ *
+ * <h2>The testbed as a service</h2>
+ *
+ * {@link dev.caas.testbed.TestbedMain} ({@code caas testbed}) runs the same testbed for an
+ * implementation started by someone else, in any language: it prints the endpoints as the {@code
+ * CAAS_*} environment variables of {@link dev.caas.testbed.ImplementationEnvironment} and as JSON,
+ * and stops everything on SIGINT or SIGTERM. It listens on loopback unless told otherwise; nothing
+ * else in this package assumes loopback beyond that default.
  */
 package dev.caas.testbed;

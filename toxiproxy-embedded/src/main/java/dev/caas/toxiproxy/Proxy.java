@@ -22,6 +22,7 @@ final class Proxy {
   private final String name;
   private final ToxicChain toxics = new ToxicChain(this::wakeLinks);
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+  private final DialSources dialSources;
 
   // Guarded by this.
   private HostPort listen;
@@ -29,8 +30,9 @@ final class Proxy {
   private ServerSocket listener;
   private Thread acceptor;
 
-  Proxy(String name, HostPort listen, HostPort upstream) {
+  Proxy(String name, HostPort listen, HostPort upstream, DialSources dialSources) {
     this.name = name;
+    this.dialSources = dialSources;
     this.listen = listen;
     this.upstream = upstream;
   }
@@ -131,6 +133,7 @@ final class Proxy {
   private void open(Socket client, ServerSocket acceptedBy) {
     Socket server = new Socket();
     try {
+      dialSources.bindNext(server);
       server.connect(upstream().resolve(), UPSTREAM_CONNECT_TIMEOUT_MILLIS);
       Connection connection = new Connection(this, client, server, toxics);
       synchronized (this) {

@@ -13,6 +13,11 @@ final class ProxyRegistry {
   record ProxySpec(String name, HostPort listen, HostPort upstream, boolean enabled) {}
 
   private final Map<String, Proxy> proxies = new LinkedHashMap<>();
+  private final DialSources dialSources;
+
+  ProxyRegistry(DialSources dialSources) {
+    this.dialSources = dialSources;
+  }
 
   synchronized List<Proxy> all() {
     return List.copyOf(proxies.values());
@@ -77,7 +82,7 @@ final class ProxyRegistry {
   }
 
   private Proxy add(ProxySpec spec) throws IOException {
-    Proxy proxy = new Proxy(spec.name(), spec.listen(), spec.upstream());
+    Proxy proxy = new Proxy(spec.name(), spec.listen(), spec.upstream(), dialSources);
     if (spec.enabled()) {
       proxy.start();
     }

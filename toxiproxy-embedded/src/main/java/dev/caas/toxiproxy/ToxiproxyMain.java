@@ -2,6 +2,10 @@ package dev.caas.toxiproxy;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -15,6 +19,9 @@ public final class ToxiproxyMain {
             Usage: toxiproxy-embedded [--host HOST] [--port PORT]
               --host HOST   address for the control API (default 127.0.0.1)
               --port PORT   port for the control API, 0 for any free port (default 8474)
+              --dial-from ADDR[,ADDR...]
+                            local addresses proxies dial their upstreams from, in turn
+                            (default: the kernel chooses); each adds ~28,000 ports
               --help        show this help
             """;
 
@@ -23,6 +30,7 @@ public final class ToxiproxyMain {
   public static void main(String[] args) {
     String host = "127.0.0.1";
     int port = 8474;
+    List<InetAddress> dialFrom = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
@@ -33,18 +41,19 @@ public final class ToxiproxyMain {
       }
       if (value == null
           && i + 1 < args.length
-          && (option.equals("--host") || option.equals("--port"))) {
+          && (option.equals("--host") || option.equals("--port") || option.equals("--dial-from"))) {
         value = args[++i];
       }
       switch (option) {
         case "--host" -> host = requireValue(option, value);
         case "--port" -> port = parsePort(requireValue(option, value));
+        case "--dial-from" -> dialFrom.addAll(parseAddresses(requireValue(option, value)));
         default -> fail("unknown option " + arg);
       }
     }
     ToxiproxyServer server;
     try {
-      server = ToxiproxyServer.start(host, port);
+      server = ToxiproxyServer.start(host, port, dialFrom);
     } catch (IOException e) {
       System.err.println(
           "toxiproxy-embedded: cannot listen on " + host + ":" + port + ": " + e.getMessage());
@@ -60,6 +69,18 @@ public final class ToxiproxyMain {
       server.close();
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static List<InetAddress> parseAddresses(String text) {
+    List<InetAddress> addresses = new ArrayList<>();
+    for (String address : text.split(",")) {
+      try {
+        addresses.add(InetAddress.getByName(address.trim()));
+      } catch (UnknownHostException e) {
+        fail("--dial-from: unknown address " + address);
+      }
+    }
+    return addresses;
   }
 
   private static String requireValue(String option, String value) {

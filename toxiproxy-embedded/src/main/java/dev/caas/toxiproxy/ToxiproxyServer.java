@@ -2,8 +2,10 @@ package dev.caas.toxiproxy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,11 +42,21 @@ public final class ToxiproxyServer implements AutoCloseable {
    * Use {@code 127.0.0.1} to stay reachable from this machine only.
    */
   public static ToxiproxyServer start(String host, int port) throws IOException {
+    return start(host, port, List.of());
+  }
+
+  /**
+   * As {@link #start(String, int)}, with proxies dialling their upstreams from {@code dialFrom} in
+   * turn (e.g. 127.0.0.1, 127.0.0.2), each address bringing its own range of ephemeral ports; an
+   * empty list lets the kernel choose.
+   */
+  public static ToxiproxyServer start(String host, int port, List<InetAddress> dialFrom)
+      throws IOException {
     InetSocketAddress address = new InetSocketAddress(host, port);
     if (address.isUnresolved()) {
       throw new UnknownHostException(host);
     }
-    ProxyRegistry registry = new ProxyRegistry();
+    ProxyRegistry registry = new ProxyRegistry(new DialSources(dialFrom));
     HttpServer http = HttpServer.create(address, 0);
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     http.setExecutor(executor);

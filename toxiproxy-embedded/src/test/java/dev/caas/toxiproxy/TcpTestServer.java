@@ -50,6 +50,15 @@ final class TcpTestServer implements AutoCloseable {
             });
   }
 
+  /** Tells each client the address it came from, on one line, then closes. */
+  static TcpTestServer tellingPeerAddress() throws IOException {
+    return new TcpTestServer(
+        client ->
+            client
+                .getOutputStream()
+                .write((client.getInetAddress().getHostAddress() + "\n").getBytes()));
+  }
+
   /** Sends back whatever arrives; closes when the client finishes sending. */
   static TcpTestServer echo() throws IOException {
     return new TcpTestServer(TcpTestServer::echo);

@@ -9,7 +9,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -53,6 +57,32 @@ class ToxiproxyServerTest {
   }
 
   @Test
+  void proxies_dial_their_upstream_from_the_given_addresses_in_turn() throws IOException {
+    List<InetAddress> sources =
+        List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.3"));
+    try (TcpTestServer upstream = TcpTestServer.tellingPeerAddress();
+        ToxiproxyServer server = ToxiproxyServer.start("127.0.0.1", 0, sources)) {
+      Proxy proxy =
+          new ToxiproxyClient("127.0.0.1", server.port())
+              .createProxy("sources", "127.0.0.1:0", upstream.address());
+      int proxyPort =
+          Integer.parseInt(proxy.getListen().substring(proxy.getListen().lastIndexOf(':') + 1));
+
+      List<String> seenByUpstream = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        try (Socket socket = new Socket("127.0.0.1", proxyPort)) {
+          socket.setSoTimeout(5_000);
+          seenByUpstream.add(
+              new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim());
+        }
+      }
+
+      assertThat(seenByUpstream)
+          .containsExactly("127.0.0.2", "127.0.0.3", "127.0.0.2", "127.0.0.3");
+    }
+  }
+
+  @Test
   void main_prints_usage_for_help() {
     PrintStream original = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -62,6 +92,6 @@ class ToxiproxyServerTest {
     } finally {
       System.setOut(original);
     }
-    assertThat(captured.toString()).contains("--host").contains("--port");
+    assertThat(captured.toString()).contains("--host").contains("--port").contains("--dial-from");
   }
 }
