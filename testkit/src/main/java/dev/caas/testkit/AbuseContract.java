@@ -1,0 +1,165 @@
+package dev.caas.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.caas.contract.DogHeaders;
+import dev.caas.contract.DogPaths;
+import dev.caas.contract.ErrorBody;
+import dev.caas.contract.Load;
+import dev.caas.contract.SeedDogs;
+import dev.caas.contract.Variant;
+import dev.caas.testbed.Testbed;
+import dev.caas.testkit.HostileUpstream.Answer;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * What every variant does with clients and upstreams that break the rules, each answered the same
+ * way in every model: a client that leaves before its answer is not billed, a body that is not a
+ * JPEG is a 502. The variant's upstream here is a {@link HostileUpstream}, which can answer late or
+ * send what no well-behaved server would.
+ */
+public abstract class AbuseContract extends VariantsOfAModel {
+  private static final Duration DEADLINE = Duration.ofSeconds(5);
+
+  /** Clients that leave in each test: enough that a leak cannot hide in noise. */
+  private static final int LEAVERS = 20;
+
+  /** How late the upstream answers while clients leave "during the request". */
+  private static final Duration UPSTREAM_DELAY = Duration.ofMillis(300);
+
+  private static final int POOL = 20;
+
+  private Testbed testbed;
+  private HostileUpstream upstream;
+  private RunningVariant running;
+  private DogClient client;
+
+  protected AbuseContract(
+      Variant.Model model, VariantLauncher launcher, Variant.Composition... only) {
+    super(model, launcher, only);
+  }
+
+  @BeforeParameterizedClassInvocation
+  void startVariant() throws Exception {
+    testbed = SharedTestbed.get();
+    var dog = SeedDogs.ALL.getFirst();
+    upstream = HostileUpstream.start(dog.filename(), testbed.upstream().photo(dog.filename()));
+    running =
+        launcher()
+            .launch(SharedTestbed.optionsFor(variant(), DEADLINE).withUpstream(upstream.url()));
+    client = new DogClient(SharedTestbed.urlOf(running));
+    client.photos(4, 2); // warm
+  }
+
+  @AfterParameterizedClassInvocation
+  void stopVariant() throws Exception {
+    if (running != null) {
+      running.close();
+    }
+    if (upstream != null) {
+      upstream.close();
+    }
+  }
+
+  @AfterEach
+  void answerPhotosAgain() {
+    upstream.answer(Answer.PHOTO, Duration.ZERO);
+  }
+
+  /** How a client leaves after sending its request, without reading the answer. */
+  enum Leaving {
+    CLOSES_AT_ONCE(false, Duration.ZERO),
+    RESETS_AT_ONCE(true, Duration.ZERO),
+    CLOSES_WHILE_THE_UPSTREAM_ANSWERS(false, Duration.ofMillis(100)),
+    RESETS_WHILE_THE_UPSTREAM_ANSWERS(true, Duration.ofMillis(100));
+
+    private final boolean reset;
+    private final Duration after;
+
+    Leaving(boolean reset, Duration after) {
+      this.reset = reset;
+      this.after = after;
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Leaving.class)
+  void a_client_that_leaves_before_its_answer_is_not_billed(Leaving leaving) throws Exception {
+    testbed.clearBilling();
+    upstream.answer(Answer.PHOTO, leaving.after.isZero() ? Duration.ZERO : UPSTREAM_DELAY);
+    try (var clients = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < LEAVERS; i++) {
+        clients.submit(
+            () -> {
+              var connection = RawConnection.open(SharedTestbed.urlOf(running));
+              connection.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+              Thread.sleep(leaving.after);
+              if (leaving.reset) {
+                connection.reset();
+              } else {
+                connection.close();
+              }
+              return null;
+            });
+      }
+    }
+    upstream.answer(Answer.PHOTO, Duration.ZERO);
+    long delivered = client.photos(3, 3).stream().filter(a -> a.status() == 200).count();
+    awaitQuiet();
+    assertThat(testbed.billedTotal())
+        .as("billing events vs photos delivered, after %d clients left (%s)", LEAVERS, leaving)
+        .isEqualTo(delivered);
+  }
+
+  @Test
+  void a_body_that_is_not_a_jpeg_is_a_502_whatever_its_label_and_is_not_billed() throws Exception {
+    testbed.clearBilling();
+    upstream.answer(Answer.HTML_LABELLED_JPEG, Duration.ZERO);
+    var answer = client.photo();
+    assertThat(answer.status()).isEqualTo(502);
+    assertThat(ErrorBody.stepOf(answer.text())).isEqualTo("upstream");
+    assertThat(answer.text()).doesNotContain("<script>");
+    awaitQuiet();
+    assertThat(testbed.billedTotal()).isZero();
+  }
+
+  @Test
+  void every_answer_tells_the_browser_not_to_sniff_its_type() {
+    assertThat(client.photo().header(DogHeaders.X_CONTENT_TYPE_OPTIONS)).isEqualTo("nosniff");
+    upstream.answer(Answer.HTML_LABELLED_JPEG, Duration.ZERO);
+    assertThat(client.photo().header(DogHeaders.X_CONTENT_TYPE_OPTIONS)).isEqualTo("nosniff");
+  }
+
+  @Test
+  void a_malformed_upstream_answer_is_a_502_and_is_not_billed() throws Exception {
+    testbed.clearBilling();
+    upstream.answer(Answer.HEADER_BEFORE_STATUS_LINE, Duration.ZERO);
+    var answer = client.photo();
+    assertThat(answer.status()).as(answer.text()).isEqualTo(502);
+    assertThat(ErrorBody.stepOf(answer.text())).isEqualTo("upstream");
+    awaitQuiet();
+    assertThat(testbed.billedTotal()).isZero();
+  }
+
+  /**
+   * Waits until the variant is idle, seen twice in a row: a request whose client left may still be
+   * finishing, and its compensation still to run.
+   */
+  private void awaitQuiet() throws InterruptedException {
+    long giveUp = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    int quietReadings = 0;
+    while (quietReadings < 2) {
+      Load load = Load.fromHealthJson(client.get(DogPaths.HEALTH).text());
+      quietReadings = load.idle(POOL) ? quietReadings + 1 : 0;
+      assertThat(System.nanoTime()).as("still busy: %s", load).isLessThan(giveUp);
+      Thread.sleep(250);
+    }
+  }
+}
