@@ -71,6 +71,9 @@ public final class DogServer implements AutoCloseable {
               config.http.compressionStrategy = CompressionStrategy.NONE;
               config.jetty.host = options.host();
               threadModel.accept(config);
+              // outside the queue: a request refused or a connection closed takes no place in it
+              WireDeadlines.install(config, options);
+              RequestGate.install(config);
               config.routes.get(
                   DogPaths.ROOT,
                   ctx ->

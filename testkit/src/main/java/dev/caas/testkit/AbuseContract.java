@@ -10,6 +10,7 @@ import dev.caas.contract.SeedDogs;
 import dev.caas.contract.Variant;
 import dev.caas.testbed.Testbed;
 import dev.caas.testkit.HostileUpstream.Answer;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -18,12 +19,15 @@ import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What every variant does with clients and upstreams that break the rules, each answered the same
  * way in every model: a client that leaves before its answer is not billed, a body that is not a
- * JPEG is a 502. The variant's upstream here is a {@link HostileUpstream}, which can answer late or
- * send what no well-behaved server would.
+ * JPEG is a 502, a malformed upstream answer a 502, a malformed request a 400 or 405, a client that
+ * drips its headers or says nothing is disconnected at the variant's deadlines on the wire. The
+ * variant's upstream here is a {@link HostileUpstream}, which can answer late or send what no
+ * well-behaved server would.
  */
 public abstract class AbuseContract extends VariantsOfAModel {
   private static final Duration DEADLINE = Duration.ofSeconds(5);
@@ -35,6 +39,15 @@ public abstract class AbuseContract extends VariantsOfAModel {
   private static final Duration UPSTREAM_DELAY = Duration.ofMillis(300);
 
   private static final int POOL = 20;
+
+  /** The header deadline here: short, so a slow client is cut off within seconds. */
+  private static final Duration HEADER_TIMEOUT = Duration.ofSeconds(1);
+
+  /** The idle timeout here: short, for the same reason. */
+  private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(2);
+
+  /** A request that is well formed in every way. */
+  private static final String GOOD_HEAD = " / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
 
   private Testbed testbed;
   private HostileUpstream upstream;
@@ -53,7 +66,10 @@ public abstract class AbuseContract extends VariantsOfAModel {
     upstream = HostileUpstream.start(dog.filename(), testbed.upstream().photo(dog.filename()));
     running =
         launcher()
-            .launch(SharedTestbed.optionsFor(variant(), DEADLINE).withUpstream(upstream.url()));
+            .launch(
+                SharedTestbed.optionsFor(variant(), DEADLINE)
+                    .withUpstream(upstream.url())
+                    .withWireTimeouts(HEADER_TIMEOUT, IDLE_TIMEOUT));
     client = new DogClient(SharedTestbed.urlOf(running));
     client.photos(4, 2); // warm
   }
@@ -99,7 +115,7 @@ public abstract class AbuseContract extends VariantsOfAModel {
         clients.submit(
             () -> {
               var connection = RawConnection.open(SharedTestbed.urlOf(running));
-              connection.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+              connection.send("GET" + GOOD_HEAD);
               Thread.sleep(leaving.after);
               if (leaving.reset) {
                 connection.reset();
@@ -144,6 +160,77 @@ public abstract class AbuseContract extends VariantsOfAModel {
     var answer = client.photo();
     assertThat(answer.status()).as(answer.text()).isEqualTo(502);
     assertThat(ErrorBody.stepOf(answer.text())).isEqualTo("upstream");
+    awaitQuiet();
+    assertThat(testbed.billedTotal()).isZero();
+  }
+
+  @Test
+  void a_client_that_drips_its_headers_is_disconnected_at_the_header_deadline() throws Exception {
+    try (var connection = RawConnection.open(SharedTestbed.urlOf(running))) {
+      long start = System.nanoTime();
+      var drip =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      connection.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Drip: ");
+                      for (int i = 0; i < 100; i++) {
+                        Thread.sleep(100);
+                        connection.send("a");
+                      }
+                    } catch (IOException | InterruptedException closed) {
+                      // the server closed the connection, or the test is over
+                    }
+                  });
+      boolean closed = connection.closedByServerWithin(HEADER_TIMEOUT.multipliedBy(3));
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      drip.interrupt();
+      assertThat(closed).as("closed while it dripped, within 3 × the header deadline").isTrue();
+      assertThat(took).as("not closed before the header deadline").isGreaterThan(HEADER_TIMEOUT);
+    }
+  }
+
+  @Test
+  void a_silent_connection_is_closed_at_the_idle_timeout() throws Exception {
+    try (var connection = RawConnection.open(SharedTestbed.urlOf(running))) {
+      long start = System.nanoTime();
+      assertThat(connection.closedByServerWithin(IDLE_TIMEOUT.multipliedBy(3))).isTrue();
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .as("not closed before the idle timeout (nor by the header deadline: nothing was sent)")
+          .isGreaterThan(IDLE_TIMEOUT.multipliedBy(9).dividedBy(10));
+    }
+  }
+
+  @Test
+  void a_kept_alive_connection_is_closed_at_the_idle_timeout_after_its_answer() throws Exception {
+    try (var connection = RawConnection.open(SharedTestbed.urlOf(running))) {
+      connection.send("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+      assertThat(connection.readHead(Duration.ofSeconds(5))).startsWith("HTTP/1.1 200");
+      assertThat(connection.closedByServerWithin(IDLE_TIMEOUT.multipliedBy(3))).isTrue();
+    }
+  }
+
+  @Test
+  void an_http_1_1_request_without_host_is_a_400_and_is_not_billed() throws Exception {
+    testbed.clearBilling();
+    try (var connection = RawConnection.open(SharedTestbed.urlOf(running))) {
+      connection.send("GET / HTTP/1.1\r\n\r\n");
+      assertThat(connection.readHead(Duration.ofSeconds(5))).startsWith("HTTP/1.1 400");
+    }
+    awaitQuiet();
+    assertThat(testbed.billedTotal()).isZero();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"HEAD", "POST", "DELETE", "BREW"})
+  void a_method_other_than_get_is_a_405_that_allows_get_and_is_not_billed(String method)
+      throws Exception {
+    testbed.clearBilling();
+    try (var connection = RawConnection.open(SharedTestbed.urlOf(running))) {
+      connection.send(method + GOOD_HEAD);
+      String head = connection.readHead(Duration.ofSeconds(5));
+      assertThat(head).startsWith("HTTP/1.1 405").containsPattern("(?i)\r\nallow: GET\r\n");
+    }
     awaitQuiet();
     assertThat(testbed.billedTotal()).isZero();
   }
