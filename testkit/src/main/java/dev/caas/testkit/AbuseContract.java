@@ -235,6 +235,30 @@ public abstract class AbuseContract extends VariantsOfAModel {
     assertThat(testbed.billedTotal()).isZero();
   }
 
+  @Test
+  void an_oversized_request_head_is_a_431_and_an_oversized_request_line_a_414() throws Exception {
+    try (var connection = RawConnection.open(SharedTestbed.urlOf(running))) {
+      sendAllowingAnEarlyAnswer(
+          connection,
+          "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(100 * 1024) + "\r\n\r\n");
+      assertThat(connection.readHead(Duration.ofSeconds(5))).startsWith("HTTP/1.1 431");
+    }
+    try (var connection = RawConnection.open(SharedTestbed.urlOf(running))) {
+      sendAllowingAnEarlyAnswer(
+          connection, "GET /" + "a".repeat(64 * 1024) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+      assertThat(connection.readHead(Duration.ofSeconds(5))).startsWith("HTTP/1.1 414");
+    }
+  }
+
+  /** Sends a request the server may refuse (and stop reading) before it has all of it. */
+  private static void sendAllowingAnEarlyAnswer(RawConnection connection, String request) {
+    try {
+      connection.send(request);
+    } catch (IOException refusedEarly) {
+      // the answer is what counts, read next
+    }
+  }
+
   /**
    * Waits until the variant is idle, seen twice in a row: a request whose client left may still be
    * finishing, and its compensation still to run.
