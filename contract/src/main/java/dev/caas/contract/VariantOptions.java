@@ -135,60 +135,26 @@ public record VariantOptions(
 
   /** The same options with another database pool size. */
   public VariantOptions withDbPool(int size) {
-    return new VariantOptions(
-        composition,
-        host,
-        port,
-        dbUrl,
-        dbUser,
-        dbPassword,
-        upstreamUrl,
-        size,
-        serverThreads,
-        queue,
-        deadline,
-        headerTimeout,
-        idleTimeout);
+    return copy(size, serverThreads, queue, upstreamUrl, headerTimeout, idleTimeout);
   }
 
   /** The same options with another bounded pool and queue (for models that have them). */
   public VariantOptions withServerThreads(int threads, int waiting) {
-    return new VariantOptions(
-        composition,
-        host,
-        port,
-        dbUrl,
-        dbUser,
-        dbPassword,
-        upstreamUrl,
-        dbPool,
-        threads,
-        waiting,
-        deadline,
-        headerTimeout,
-        idleTimeout);
+    return copy(dbPool, threads, waiting, upstreamUrl, headerTimeout, idleTimeout);
   }
 
   /** The same options with another upstream. */
   public VariantOptions withUpstream(URI url) {
-    return new VariantOptions(
-        composition,
-        host,
-        port,
-        dbUrl,
-        dbUser,
-        dbPassword,
-        url,
-        dbPool,
-        serverThreads,
-        queue,
-        deadline,
-        headerTimeout,
-        idleTimeout);
+    return copy(dbPool, serverThreads, queue, url, headerTimeout, idleTimeout);
   }
 
   /** The same options with other timeouts on the wire. */
   public VariantOptions withWireTimeouts(Duration header, Duration idle) {
+    return copy(dbPool, serverThreads, queue, upstreamUrl, header, idle);
+  }
+
+  private VariantOptions copy(
+      int pool, int threads, int waiting, URI upstream, Duration header, Duration idle) {
     return new VariantOptions(
         composition,
         host,
@@ -196,10 +162,10 @@ public record VariantOptions(
         dbUrl,
         dbUser,
         dbPassword,
-        upstreamUrl,
-        dbPool,
-        serverThreads,
-        queue,
+        upstream,
+        pool,
+        threads,
+        waiting,
         deadline,
         header,
         idle);
