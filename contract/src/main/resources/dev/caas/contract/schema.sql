@@ -12,7 +12,7 @@ CREATE TABLE IF NOT EXISTS billing_event (
     billed_at  timestamptz NOT NULL DEFAULT now()
 );
 
--- What GET /billing answers: billing events per filename, kept up to date by the trigger below in the
+-- What GET /billing answers: billing events per filename, kept up to date by the triggers below in the
 -- same transaction as each insert into billing_event and each compensating delete, so the answer costs a
 -- read of a few dozen rows (one per photo) however long the ledger grows, instead of an aggregate over
 -- all of it. Counting a filename's events takes that row's lock for the moment of the statement: inserts
@@ -22,15 +22,23 @@ CREATE TABLE IF NOT EXISTS billing_count (
     events   bigint NOT NULL CHECK (events >= 0)
 );
 
-CREATE OR REPLACE FUNCTION count_billing_event() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Statement-level, over the rows the statement touched: a step's single-row insert or compensating delete
+-- costs one upsert or update, and a bulk statement (emptying the ledger) one per filename, not one per row.
+CREATE OR REPLACE FUNCTION count_billed_events() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'INSERT' THEN
-        INSERT INTO billing_count(filename, events) VALUES (NEW.filename, 1)
-            ON CONFLICT (filename) DO UPDATE SET events = billing_count.events + 1;
-        RETURN NEW;
-    END IF;
-    UPDATE billing_count SET events = events - 1 WHERE filename = OLD.filename;
-    RETURN OLD;
+    INSERT INTO billing_count(filename, events)
+    SELECT filename, count(*) FROM billed GROUP BY filename
+    ON CONFLICT (filename) DO UPDATE SET events = billing_count.events + EXCLUDED.events;
+    RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION count_unbilled_events() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE billing_count SET events = billing_count.events - unbilled_counts.events
+    FROM (SELECT filename, count(*) AS events FROM unbilled GROUP BY filename) AS unbilled_counts
+    WHERE billing_count.filename = unbilled_counts.filename;
+    RETURN NULL;
 END
 $$;
 
@@ -41,8 +49,13 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE TRIGGER billing_event_counted
-    AFTER INSERT OR DELETE ON billing_event FOR EACH ROW EXECUTE FUNCTION count_billing_event();
+CREATE OR REPLACE TRIGGER billing_event_billed
+    AFTER INSERT ON billing_event REFERENCING NEW TABLE AS billed
+    FOR EACH STATEMENT EXECUTE FUNCTION count_billed_events();
+
+CREATE OR REPLACE TRIGGER billing_event_unbilled
+    AFTER DELETE ON billing_event REFERENCING OLD TABLE AS unbilled
+    FOR EACH STATEMENT EXECUTE FUNCTION count_unbilled_events();
 
 CREATE OR REPLACE TRIGGER billing_event_truncated
     AFTER TRUNCATE ON billing_event FOR EACH STATEMENT EXECUTE FUNCTION clear_billing_counts();
