@@ -56,7 +56,7 @@ public final class BillingLedger {
         Step.BILLING,
         deadline,
         connection -> {
-          try (var query = connection.prepareStatement(Sql.BILLING_COUNTS);
+          try (var query = connection.prepareStatement(Sql.BILLING_TOTALS);
               var rows = query.executeQuery()) {
             var counts = new LinkedHashMap<String, Long>();
             while (rows.next()) {

@@ -9,6 +9,7 @@ import dev.caas.contract.StepFailure;
 import dev.caas.contract.UpstreamAnswers;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -77,7 +78,8 @@ public final class CanineUpstream {
               head.headers().firstValue("Content-Type").orElse(null),
               head.headers().firstValue(DogHeaders.X_FILENAME).orElse(null));
       return HttpResponse.BodySubscribers.mapping(
-          new CappedBody(UpstreamAnswers.MAX_PHOTO_BYTES), jpeg -> new DogPhoto(filename, jpeg));
+          new CappedBody(UpstreamAnswers.MAX_PHOTO_BYTES),
+          jpeg -> new DogPhoto(filename, UpstreamAnswers.checkBody(jpeg)));
     } catch (StepFailure badHead) {
       return CappedBody.refused(badHead);
     }
@@ -91,6 +93,8 @@ public final class CanineUpstream {
       case ConnectException e ->
           StepFailure.unavailable(Step.UPSTREAM, "upstream unreachable: connection refused", e);
       case IOException e when e.getCause() instanceof StepFailure failure -> failure;
+      case ProtocolException e ->
+          StepFailure.badGateway(Step.UPSTREAM, "upstream sent a malformed HTTP answer");
       case IOException e -> StepFailure.unavailable(Step.UPSTREAM, "upstream connection failed", e);
       default -> StepFailure.unavailable(Step.UPSTREAM, "upstream call failed", cause);
     };

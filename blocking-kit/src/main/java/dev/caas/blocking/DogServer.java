@@ -16,6 +16,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,8 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Javalin wired the same way for both thread-per-request models; only {@code threadModel} differs.
  * Gives each photo request its id and deadline, turns a {@link ServedPhoto} into the contract's
- * answer and a {@link StepFailure} into its JSON error, and reports limits and load on {@code
- * /health}.
+ * answer (billed only once it is delivered) and a {@link StepFailure} into its JSON error, and
+ * reports limits and load on {@code /health}.
  */
 public final class DogServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DogServer.class);
@@ -70,10 +71,17 @@ public final class DogServer implements AutoCloseable {
               config.http.compressionStrategy = CompressionStrategy.NONE;
               config.jetty.host = options.host();
               threadModel.accept(config);
+              // outside the queue: a request refused or a connection closed takes no place in it
+              WireDeadlines.install(config, options);
+              RequestGate.install(config);
               config.routes.get(
-                  DogPaths.ROOT, ctx -> servePhoto(ctx, variant, options, handler, inFlight));
+                  DogPaths.ROOT,
+                  ctx ->
+                      servePhoto(ctx, variant, options, handler, parts.compensations(), inFlight));
               config.routes.get(
-                  DogPaths.DOG, ctx -> servePhoto(ctx, variant, options, handler, inFlight));
+                  DogPaths.DOG,
+                  ctx ->
+                      servePhoto(ctx, variant, options, handler, parts.compensations(), inFlight));
               config.routes.get(
                   DogPaths.HEALTH,
                   ctx ->
@@ -111,6 +119,7 @@ public final class DogServer implements AutoCloseable {
       Variant variant,
       VariantOptions options,
       PhotoHandler handler,
+      Compensations compensations,
       AtomicInteger inFlight) {
     var request = DogRequest.arrived(UUID.randomUUID(), options.deadline());
     DogHeaders.forAnyAnswer(variant.wireName(), request.id()).forEach(ctx::header);
@@ -120,11 +129,28 @@ public final class DogServer implements AutoCloseable {
       DogHeaders.forPhoto(
               served.photo().filename(), served.dogName(), served.timeline().serverTiming())
           .forEach(ctx::header);
-      ctx.contentType(DogHeaders.IMAGE_JPEG).result(served.photo().jpeg());
+      deliver(ctx, served.photo().jpeg(), request, compensations);
     } catch (StepFailure failure) {
       json(ctx, failure.status(), ErrorBody.of(failure, request.id()).toJson());
     } finally {
       inFlight.decrementAndGet();
+    }
+  }
+
+  /**
+   * Writes the photo and waits until the client's connection took all of it. A photo that cannot be
+   * delivered (the client left before or during the write) is not billed: its billing is undone
+   * like that of any failed request.
+   */
+  private static void deliver(
+      Context ctx, byte[] jpeg, DogRequest request, Compensations compensations) {
+    ctx.contentType(DogHeaders.IMAGE_JPEG);
+    var response = ctx.res();
+    response.setContentLength(jpeg.length);
+    try (var body = response.getOutputStream()) {
+      body.write(jpeg);
+    } catch (IOException clientGone) {
+      compensations.undo(request.id());
     }
   }
 

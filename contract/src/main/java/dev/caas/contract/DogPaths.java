@@ -12,8 +12,12 @@ public final class DogPaths {
   public static final String HEALTH = "/health";
 
   /**
-   * JSON object: billing events per filename, counted by the database; see {@link
-   * Sql#BILLING_COUNTS}.
+   * JSON object: billing events per filename, as the database counts them ({@link
+   * Sql#BILLING_TOTALS}). Meant for the operator and the harness, who check the billing against the
+   * photos delivered; it reveals nothing but counts per photo and takes one pooled connection for
+   * one indexed read of a row per photo, whatever the ledger's length, so it is no load amplifier
+   * for whoever else reaches it. A deployment that serves the public still keeps it behind its own
+   * gate (it shares the photo requests' database pool).
    */
   public static final String BILLING = "/billing";
 

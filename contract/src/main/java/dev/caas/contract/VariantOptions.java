@@ -24,6 +24,10 @@ import java.util.Map;
  * @param queue requests that may wait for a request thread when all are busy, for models that have
  *     a bounded pool; one more is refused at once with a 503
  * @param deadline how long one request may take in all; a connection or pool wait never exceeds it
+ * @param headerTimeout how long a connection may take to send a request's headers, from its first
+ *     byte: a client that drips them (slowloris) is disconnected after this, whatever its pace
+ * @param idleTimeout how long a connection may stay silent between requests before the server
+ *     closes it
  */
 public record VariantOptions(
     Variant.Composition composition,
@@ -36,7 +40,15 @@ public record VariantOptions(
     int dbPool,
     int serverThreads,
     int queue,
-    Duration deadline) {
+    Duration deadline,
+    Duration headerTimeout,
+    Duration idleTimeout) {
+
+  /** The default {@link #headerTimeout}: generous for any real client, short for an attacker. */
+  public static final Duration HEADER_TIMEOUT = Duration.ofSeconds(10);
+
+  /** The default {@link #idleTimeout}: Jetty's own default, now the same for every server. */
+  public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
   public static final String USAGE =
       """
@@ -53,6 +65,10 @@ public record VariantOptions(
         --queue N                       [CAAS_QUEUE]         default 1000: requests waiting for a busy
                                                              bounded pool; past it, 503 at once
         --deadline DURATION             [CAAS_DEADLINE]      default 60s (e.g. 500ms, 20s, 2m)
+        --header-timeout DURATION       [CAAS_HEADER_TIMEOUT] default 10s: a request's headers must
+                                                             arrive within it, or the connection closes
+        --idle-timeout DURATION         [CAAS_IDLE_TIMEOUT]  default 30s: a connection silent for it
+                                                             between requests is closed
       """;
 
   /**
@@ -112,7 +128,47 @@ public record VariantOptions(
         options.integer("db-pool", 20),
         options.integer("server-threads", 32),
         options.integer("queue", 1000),
-        parseDuration(options.get("deadline", "60s")));
+        parseDuration(options.get("deadline", "60s")),
+        parseDuration(options.get("header-timeout", HEADER_TIMEOUT.toMillis() + "ms")),
+        parseDuration(options.get("idle-timeout", IDLE_TIMEOUT.toMillis() + "ms")));
+  }
+
+  /** The same options with another database pool size. */
+  public VariantOptions withDbPool(int size) {
+    return copy(size, serverThreads, queue, upstreamUrl, headerTimeout, idleTimeout);
+  }
+
+  /** The same options with another bounded pool and queue (for models that have them). */
+  public VariantOptions withServerThreads(int threads, int waiting) {
+    return copy(dbPool, threads, waiting, upstreamUrl, headerTimeout, idleTimeout);
+  }
+
+  /** The same options with another upstream. */
+  public VariantOptions withUpstream(URI url) {
+    return copy(dbPool, serverThreads, queue, url, headerTimeout, idleTimeout);
+  }
+
+  /** The same options with other timeouts on the wire. */
+  public VariantOptions withWireTimeouts(Duration header, Duration idle) {
+    return copy(dbPool, serverThreads, queue, upstreamUrl, header, idle);
+  }
+
+  private VariantOptions copy(
+      int pool, int threads, int waiting, URI upstream, Duration header, Duration idle) {
+    return new VariantOptions(
+        composition,
+        host,
+        port,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        upstream,
+        pool,
+        threads,
+        waiting,
+        deadline,
+        header,
+        idle);
   }
 
   /** The same database for an R2DBC driver: {@code r2dbc:postgresql://host:port/db}. */

@@ -159,6 +159,40 @@ class ContractTest {
   }
 
   @Test
+  void the_deadlines_on_the_wire_default_to_10_and_30_seconds_and_can_be_set() {
+    String[] required = {"--db-url", "jdbc:postgresql://h/db", "--upstream-url", "http://h"};
+    var defaults = VariantOptions.parse(required, Map.of());
+    assertThat(defaults.headerTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(defaults.idleTimeout()).isEqualTo(Duration.ofSeconds(30));
+    var set = VariantOptions.parse(required, Map.of("CAAS_HEADER_TIMEOUT", "2s"));
+    assertThat(set.headerTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(set.withWireTimeouts(Duration.ofMillis(500), Duration.ofSeconds(1)).idleTimeout())
+        .isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void only_get_with_a_host_is_served_and_everything_else_is_refused_the_same_way() {
+    assertThat(RequestRules.check("GET", true, true)).isNull();
+    assertThat(RequestRules.check("GET", false, false)).as("HTTP/1.0 needs no Host").isNull();
+    assertThat(RequestRules.check("GET", true, false).status()).isEqualTo(400);
+    var head = RequestRules.check("HEAD", true, true);
+    assertThat(head.status()).isEqualTo(405);
+    assertThat(head.headers()).containsEntry("Allow", "GET");
+  }
+
+  @Test
+  void a_body_is_a_jpeg_only_with_its_start_and_end_markers() {
+    byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, 1, 2, (byte) 0xFF, (byte) 0xD9};
+    assertThat(UpstreamAnswers.checkBody(jpeg)).isSameAs(jpeg);
+    byte[] html = "<html></html>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    assertThatThrownBy(() -> UpstreamAnswers.checkBody(html))
+        .isInstanceOf(StepFailure.class)
+        .hasMessageContaining("not a JPEG");
+    byte[] truncated = {(byte) 0xFF, (byte) 0xD8, 1, 2, 3, 4};
+    assertThatThrownBy(() -> UpstreamAnswers.checkBody(truncated)).isInstanceOf(StepFailure.class);
+  }
+
+  @Test
   void a_missing_required_option_is_named() {
     assertThatThrownBy(
             () -> VariantOptions.parse(new String[] {"--upstream-url", "http://x"}, Map.of()))

@@ -41,7 +41,7 @@ public final class BillingLedger {
         Step.BILLING,
         deadline,
         connection ->
-            Flux.from(connection.createStatement(Sql.BILLING_COUNTS).execute())
+            Flux.from(connection.createStatement(Sql.BILLING_TOTALS).execute())
                 .flatMap(
                     result ->
                         result.map(

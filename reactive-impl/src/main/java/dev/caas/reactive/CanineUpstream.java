@@ -94,7 +94,7 @@ public final class CanineUpstream implements AutoCloseable {
                           return response
                               .bodyToMono(byte[].class)
                               .defaultIfEmpty(new byte[0])
-                              .map(jpeg -> new DogPhoto(filename, jpeg));
+                              .map(jpeg -> new DogPhoto(filename, UpstreamAnswers.checkBody(jpeg)));
                         })
                     .timeout(
                         deadline.remaining(), Mono.error(() -> deadline.failure(Step.UPSTREAM))))
@@ -114,7 +114,13 @@ public final class CanineUpstream implements AutoCloseable {
     if (causes(e).anyMatch(DataBufferLimitException.class::isInstance)) {
       return UpstreamAnswers.tooLarge();
     }
-    if (causes(e).anyMatch(DecoderException.class::isInstance)) {
+    // Netty's HTTP decoder fails an answer it cannot parse (a head line before the status line is
+    // read as a status line with an invalid version) with an IllegalArgumentException in the
+    // response's decoder result, which Reactor Netty passes on as the exchange's error.
+    if (causes(e)
+        .anyMatch(
+            cause ->
+                cause instanceof DecoderException || cause instanceof IllegalArgumentException)) {
       return StepFailure.badGateway(Step.UPSTREAM, "upstream sent a malformed HTTP answer");
     }
     // Reactor Netty's pool is shaded inside it: PoolAcquireTimeoutException,

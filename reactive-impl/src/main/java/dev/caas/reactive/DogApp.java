@@ -12,11 +12,13 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.WebFilter;
 
 /**
  * Wiring of the reactive variants: Spring Boot starts Reactor Netty and the R2DBC pool from
@@ -85,6 +87,18 @@ public class DogApp {
   AutoCloseable databasePoolKeeper(ConnectionPool pool, VariantOptions options) {
     Database.fill(pool, options.dbPool(), Database.openTimeout(options));
     return Database.keepFull(pool, Duration.ofSeconds(1), Database.openTimeout(options))::dispose;
+  }
+
+  /** The idle timeout and the header deadline of every connection. */
+  @Bean
+  NettyServerCustomizer wireDeadlines(VariantOptions options) {
+    return WireDeadlines.of(options);
+  }
+
+  /** Malformed requests refused before any route runs, as in every model. */
+  @Bean
+  WebFilter requestGate() {
+    return new RequestGate();
   }
 
   @Bean

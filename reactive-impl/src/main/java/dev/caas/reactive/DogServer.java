@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
+import org.springframework.http.ReactiveHttpOutputMessage;
+import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -111,7 +113,8 @@ final class DogServer {
                               .forEach(headers::set);
                         })
                     .contentType(MediaType.IMAGE_JPEG)
-                    .bodyValue(served.photo().jpeg()))
+                    .contentLength(served.photo().jpeg().length)
+                    .body(delivered(served.photo().jpeg(), requestId)))
         .onErrorResume(
             StepFailure.class,
             failure -> failed(failure.status(), ErrorBody.of(failure, requestId), requestId))
@@ -122,6 +125,19 @@ final class DogServer {
               return failed(500, new ErrorBody("internal error", null, requestId), requestId);
             })
         .doFinally(signal -> inFlight.decrementAndGet());
+  }
+
+  /**
+   * Writes the photo; a photo that cannot be delivered (the client left before or during the write,
+   * which fails or cancels it) is not billed: its billing is undone like that of any failed
+   * request.
+   */
+  private BodyInserter<byte[], ReactiveHttpOutputMessage> delivered(byte[] jpeg, UUID requestId) {
+    return (message, context) ->
+        message
+            .writeWith(Mono.fromSupplier(() -> message.bufferFactory().wrap(jpeg)))
+            .doOnError(clientGone -> compensations.undo(requestId))
+            .doOnCancel(() -> compensations.undo(requestId));
   }
 
   /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.caas.contract.DogPaths;
 import dev.caas.contract.Variant;
-import dev.caas.contract.VariantOptions;
 import dev.caas.testkit.DogClient;
 import dev.caas.testkit.OverloadContract;
 import dev.caas.testkit.SharedTestbed;
@@ -28,20 +27,9 @@ class SyncOverloadTest extends OverloadContract {
   @Test
   void a_full_queue_answers_503_at_once_and_the_admitted_requests_are_served() throws Exception {
     var testbed = SharedTestbed.get();
-    var defaults = SharedTestbed.optionsFor(variant(), Duration.ofSeconds(10));
     var options =
-        new VariantOptions(
-            defaults.composition(),
-            defaults.host(),
-            0,
-            defaults.dbUrl(),
-            defaults.dbUser(),
-            defaults.dbPassword(),
-            defaults.upstreamUrl(),
-            defaults.dbPool(),
-            THREADS,
-            QUEUE,
-            defaults.deadline());
+        SharedTestbed.optionsFor(variant(), Duration.ofSeconds(10))
+            .withServerThreads(THREADS, QUEUE);
     try (var server = DogApp.start(options)) {
       var client =
           new DogClient(

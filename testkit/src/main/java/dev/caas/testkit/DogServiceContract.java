@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 import dev.caas.contract.DogHeaders;
 import dev.caas.contract.DogName;
 import dev.caas.contract.DogPaths;
+import dev.caas.contract.Json;
 import dev.caas.contract.Load;
 import dev.caas.contract.SeedDogs;
 import dev.caas.contract.ServerTiming;
 import dev.caas.contract.Variant;
+import dev.caas.testbed.Fault;
 import dev.caas.testbed.ProxyNames;
 import dev.caas.testbed.Testbed;
 import dev.caas.upstream.UpstreamFault;
@@ -127,6 +129,29 @@ public abstract class DogServiceContract extends VariantsOfAModel {
     testbed.clearBilling();
     String filename = client.photo().header(DogHeaders.X_FILENAME);
     assertThat(client.get(DogPaths.BILLING).text()).isEqualTo("{\"" + filename + "\":1}");
+  }
+
+  @Test
+  void the_billing_endpoint_agrees_with_the_ledger_after_bills_and_compensations()
+      throws Exception {
+    testbed.clearBilling();
+    client.photos(6, 3);
+    testbed.proxy(ProxyNames.UPSTREAM).disable();
+    client.photo(); // a failed request: nothing billed, nothing to count
+    testbed.proxy(ProxyNames.UPSTREAM).enable();
+    try (var locked = Fault.DOG_TABLE_LOCKED.injectInto(testbed, Duration.ofSeconds(1))) {
+      // billed, then failed at the name step: the billing is compensated in the background
+      assertThat(client.photo().status()).isEqualTo(504);
+    }
+    client.photos(3, 3);
+    long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (Load.fromHealthJson(client.get(DogPaths.HEALTH).text()).compensationsPending() > 0
+        && System.nanoTime() < giveUp) {
+      Thread.sleep(50);
+    }
+    var ledger = testbed.billingCounts();
+    assertThat(ledger.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(9);
+    assertThat(client.get(DogPaths.BILLING).text()).isEqualTo(Json.numbers(ledger));
   }
 
   @Test

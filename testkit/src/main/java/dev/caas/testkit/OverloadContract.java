@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.caas.contract.DogPaths;
 import dev.caas.contract.Load;
 import dev.caas.contract.Variant;
-import dev.caas.contract.VariantOptions;
 import dev.caas.testbed.Testbed;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,20 +43,7 @@ public abstract class OverloadContract extends VariantsOfAModel {
         "sync holds a platform thread per request: past its threads and its queue it refuses at"
             + " once with a 503, by design (SyncOverloadTest checks that instead)");
     Testbed testbed = SharedTestbed.get();
-    var defaults = SharedTestbed.optionsFor(variant(), Duration.ofSeconds(60));
-    var options =
-        new VariantOptions(
-            defaults.composition(),
-            defaults.host(),
-            0,
-            defaults.dbUrl(),
-            defaults.dbUser(),
-            defaults.dbPassword(),
-            defaults.upstreamUrl(),
-            DB_POOL,
-            defaults.serverThreads(),
-            defaults.queue(),
-            defaults.deadline());
+    var options = SharedTestbed.optionsFor(variant(), Duration.ofSeconds(60)).withDbPool(DB_POOL);
     try (var running = launcher().launch(options);
         var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
       URI photo = SharedTestbed.urlOf(running).resolve(DogPaths.ROOT);

@@ -40,7 +40,9 @@ public final class SharedTestbed {
         20,
         32,
         1000,
-        deadline);
+        deadline,
+        VariantOptions.HEADER_TIMEOUT,
+        VariantOptions.IDLE_TIMEOUT);
   }
 
   /** Where a started variant answers. */
