@@ -95,8 +95,13 @@ public record RepeatSummary(List<Group> groups, List<Difference> differences) {
       if (latencies.isEmpty()) {
         continue;
       }
+      // Seeded from the wire name, not the enum's identity hash, so the same runs give the same
+      // interval in every JVM.
+      Key key = entry.getKey();
       double[] draws =
-          resample(latencies, new SplittableRandom(Objects.hash(entry.getKey()) + 17L));
+          resample(
+              latencies,
+              new SplittableRandom(Objects.hash(key.point(), key.variant().wireName()) + 17L));
       resamples.put(entry.getKey(), draws);
       double[] medians = latencies.stream().mapToDouble(l -> median(l)).toArray();
       groups.add(

@@ -291,7 +291,7 @@ class FaultMatrixTest {
   /**
    * Ten 200s before, four errors of {@code millis} starting while the fault lasts, ten 200s after.
    */
-  private static List<Sample> deadlineErrors(int status, String step, long millis) {
+  static List<Sample> deadlineErrors(int status, String step, long millis) {
     var samples = new ArrayList<Sample>();
     for (int i = 0; i < 10; i++) {
       samples.add(ok(samples.size(), i * 100, 60, "dog-" + i % 3 + ".jpg"));
@@ -325,7 +325,7 @@ class FaultMatrixTest {
         index, start, start, start + millis * 1_000_000, status, 80, null, null, null, step);
   }
 
-  private static FaultRun cell(Fault fault, Variant variant, List<Sample> samples) {
+  static FaultRun cell(Fault fault, Variant variant, List<Sample> samples) {
     return cell(fault, variant, samples, IDLE, ok(samples.size(), 0, 60, "dog-1.jpg"));
   }
 
@@ -359,7 +359,7 @@ class FaultMatrixTest {
     return billed;
   }
 
-  private static BenchReport report(List<FaultRun> cells) {
+  static BenchReport report(List<FaultRun> cells) {
     BenchConfig config =
         BenchConfig.builder()
             .variants(cells.stream().map(FaultRun::variant).distinct().toList())

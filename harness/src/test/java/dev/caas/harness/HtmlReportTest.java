@@ -73,24 +73,8 @@ class HtmlReportTest {
 
   @Test
   void a_sweep_report_shows_the_sweep_charts_the_repeat_summary_and_the_generator_flags() {
-    var calibration =
-        new Calibration(
-            "2026-11-25T10:00:00+01:00",
-            "abc1234",
-            2,
-            "25",
-            64,
-            5_000,
-            20_000,
-            50,
-            1000,
-            1_500,
-            1_900,
-            1_060,
-            1_650,
-            "wrk 4.1.0");
 
-    String html = html(TestReports.sweep(Optional.of(calibration)));
+    String html = html(TestReports.sweep(Optional.of(TestReports.calibration())));
 
     assertThat(headings(html))
         .contains(

@@ -67,6 +67,25 @@ final class TestReports {
         calibration);
   }
 
+  /** A calibration of the generator made on the same made-up machine. */
+  static Calibration calibration() {
+    return new Calibration(
+        "2026-11-25T10:00:00+01:00",
+        "abc1234",
+        2,
+        "25",
+        64,
+        5_000,
+        20_000,
+        50,
+        1000,
+        1_500,
+        1_900,
+        1_060,
+        1_650,
+        "wrk 4.1.0");
+  }
+
   private static List<Sample> gathered(int count) {
     var samples = new ArrayList<Sample>();
     for (Sample s : TestRuns.samples(count, 200)) {
