@@ -577,13 +577,19 @@ public final class ReportWriter {
       recovery.put("step", after == null ? null : after.step());
       number(recovery, "latency_ms", after == null ? Double.NaN : after.latencyNanos() / 1e6);
       cell.set("billing", billing(run.billing()));
-      ObjectNode limits = cell.putObject("limits");
-      limits.put("server_threads", run.limits().serverThreads());
-      limits.put("db_pool", run.limits().dbPool());
-      limits.put("http_connections", run.limits().httpConnections());
-      limits.put("executor_threads", run.limits().executorThreads());
+      cell.set("limits", limitsJson(run.limits()));
       cell.set("samples", samples(run.samples()));
     }
+    return node;
+  }
+
+  /** The limits a variant reported on {@code /health}, as a run and a fault cell carry them. */
+  private static ObjectNode limitsJson(Limits limits) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("server_threads", limits.serverThreads());
+    node.put("db_pool", limits.dbPool());
+    node.put("http_connections", limits.httpConnections());
+    node.put("executor_threads", limits.executorThreads());
     return node;
   }
 
@@ -741,11 +747,7 @@ public final class ReportWriter {
                         number(entry, "dur_ms", step.durationMs());
                       });
             });
-    ObjectNode limits = node.putObject("limits");
-    limits.put("server_threads", run.limits().serverThreads());
-    limits.put("db_pool", run.limits().dbPool());
-    limits.put("http_connections", run.limits().httpConnections());
-    limits.put("executor_threads", run.limits().executorThreads());
+    node.set("limits", limitsJson(run.limits()));
     ObjectNode steps = node.putObject("step_medians_ms");
     run.stepMediansMs().forEach((step, median) -> number(steps, step, median));
     node.set("billing", billing(run.billing()));
