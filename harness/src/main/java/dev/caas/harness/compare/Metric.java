@@ -1,6 +1,6 @@
 package dev.caas.harness.compare;
 
-import dev.caas.harness.Times;
+import dev.caas.harness.text.Millis;
 import java.util.Locale;
 
 /**
@@ -32,7 +32,7 @@ public enum Metric {
   /** {@code 302 ms}, {@code 33.1 rps}; a dash for a missing value. */
   public String format(double value) {
     if (!higherIsBetter) {
-      return Times.format(value);
+      return Millis.format(value);
     }
     return Double.isFinite(value) ? String.format(Locale.ROOT, "%.1f rps", value) : "—";
   }

@@ -2,7 +2,7 @@ package dev.caas.harness.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.caas.harness.Times;
+import dev.caas.harness.text.Millis;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -161,8 +161,8 @@ public record ResultsFile(
   }
 
   /**
-   * A point as {@code LoadPoint.describe()} writes it, {@code C=10, upstream 100 ms, postgres 100
-   * ms}, from a run's {@code point} or, in older files, the scenario.
+   * A point as {@code ScenarioPoint.describe()} writes it, {@code C=10, upstream 100 ms, postgres
+   * 100 ms}, from a run's {@code point} or, in older files, the scenario.
    */
   private static String point(JsonNode point) {
     String load =
@@ -184,7 +184,8 @@ public record ResultsFile(
 
   private static String withJitter(JsonNode latency, JsonNode jitter, double sameJitter) {
     double jitterMs = jitter.isNumber() ? jitter.asDouble() : sameJitter;
-    return Times.format(latency.asDouble()) + (jitterMs == 0 ? "" : " ± " + Times.format(jitterMs));
+    return Millis.format(latency.asDouble())
+        + (jitterMs == 0 ? "" : " ± " + Millis.format(jitterMs));
   }
 
   private static Map<String, String> provenance(JsonNode p) {

@@ -2,15 +2,15 @@ package dev.caas.harness.compare;
 
 import dev.caas.contract.Limits;
 import dev.caas.contract.Variant;
-import dev.caas.harness.BenchConfig;
-import dev.caas.harness.BenchReport;
-import dev.caas.harness.BillingCheck;
-import dev.caas.harness.LoadPoint;
-import dev.caas.harness.Provenance;
-import dev.caas.harness.ReportWriter;
-import dev.caas.harness.RunResult;
-import dev.caas.harness.Sample;
-import dev.caas.harness.Theory;
+import dev.caas.harness.bench.BenchConfig;
+import dev.caas.harness.bench.BenchReport;
+import dev.caas.harness.bench.RunResult;
+import dev.caas.harness.load.Sample;
+import dev.caas.harness.load.ScenarioPoint;
+import dev.caas.harness.report.ReportWriter;
+import dev.caas.harness.theory.Theory;
+import dev.caas.harness.variant.BillingCheck;
+import dev.caas.harness.variant.Provenance;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -135,7 +135,11 @@ final class BenchFiles {
    * @param repetition 1 for the first run, 2 for the next with {@code --repeat}
    */
   static RunResult run(
-      BenchConfig config, Variant variant, List<Sample> samples, LoadPoint point, int repetition) {
+      BenchConfig config,
+      Variant variant,
+      List<Sample> samples,
+      ScenarioPoint point,
+      int repetition) {
     var billed = new HashMap<String, Long>();
     samples.stream().filter(Sample::ok).forEach(s -> billed.merge(s.filename(), 1L, Long::sum));
     Theory theory =

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.caas.contract.Variant;
-import dev.caas.harness.Caas;
+import dev.caas.harness.cli.Caas;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -187,7 +187,7 @@ class CompareCommandTest {
     Path current =
         BenchFiles.write(
             folder.resolve("b.json"),
-            dev.caas.harness.BenchConfig.builder()
+            dev.caas.harness.bench.BenchConfig.builder()
                 .variants(Variant.SYNC_GATHERED)
                 .latency(java.time.Duration.ofMillis(50))
                 .build(),

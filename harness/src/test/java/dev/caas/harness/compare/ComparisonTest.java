@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.caas.contract.Variant;
-import dev.caas.harness.BenchConfig;
-import dev.caas.harness.LoadPoint;
-import dev.caas.harness.Sample;
-import dev.caas.harness.Scenario;
+import dev.caas.harness.bench.BenchConfig;
+import dev.caas.harness.bench.Scenario;
+import dev.caas.harness.load.Sample;
+import dev.caas.harness.load.ScenarioPoint;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -251,7 +251,7 @@ class ComparisonTest {
     // one is typical, so the interval reaches from "no change" to "30 % slower" and the verdict is
     // same.
     BenchConfig config = BenchConfig.builder().variants(VARIANT).repeat(2).build();
-    LoadPoint point = config.points().getFirst();
+    ScenarioPoint point = config.points().getFirst();
     BenchFiles.write(
         folder.resolve("a.json"),
         config,
@@ -284,7 +284,7 @@ class ComparisonTest {
             .scenario(Scenario.CONCURRENCY_SWEEP)
             .concurrencies(List.of(10, 20))
             .build();
-    List<LoadPoint> points = sweep.points();
+    List<ScenarioPoint> points = sweep.points();
     BenchFiles.write(
         folder.resolve("a.json"),
         sweep,

@@ -2,9 +2,9 @@ package dev.caas.workshop.checker;
 
 import static dev.caas.workshop.checker.Figures.ms;
 
-import dev.caas.harness.BenchReport;
-import dev.caas.harness.FaultLoad;
-import dev.caas.harness.FaultRun;
+import dev.caas.harness.bench.BenchReport;
+import dev.caas.harness.faults.FaultPhases;
+import dev.caas.harness.faults.FaultRun;
 import dev.caas.testbed.Fault;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +77,7 @@ final class BillingGrader implements Grader {
     // the implementation's, and are shown, not graded, unless the fault did not take effect at all.
     var notes = run.problems().stream().filter(p -> !p.tag().equals("billing")).toList();
     notes.forEach(p -> evidence.add("also: " + p.sentence()));
-    int failedDuring = run.phases().get(FaultLoad.Phase.DURING)[1];
+    int failedDuring = run.phases().get(FaultPhases.Phase.DURING)[1];
     if (failedDuring == 0) {
       return Verdict.fail(
           exercise.wireName(),

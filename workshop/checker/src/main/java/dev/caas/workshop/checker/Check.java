@@ -1,7 +1,7 @@
 package dev.caas.workshop.checker;
 
-import dev.caas.harness.Progress;
-import dev.caas.harness.VariantJars;
+import dev.caas.harness.text.Progress;
+import dev.caas.harness.variant.VariantJars;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

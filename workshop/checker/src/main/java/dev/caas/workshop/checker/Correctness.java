@@ -1,6 +1,6 @@
 package dev.caas.workshop.checker;
 
-import dev.caas.harness.RunResult;
+import dev.caas.harness.bench.RunResult;
 import java.util.List;
 import java.util.Optional;
 

@@ -4,8 +4,8 @@ import static dev.caas.workshop.checker.Figures.ms;
 import static dev.caas.workshop.checker.Figures.rate;
 import static dev.caas.workshop.checker.Figures.ratio;
 
-import dev.caas.harness.Progress;
-import dev.caas.harness.RunResult;
+import dev.caas.harness.bench.RunResult;
+import dev.caas.harness.text.Progress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

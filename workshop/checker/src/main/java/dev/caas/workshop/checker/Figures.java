@@ -1,10 +1,10 @@
 package dev.caas.workshop.checker;
 
 import dev.caas.contract.ServerTiming;
-import dev.caas.harness.RunResult;
-import dev.caas.harness.Sample;
-import dev.caas.harness.Times;
-import dev.caas.harness.Waterfall;
+import dev.caas.harness.bench.RunResult;
+import dev.caas.harness.load.Sample;
+import dev.caas.harness.report.Waterfall;
+import dev.caas.harness.text.Millis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +25,7 @@ final class Figures {
 
   /** {@code 151 ms}, as the harness prints times. */
   static String ms(double millis) {
-    return Times.format(millis);
+    return Millis.format(millis);
   }
 
   /** {@code 1.06×} */

@@ -1,13 +1,13 @@
 package dev.caas.workshop.checker;
 
 import dev.caas.contract.Variant;
-import dev.caas.harness.Bench;
-import dev.caas.harness.BenchConfig;
-import dev.caas.harness.BenchReport;
-import dev.caas.harness.NotRun;
-import dev.caas.harness.Progress;
-import dev.caas.harness.ReportFiles;
-import dev.caas.harness.VariantJars;
+import dev.caas.harness.bench.Bench;
+import dev.caas.harness.bench.BenchConfig;
+import dev.caas.harness.bench.BenchReport;
+import dev.caas.harness.bench.NotRun;
+import dev.caas.harness.report.ReportFiles;
+import dev.caas.harness.text.Progress;
+import dev.caas.harness.variant.VariantJars;
 import dev.caas.testbed.Testbed;
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,8 +5,8 @@ import static dev.caas.workshop.checker.Figures.rate;
 
 import dev.caas.contract.Limits;
 import dev.caas.contract.Variant;
-import dev.caas.harness.RunResult;
-import dev.caas.harness.Theory;
+import dev.caas.harness.bench.RunResult;
+import dev.caas.harness.theory.Theory;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

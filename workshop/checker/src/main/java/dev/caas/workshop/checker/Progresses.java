@@ -1,6 +1,6 @@
 package dev.caas.workshop.checker;
 
-import dev.caas.harness.Progress;
+import dev.caas.harness.text.Progress;
 
 /**
  * Progress told to two listeners: the console, and a grader that acts on phases (a thread sampler).

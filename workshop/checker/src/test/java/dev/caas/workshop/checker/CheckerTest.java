@@ -2,8 +2,8 @@ package dev.caas.workshop.checker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.caas.harness.Progress;
-import dev.caas.harness.VariantJars;
+import dev.caas.harness.text.Progress;
+import dev.caas.harness.variant.VariantJars;
 import dev.caas.testkit.SharedTestbed;
 import java.nio.file.Files;
 import java.nio.file.Path;

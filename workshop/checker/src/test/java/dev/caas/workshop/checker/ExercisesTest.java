@@ -2,7 +2,7 @@ package dev.caas.workshop.checker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.caas.harness.VariantJars;
+import dev.caas.harness.variant.VariantJars;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

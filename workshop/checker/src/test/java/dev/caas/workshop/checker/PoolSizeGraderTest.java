@@ -3,7 +3,7 @@ package dev.caas.workshop.checker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.caas.harness.VariantJars;
+import dev.caas.harness.variant.VariantJars;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,315 @@
+package dev.caas.harness.bench;
+
+import dev.caas.contract.DogPaths;
+import dev.caas.contract.Limits;
+import dev.caas.contract.Variant;
+import dev.caas.harness.load.ClosedLoop;
+import dev.caas.harness.load.RequestClient;
+import dev.caas.harness.load.Sample;
+import dev.caas.harness.load.ScenarioPoint;
+import dev.caas.harness.load.Workload;
+import dev.caas.harness.stats.SteadyThroughput;
+import dev.caas.harness.text.Progress;
+import dev.caas.harness.theory.Theory;
+import dev.caas.harness.variant.BillingCheck;
+import dev.caas.harness.variant.VariantJars;
+import dev.caas.harness.variant.VariantProcess;
+import dev.caas.testbed.Testbed;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The bench: for each variant, start its jar against the testbed, warm it up, inject the latency,
+ * send the measured requests, wait until it has undone any failed request's billing, reconcile the
+ * billing, stop it. The faults scenario runs its own cells ({@link FaultBench}) with the same
+ * parts. The {@code caas bench} command is a thin layer over this, and integration tests call it
+ * directly:
+ *
+ * <pre>{@code
+ * BenchReport report = Bench.run(BenchConfig.builder().variants(Variant.SYNC_GATHERED).requests(30).build());
+ * assertThat(report.passed()).isTrue();
+ * }</pre>
+ *
+ * <p>One testbed serves all variants, one after the other; each variant gets a fresh JVM and the
+ * same warm-up and a no-latency probe of its throughput, then is measured at every {@link
+ * ScenarioPoint} of the scenario, each time after one request per client at no latency (fresh
+ * connections) and with a clean billing ledger. With {@code --repeat N} the variants take turns N
+ * times ({@link RunOrder}), each turn a fresh JVM. Latency is injected only while measuring, so
+ * start-up and warm-up are quick and pools are filled over a fast network, as the design asks.
+ */
+public final class Bench {
+  private final BenchConfig config;
+  private final VariantJars jars;
+  private final Progress progress;
+  private final BenchRig rig;
+
+  /**
+   * @param jars where the variants' jars are; see {@link VariantJars#locate}
+   */
+  public Bench(BenchConfig config, VariantJars jars, Progress progress) {
+    this.config = config;
+    this.jars = jars;
+    this.progress = progress;
+    this.rig = new BenchRig(config, jars, progress);
+  }
+
+  /**
+   * Runs {@code config} quietly, with its own testbed and jars found from the working directory.
+   */
+  public static BenchReport run(BenchConfig config) throws Exception {
+    var jars = VariantJars.locate(config.jars(), System.getenv(), Path.of("").toAbsolutePath());
+    return new Bench(config, jars, Progress.SILENT).run();
+  }
+
+  /**
+   * Starts a testbed (only if some variant can run), runs every variant, stops the testbed.
+   *
+   * @return the report; {@link BenchReport#passed()} says whether anything failed
+   */
+  public BenchReport run() throws Exception {
+    Plan plan = plan();
+    if (plan.runnable().isEmpty()) {
+      return new BenchReport(
+          rig.provenance("none (nothing ran)", "none (nothing ran)"),
+          config,
+          List.of(),
+          plan.notRun(),
+          rig.calibration());
+    }
+    openFilesWarning(config.maxConcurrency(), openFilesLimit()).ifPresent(progress::warn);
+    progress.phase("testbed", "starting PostgreSQL, Toxiproxy and the dog upstream");
+    Testbed testbed = Testbed.start(config.testbed());
+    try {
+      return measure(testbed, plan);
+    } finally {
+      try {
+        testbed.close();
+      } catch (Exception | LinkageError e) {
+        // A sweep's minutes of measurements must not be lost to a failing clean-up (seen: the
+        // harness jar
+        // rebuilt under the running JVM, so a class needed only at shutdown could not load).
+        progress.warn("could not stop the testbed cleanly: " + e);
+      }
+    }
+  }
+
+  /**
+   * Runs every variant of the config against a testbed the caller started and will close. Its
+   * latency is left at zero and its billing ledger is cleared before each run.
+   */
+  public BenchReport run(Testbed testbed) {
+    return measure(testbed, plan());
+  }
+
+  /**
+   * Open files this process may need for {@code connections} requests in flight: a socket per
+   * load-client connection, and, with the embedded testbed in this JVM, the upstream proxy's two
+   * per request and the dog upstream's one, plus the database proxy, the JDK's jars and slack.
+   */
+  static long openFilesNeeded(int connections) {
+    return 4L * connections + 1_000;
+  }
+
+  /** The soft limit of open files of this process, or -1 when the platform does not say. */
+  static long openFilesLimit() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.UnixOperatingSystemMXBean unix
+        ? unix.getMaxFileDescriptorCount()
+        : -1;
+  }
+
+  /**
+   * A warning when the open-files limit is below what {@code connections} need; the {@code caas}
+   * launcher raises the soft limit to the hard one ({@code ulimit -n}), and the JVM does the same
+   * on Linux, so only a low hard limit is left to warn about.
+   */
+  static Optional<String> openFilesWarning(int connections, long limit) {
+    long needed = openFilesNeeded(connections);
+    if (limit < 0 || limit >= needed) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "this process may open "
+            + limit
+            + " files, and "
+            + connections
+            + " connections with the "
+            + "embedded testbed need about "
+            + needed
+            + ": expect connection errors; raise the limit (ulimit -n, or "
+            + "the hard limit in /etc/security/limits.conf) or lower --concurrency");
+  }
+
+  /** The variants whose jars exist, and the others with what to do about them. */
+  private record Plan(List<Variant> runnable, List<NotRun> notRun) {}
+
+  private Plan plan() {
+    var runnable = new ArrayList<Variant>();
+    var notRun = new ArrayList<NotRun>();
+    for (Variant variant : config.variants()) {
+      Path jar = jars.jarFor(variant);
+      if (Files.isRegularFile(jar)) {
+        runnable.add(variant);
+      } else {
+        NotRun missing = missingJar(variant, jar);
+        progress.warn(
+            (missing.skipped() ? "skipping " : "cannot run ")
+                + variant.wireName()
+                + ": "
+                + missing.reason()
+                + "; "
+                + missing.hint());
+        notRun.add(missing);
+      }
+    }
+    return new Plan(runnable, notRun);
+  }
+
+  private BenchReport measure(Testbed testbed, Plan plan) {
+    if (config.scenario() == Scenario.FAULTS) {
+      return new FaultBench(rig, config, progress).measure(testbed, plan.runnable(), plan.notRun());
+    }
+    var provenance = rig.provenance(testbed.backends().postgres(), testbed.backends().toxiproxy());
+    var runs = new ArrayList<RunResult>();
+    var notRun = new ArrayList<>(plan.notRun());
+    var failed = EnumSet.noneOf(Variant.class);
+    for (RunOrder.Slot slot : RunOrder.interleaved(plan.runnable(), config.repeat())) {
+      Variant variant = slot.variant();
+      if (failed.contains(variant)) {
+        continue;
+      }
+      try {
+        runs.addAll(runOne(testbed, slot));
+      } catch (VariantProcess.StartFailedException e) {
+        progress.warn(variant.wireName() + " FAILED: " + e.getMessage());
+        notRun.add(new NotRun(variant, false, e.getMessage(), ""));
+        failed.add(variant);
+      } catch (Exception e) {
+        progress.warn(variant.wireName() + " FAILED: " + e);
+        notRun.add(new NotRun(variant, false, e.toString(), "see " + rig.logFile(variant)));
+        failed.add(variant);
+      }
+    }
+    return new BenchReport(provenance, config, runs, notRun, rig.calibration());
+  }
+
+  /** One variant process: started, warmed up, measured at every point of the scenario, stopped. */
+  private List<RunResult> runOne(Testbed testbed, RunOrder.Slot slot) throws Exception {
+    Variant variant = slot.variant();
+    String name = variant.wireName() + (config.repeat() > 1 ? " #" + slot.repetition() : "");
+    testbed.setLatency(Duration.ZERO, Duration.ZERO);
+    progress.phase(
+        name,
+        "starting " + jars.jarFor(variant).getFileName() + " (log: " + rig.logFile(variant) + ")");
+    try (var process = VariantProcess.start(rig.launch(testbed, variant), rig.logFile(variant))) {
+      Limits limits = process.awaitReady(config.startupTimeout());
+      try (var client =
+          new RequestClient(process.baseUrl(), config.maxConcurrency(), config.requestTimeout())) {
+        double ceiling = warmUp(client, name);
+        var runs = new ArrayList<RunResult>();
+        List<ScenarioPoint> points = config.points();
+        for (ScenarioPoint point : points) {
+          String label =
+              points.size() > 1
+                  ? name + " [" + (point.index() + 1) + "/" + points.size() + "]"
+                  : name;
+          runs.add(
+              measurePoint(
+                  testbed, process, client, limits, ceiling, point, slot.repetition(), label));
+        }
+        progress.phase(name, "stopping");
+        return runs;
+      }
+    }
+  }
+
+  /**
+   * Sends the warm-up at no latency (JIT, pools, every client connection opened), then, for a sweep
+   * or a load of many connections, probes what the warmed-up variant serves with no latency at all
+   * from the same clients: the "machine" bound of the theory. The warm-up itself cannot tell, its
+   * first requests run on a cold JIT. {@code NaN} without a probe.
+   */
+  private double warmUp(RequestClient client, String name) {
+    ClosedLoop warmup = config.warmupWorkload();
+    if (warmup == null) {
+      return Double.NaN;
+    }
+    progress.phase(
+        name,
+        "warming up, "
+            + warmup.requests()
+            + " requests from "
+            + warmup.clients()
+            + " clients at no latency");
+    warmup.run(client, DogPaths.ROOT, done -> {});
+    if (config.scenario() == Scenario.TALK && config.maxConcurrency() < PROBE_FROM_CONNECTIONS) {
+      // A few clients ask far less than the machine serves: the probe would only lengthen the run.
+      return Double.NaN;
+    }
+    var probe = new ClosedLoop(warmup.clients(), Math.max(PROBE_REQUESTS, 2 * warmup.clients()));
+    progress.phase(
+        name, "probing the throughput with no latency, " + probe.requests() + " requests");
+    return SteadyThroughput.of(probe.run(client, DogPaths.ROOT, done -> {}));
+  }
+
+  /** The fewest requests of the no-latency probe: enough for a middle half of a few hundred. */
+  static final int PROBE_REQUESTS = 500;
+
+  /** The talk is probed only from this many connections on; sweeps always are. */
+  static final int PROBE_FROM_CONNECTIONS = 100;
+
+  private RunResult measurePoint(
+      Testbed testbed,
+      VariantProcess process,
+      RequestClient client,
+      Limits limits,
+      double ceiling,
+      ScenarioPoint point,
+      int repetition,
+      String label) {
+    Variant variant = process.variant();
+    Workload workload = point.workload();
+    // One request per client at no latency, not counted: the point starts on open, fresh
+    // connections, not
+    // on ones closed while earlier points ran with fewer clients.
+    new ClosedLoop(point.concurrency(), point.concurrency()).run(client, DogPaths.ROOT, done -> {});
+    testbed.clearBilling();
+    progress.phase(
+        label,
+        "measuring, "
+            + workload.describe()
+            + ", "
+            + workload.requests()
+            + " requests, latency "
+            + point.latency().describe());
+    List<Sample> samples;
+    Instant started = Instant.now();
+    rig.injectLatency(testbed, point.latency());
+    try {
+      progress.requests(label, 0, workload.requests());
+      samples =
+          workload.run(
+              client, DogPaths.ROOT, done -> progress.requests(label, done, workload.requests()));
+    } finally {
+      testbed.setLatency(Duration.ZERO, Duration.ZERO);
+    }
+    BillingCheck billing = rig.reconcile(testbed, process, label, samples);
+    Theory theory = Theory.predict(variant, point.latency(), workload, limits, ceiling);
+    return RunResult.of(variant, limits, samples, theory, billing, point, repetition, started);
+  }
+
+  private NotRun missingJar(Variant variant, Path jar) {
+    String reason = "no jar at " + jar;
+    String hint =
+        jars.projectRoot()
+            ? "build it with: " + jars.buildCommand(variant) + " (in " + jars.folder() + ")"
+            : "put " + jar.getFileName() + " in " + jars.folder();
+    return new NotRun(variant, !config.requireJars(), reason, hint);
+  }
+}

@@ -1,0 +1,118 @@
+package dev.caas.harness.bench;
+
+import dev.caas.contract.Variant;
+import dev.caas.harness.calibration.Calibration;
+import dev.caas.harness.load.InjectedLatency;
+import dev.caas.harness.load.Sample;
+import dev.caas.harness.text.Progress;
+import dev.caas.harness.variant.BillingCheck;
+import dev.caas.harness.variant.HealthWait;
+import dev.caas.harness.variant.Provenance;
+import dev.caas.harness.variant.VariantJars;
+import dev.caas.harness.variant.VariantProcess;
+import dev.caas.testbed.Fault;
+import dev.caas.testbed.ProxyNames;
+import dev.caas.testbed.Testbed;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What every measurement of a variant against the testbed needs, whether a scenario's point ({@link
+ * Bench}) or a fault matrix's cell ({@link FaultBench}): how its jar is launched, where its log
+ * goes, the latency put on the proxies, the billing reconciled once its compensations are done, and
+ * the provenance and calibration the report carries. Written once, so the two benches cannot start
+ * or judge a variant differently.
+ */
+public final class BenchRig {
+  private final BenchConfig config;
+  private final VariantJars jars;
+  private final Progress progress;
+
+  public BenchRig(BenchConfig config, VariantJars jars, Progress progress) {
+    this.config = config;
+    this.jars = jars;
+    this.progress = progress;
+  }
+
+  /** The calibration stored beside the jars, if {@code caas calibrate} was run there. */
+  public Optional<Calibration> calibration() {
+    return Calibration.read(Calibration.file(jars));
+  }
+
+  /**
+   * Reconciles the billing ledger with the 200s of {@code samples}, reading it only once the
+   * variant has no failed request's billing left to undo: the variants delete it in the background,
+   * so an event may outlive its failed request by a moment. The wait is bounded by {@link
+   * HealthWait#TIMEOUT}; when it times out, or the variant does not report its load while some
+   * request failed, the console says so and the ledger is read anyway (a difference then fails the
+   * run as any other).
+   */
+  public BillingCheck reconcile(
+      Testbed testbed, VariantProcess process, String label, List<Sample> samples) {
+    HealthWait compensations =
+        HealthWait.await(process::load, HealthWait.compensated(), HealthWait.TIMEOUT);
+    boolean someFailed = samples.stream().anyMatch(sample -> !sample.ok());
+    if (compensations.failed()
+        || (someFailed && compensations.outcome() == HealthWait.Outcome.NOT_REPORTED)) {
+      progress.warn(
+          label + ": compensations " + compensations.describe() + "; billing read anyway");
+    }
+    return BillingCheck.of(testbed.billingCounts(), samples, compensations);
+  }
+
+  /** Puts {@code latency} on the testbed's proxies, jitter per proxy when there is any. */
+  public void injectLatency(Testbed testbed, InjectedLatency latency) {
+    if (latency.steady()) {
+      testbed.setLatency(latency.upstream(), latency.postgres());
+    } else {
+      testbed.setLatency(ProxyNames.UPSTREAM, latency.upstream(), latency.upstreamJitter());
+      testbed.setLatency(ProxyNames.POSTGRES, latency.postgres(), latency.postgresJitter());
+    }
+  }
+
+  /** How {@code variant}'s jar is started against {@code testbed}, with the config's settings. */
+  public VariantProcess.Launch launch(Testbed testbed, Variant variant) {
+    return new VariantProcess.Launch(
+        variant,
+        jars.jarFor(variant),
+        javaLauncher(),
+        config.jvmArgs(),
+        testbed.jdbcUrl(),
+        testbed.dbUser(),
+        testbed.dbPassword(),
+        testbed.upstreamUrl(),
+        config.dbPool(),
+        config.serverThreads(),
+        config.queue(),
+        config.deadline());
+  }
+
+  /** What was run where, for the report's head. */
+  public Provenance provenance(String postgres, String toxiproxy) {
+    return Provenance.collect(
+        jars.folder(),
+        VariantJars.harnessVersion(),
+        javaLauncher(),
+        config.jvmArgs(),
+        postgres,
+        toxiproxy);
+  }
+
+  private Path javaLauncher() {
+    return config.java() != null ? config.java() : Provenance.thisJava();
+  }
+
+  /** Where {@code variant}'s output goes. */
+  public Path logFile(Variant variant) {
+    return jars.logFolder().resolve(variant.wireName() + ".log");
+  }
+
+  /**
+   * One log per fault cell, so that the matrix's verdicts can all be traced to what the variant
+   * printed.
+   */
+  public Path logFile(Variant variant, Fault fault) {
+    return logFile(variant).resolveSibling(variant.wireName() + "-" + fault.wireName() + ".log");
+  }
+}

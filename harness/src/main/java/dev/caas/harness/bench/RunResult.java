@@ -1,0 +1,138 @@
+package dev.caas.harness.bench;
+
+import dev.caas.contract.Limits;
+import dev.caas.contract.Variant;
+import dev.caas.harness.load.GeneratorCheck;
+import dev.caas.harness.load.Sample;
+import dev.caas.harness.load.ScenarioPoint;
+import dev.caas.harness.stats.LatencyStats;
+import dev.caas.harness.stats.StepMedians;
+import dev.caas.harness.theory.Theory;
+import dev.caas.harness.variant.BillingCheck;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One variant's measured run: every sample, and what the report says about them.
+ *
+ * @param limits the variant's resource limits, as its {@code /health} reported them
+ * @param samples every request of the measured phase (not the warm-up), in order of index
+ * @param latencyMicros the successful requests' latencies, in microseconds
+ * @param errorKinds failed requests by kind ({@code 503}, {@code timeout}, …)
+ * @param durationSeconds from the first request issued to the last answer received
+ * @param stepMediansMs median Server-Timing duration per step, see {@link StepMedians}
+ * @param point the scenario's setting this run measured; {@code null} for a run made outside a
+ *     scenario (then the report's config describes it)
+ * @param repetition 1 for the first run of this variant at this point, 2 for the next with {@code
+ *     --repeat}
+ * @param uncorrected the same figures measured from the moment each request went out rather than
+ *     from its intended start: what a generator blind to coordinated omission would report (wrk2
+ *     keeps both)
+ * @param generator whether the load generator kept the workload's schedule
+ * @param started when the measured phase began, by the wall clock; {@code null} when unknown
+ */
+public record RunResult(
+    Variant variant,
+    Limits limits,
+    List<Sample> samples,
+    Histogram latencyMicros,
+    LatencyStats latency,
+    Map<String, Integer> errorKinds,
+    double durationSeconds,
+    Theory theory,
+    Map<String, Double> stepMediansMs,
+    BillingCheck billing,
+    ScenarioPoint point,
+    int repetition,
+    LatencyStats uncorrected,
+    GeneratorCheck generator,
+    Instant started) {
+
+  /** Computes the figures from the samples of a run made outside a scenario. */
+  public static RunResult of(
+      Variant variant, Limits limits, List<Sample> samples, Theory theory, BillingCheck billing) {
+    return of(variant, limits, samples, theory, billing, null, 1, null);
+  }
+
+  /** Computes the figures from the samples of one repetition at one point of a scenario. */
+  public static RunResult of(
+      Variant variant,
+      Limits limits,
+      List<Sample> samples,
+      Theory theory,
+      BillingCheck billing,
+      ScenarioPoint point,
+      int repetition,
+      Instant started) {
+    Histogram histogram = LatencyStats.histogramOf(samples);
+    var errorKinds = new TreeMap<String, Integer>();
+    samples.stream()
+        .filter(s -> !s.ok())
+        .forEach(s -> errorKinds.merge(s.errorKind(), 1, Integer::sum));
+    long first = samples.stream().mapToLong(Sample::intendedStartNanos).min().orElse(0);
+    long last = samples.stream().mapToLong(Sample::endNanos).max().orElse(0);
+    return new RunResult(
+        variant,
+        limits,
+        List.copyOf(samples),
+        histogram,
+        LatencyStats.of(histogram),
+        Collections.unmodifiableSortedMap(errorKinds),
+        (last - first) / 1e9,
+        theory,
+        StepMedians.of(samples),
+        billing,
+        point,
+        repetition,
+        LatencyStats.of(LatencyStats.histogramOf(samples, Sample::serviceNanos)),
+        GeneratorCheck.of(samples, point == null ? null : point.ratePerSecond()),
+        started);
+  }
+
+  public int requests() {
+    return samples.size();
+  }
+
+  /** Requests answered with 200. */
+  public int ok() {
+    return (int) samples.stream().filter(Sample::ok).count();
+  }
+
+  public int errors() {
+    return requests() - ok();
+  }
+
+  /** Successful answers per second of the measured phase. */
+  public double throughputRps() {
+    return durationSeconds > 0 ? ok() / durationSeconds : Double.NaN;
+  }
+
+  /**
+   * Measured median over predicted median: 1.0 is the theory exactly; {@code NaN} when it does not
+   * apply. An overloaded open loop's prediction depends on the run's length (see {@link Theory})
+   * and is compared too.
+   */
+  public double medianOverTheory() {
+    if (!theory.applies()) {
+      return Double.NaN;
+    }
+    return latency.medianMs() / theory.medianMs();
+  }
+
+  /** Measured throughput over predicted throughput; {@code NaN} when the theory does not apply. */
+  public double throughputOverTheory() {
+    if (!theory.applies() || !Double.isFinite(theory.throughputRps())) {
+      return Double.NaN;
+    }
+    return throughputRps() / theory.throughputRps();
+  }
+
+  /** No request failed and every served photo was billed exactly once. */
+  public boolean passed() {
+    return errors() == 0 && billing.balanced();
+  }
+}

@@ -1,0 +1,83 @@
+package dev.caas.harness.cli;
+
+import dev.caas.contract.VariantOptions;
+import dev.caas.harness.variant.VariantJars;
+import java.time.Duration;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code caas} command: one subcommand per job, {@code caas --help} lists them. */
+@Command(
+    name = "caas",
+    mixinStandardHelpOptions = true,
+    versionProvider = Caas.Version.class,
+    subcommands = {
+      BenchCommand.class,
+      CalibrateCommand.class,
+      dev.caas.harness.compare.CompareCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    description = {
+      "Canines as a Service: thread-per-request, reactive and virtual threads compared under injected "
+          + "network latency.",
+      ""
+    },
+    usageHelpAutoWidth = true,
+    footer = {
+      "",
+      "Examples:",
+      "  caas bench                                        the talk: 90 requests, 10 clients, 100 ms",
+      "  caas bench --scenario concurrency-sweep --out target/results/sweep",
+      "  caas bench --fault all                            the fault matrix: every fault × every variant",
+      "  caas bench --scenario overload                    2,000 requests at once at 200 ms",
+      "  caas calibrate                                    the generator's own ceiling, beside wrk",
+      "  caas compare --baseline old.json --current new.json  slower or only noise? (exit 1 on a regression)",
+      "  caas check gather-threads                         the workshop's checker (./caas check --help;",
+      "                                                    workshop/README.md)",
+      "",
+      "Run 'caas help bench' for the options and examples of a subcommand."
+    })
+public final class Caas implements Runnable {
+  @Spec CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The command line with durations ({@code 100ms}, {@code 15s}, {@code 2m}) understood everywhere.
+   */
+  public static CommandLine commandLine() {
+    var commandLine = new CommandLine(new Caas());
+    commandLine.registerConverter(Duration.class, VariantOptions::parseDuration);
+    BenchCommand.addFaultCatalogue(commandLine.getSubcommands().get("bench"));
+    commandLine.setExecutionExceptionHandler(
+        (e, command, parsed) -> {
+          if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+            command.getErr().println("caas: " + e.getMessage());
+          } else {
+            e.printStackTrace(command.getErr());
+          }
+          return BenchCommand.EXIT_CANNOT_RUN;
+        });
+    return commandLine;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing subcommand: try 'caas bench'");
+  }
+
+  /** The project version, from the build. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {
+        "caas " + VariantJars.harnessVersion() + " on Java " + Runtime.version()
+      };
+    }
+  }
+}

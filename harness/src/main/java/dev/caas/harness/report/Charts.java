@@ -1,0 +1,344 @@
+package dev.caas.harness.report;
+
+import dev.caas.contract.ServerTiming;
+import dev.caas.contract.Variant;
+import dev.caas.harness.bench.BenchReport;
+import dev.caas.harness.load.InjectedLatency;
+import dev.caas.harness.text.Millis;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The report's charts, drawn by XChart: median and p99 per variant with the theory marked; for a
+ * sweep, latency and throughput against what was swept with the theory as dashed lines (the
+ * throughput's dashed line flattens at the predicted ceiling); and each variant's median request as
+ * a waterfall.
+ *
+ * <p>A waterfall is an XY chart whose series are thick horizontal segments, one per step from its
+ * {@code start} to its end: XChart has no horizontal bar chart, and a line segment with a butt cap
+ * is exactly a bar on a time axis. Each variant keeps its colour in every chart; gathered is the
+ * lighter shade of its model.
+ */
+public final class Charts {
+  static final int WIDTH = 960;
+  static final int HEIGHT = 480;
+  private static final BasicStroke DASHED =
+      new BasicStroke(
+          1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0);
+  private static final Color GRID = new Color(225, 225, 225);
+
+  private Charts() {}
+
+  /**
+   * Every chart of the report, in the order the HTML shows them (waterfalls come from {@link
+   * #waterfalls}).
+   */
+  public static List<ChartSvg> of(BenchReport report) {
+    var charts = new ArrayList<ChartSvg>();
+    List<PointSummary> summaries = PointSummary.of(report);
+    if (summaries.isEmpty()) {
+      return charts;
+    }
+    int lastPoint = summaries.getLast().point().index();
+    List<PointSummary> last =
+        summaries.stream().filter(s -> s.point().index() == lastPoint).toList();
+    String at = report.points().size() > 1 ? " at " + last.getFirst().point().describe() : "";
+    charts.add(
+        ChartSvg.of(
+            "latency-by-variant",
+            "Median and p99 per variant, theory marked" + at,
+            latencyByVariant(last)));
+    switch (report.config().scenario()) {
+      case CONCURRENCY_SWEEP -> {
+        charts.add(
+            ChartSvg.of(
+                "latency-vs-concurrency",
+                "Median latency against concurrency",
+                sweep(
+                    summaries,
+                    "Median latency against concurrency",
+                    "clients (closed loop)",
+                    "median latency (ms)",
+                    s -> s.point().concurrency(),
+                    PointSummary::medianMs,
+                    s -> s.theory().medianMs(),
+                    true,
+                    true)));
+        charts.add(
+            ChartSvg.of(
+                "throughput-vs-concurrency",
+                "Throughput against concurrency, predicted ceiling dashed",
+                sweep(
+                    summaries,
+                    "Throughput against concurrency (dashed: theory, flat at the predicted ceiling)",
+                    "clients (closed loop)",
+                    "requests per second",
+                    s -> s.point().concurrency(),
+                    PointSummary::throughputRps,
+                    s -> s.theory().throughputRps(),
+                    true,
+                    false)));
+      }
+      case LATENCY_SWEEP -> {
+        charts.add(
+            ChartSvg.of(
+                "latency-vs-injected-latency",
+                "Median latency against the injected latency",
+                sweep(
+                    summaries,
+                    "Median latency against the injected latency",
+                    "injected latency L (ms)",
+                    "median latency (ms)",
+                    s -> InjectedLatency.millis(s.point().latency().upstream()),
+                    PointSummary::medianMs,
+                    s -> s.theory().medianMs(),
+                    false,
+                    false)));
+        charts.add(
+            ChartSvg.of(
+                "throughput-vs-injected-latency",
+                "Throughput against the injected latency",
+                sweep(
+                    summaries,
+                    "Throughput against the injected latency (dashed: theory)",
+                    "injected latency L (ms)",
+                    "requests per second",
+                    s -> InjectedLatency.millis(s.point().latency().upstream()),
+                    PointSummary::throughputRps,
+                    s -> s.theory().throughputRps(),
+                    false,
+                    false)));
+      }
+      case TALK, OVERLOAD, FAULTS -> {}
+    }
+    return charts;
+  }
+
+  /** Bars of the measured median and p99 per variant, the theory's median as a marker on each. */
+  static CategoryChart latencyByVariant(List<PointSummary> summaries) {
+    CategoryChart chart =
+        new CategoryChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title("Median (dark) and p99 (light) per variant; diamond: the theory's median")
+            .xAxisTitle("variant")
+            .yAxisTitle("latency (ms)")
+            .build();
+    style(chart.getStyler());
+    chart
+        .getStyler()
+        .setLegendPosition(Styler.LegendPosition.OutsideS)
+        .setLegendLayout(Styler.LegendLayout.Horizontal);
+    // Overlapped: the p99 bar behind the median's, so its visible part is the tail above the
+    // median, and
+    // the theory's marker sits on the bars it predicts.
+    chart.getStyler().setOverlapped(true);
+    List<String> names = summaries.stream().map(s -> s.variant().wireName()).toList();
+    chart
+        .addSeries("p99", names, boxed(summaries, PointSummary::p99Ms))
+        .setFillColor(new Color(170, 190, 220));
+    chart
+        .addSeries("median", names, boxed(summaries, PointSummary::medianMs))
+        .setFillColor(new Color(70, 110, 170));
+    List<Double> theory = boxed(summaries, s -> s.theory().applies() ? s.theory().medianMs() : 0);
+    CategorySeries marks = chart.addSeries("theory (median)", names, theory);
+    marks.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+    marks.setMarker(SeriesMarkers.DIAMOND);
+    marks.setMarkerColor(new Color(200, 60, 40));
+    return chart;
+  }
+
+  /** One measured line and one dashed theory line per variant against what the sweep varied. */
+  static XYChart sweep(
+      List<PointSummary> summaries,
+      String title,
+      String xTitle,
+      String yTitle,
+      ToDoubleFunction<PointSummary> x,
+      ToDoubleFunction<PointSummary> measured,
+      ToDoubleFunction<PointSummary> theory,
+      boolean logX,
+      boolean logY) {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(title)
+            .xAxisTitle(xTitle)
+            .yAxisTitle(yTitle)
+            .build();
+    style(chart.getStyler());
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+    chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY);
+    for (Variant variant : PointSummary.variants(summaries)) {
+      List<PointSummary> mine = summaries.stream().filter(s -> s.variant() == variant).toList();
+      addLine(chart, variant.wireName(), mine, x, measured, logY)
+          .ifPresent(
+              series -> {
+                series.setLineColor(colour(variant));
+                series.setMarkerColor(colour(variant));
+                series.setMarker(
+                    variant.composition() == Variant.Composition.SEQUENTIAL
+                        ? SeriesMarkers.CIRCLE
+                        : SeriesMarkers.DIAMOND);
+              });
+      addLine(chart, variant.wireName() + " theory", mine, x, theory, logY)
+          .ifPresent(
+              series -> {
+                series.setLineColor(colour(variant));
+                series.setLineStyle(DASHED);
+                series.setMarker(SeriesMarkers.NONE);
+              });
+    }
+    return chart;
+  }
+
+  /** A series of the finite (and, on a log axis, positive) points only; empty when none is left. */
+  private static Optional<XYSeries> addLine(
+      XYChart chart,
+      String name,
+      List<PointSummary> points,
+      ToDoubleFunction<PointSummary> x,
+      ToDoubleFunction<PointSummary> y,
+      boolean logY) {
+    var xs = new ArrayList<Double>();
+    var ys = new ArrayList<Double>();
+    for (PointSummary point : points) {
+      double xv = x.applyAsDouble(point);
+      double yv = y.applyAsDouble(point);
+      if (Double.isFinite(xv)
+          && Double.isFinite(yv)
+          && (!logY || yv > 0)
+          && (!chart.getStyler().isXAxisLogarithmic() || xv > 0)) {
+        xs.add(xv);
+        ys.add(yv);
+      }
+    }
+    return xs.isEmpty() ? Optional.empty() : Optional.of(chart.addSeries(name, xs, ys));
+  }
+
+  /**
+   * The median request of each run as a waterfall, all on one time axis so they compare: one chart
+   * per waterfall, the steps as bars from {@code start} to {@code start + dur}, then the server's
+   * total and the client's latency.
+   */
+  public static List<ChartSvg> waterfalls(List<Waterfall> waterfalls, String suffix) {
+    double axis = waterfalls.stream().mapToDouble(Waterfall::spanMs).max().orElse(1);
+    return waterfalls.stream()
+        .map(
+            w ->
+                ChartSvg.of(
+                    "waterfall-" + w.variant().wireName() + suffix,
+                    w.variant().wireName() + ": the median request's steps on a time axis",
+                    waterfall(w, axis)))
+        .toList();
+  }
+
+  static XYChart waterfall(Waterfall waterfall, double axisMs) {
+    int rows = waterfall.steps().size() + 1 + (Double.isNaN(waterfall.totalMs()) ? 0 : 1);
+    XYChart chart =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(90 + 34 * rows)
+            .title(
+                waterfall.variant().wireName()
+                    + ": median request, "
+                    + Millis.format(waterfall.clientMs())
+                    + " at the client")
+            .xAxisTitle("ms from the start of the request")
+            .build();
+    style(chart.getStyler());
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+    chart.getStyler().setYAxisTicksVisible(false).setYAxisTitleVisible(false);
+    chart.getStyler().setPlotGridHorizontalLinesVisible(false);
+    chart
+        .getStyler()
+        .setXAxisMin(0.0)
+        .setXAxisMax(axisMs * 1.02)
+        .setYAxisMin(0.0)
+        .setYAxisMax((double) rows + 1);
+    var bar = new BasicStroke(18f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
+    int row = rows;
+    for (ServerTiming.Metric step : waterfall.steps()) {
+      segment(
+          chart, step.name(), step.startMs(), step.endMs(), row--, bar, stepColour(step.name()));
+    }
+    if (!Double.isNaN(waterfall.totalMs())) {
+      segment(
+          chart, "total (server)", 0, waterfall.totalMs(), row--, bar, new Color(120, 120, 120));
+    }
+    segment(chart, "client (harness)", 0, waterfall.clientMs(), row, bar, new Color(60, 60, 60));
+    return chart;
+  }
+
+  private static void segment(
+      XYChart chart,
+      String name,
+      double from,
+      double to,
+      int row,
+      BasicStroke stroke,
+      Color colour) {
+    XYSeries series = chart.addSeries(name, new double[] {from, to}, new double[] {row, row});
+    series.setMarker(SeriesMarkers.NONE);
+    series.setLineStyle(stroke);
+    series.setLineColor(colour);
+  }
+
+  private static Color stepColour(String step) {
+    return switch (step) {
+      case "upstream" -> new Color(214, 120, 40);
+      case "billing" -> new Color(60, 140, 90);
+      case "name" -> new Color(70, 110, 190);
+      default -> new Color(150, 100, 170);
+    };
+  }
+
+  /** sync red, reactive green, Loom blue; gathered lighter. */
+  static Color colour(Variant variant) {
+    Color base =
+        switch (variant.model()) {
+          case SYNC -> new Color(190, 50, 40);
+          case REACTIVE -> new Color(40, 140, 70);
+          case LOOM -> new Color(40, 90, 190);
+        };
+    return variant.composition() == Variant.Composition.SEQUENTIAL
+        ? base
+        : new Color(
+            (base.getRed() + 255) / 2, (base.getGreen() + 255) / 2, (base.getBlue() + 255) / 2);
+  }
+
+  private static void style(AxesChartStyler styler) {
+    styler.setChartBackgroundColor(Color.WHITE);
+    styler.setPlotBackgroundColor(Color.WHITE);
+    styler.setPlotGridLinesColor(GRID);
+    styler.setPlotBorderVisible(false);
+    styler.setLegendBorderColor(Color.WHITE);
+    styler.setChartTitleBoxVisible(false);
+    styler.setAntiAlias(true);
+  }
+
+  private static List<Double> boxed(
+      List<PointSummary> summaries, ToDoubleFunction<PointSummary> figure) {
+    return summaries.stream()
+        .map(
+            s -> {
+              double value = figure.applyAsDouble(s);
+              return Double.isFinite(value) ? value : 0.0;
+            })
+        .toList();
+  }
+}

@@ -1,0 +1,106 @@
+package dev.caas.harness.report;
+
+import dev.caas.contract.Variant;
+import dev.caas.harness.bench.BenchReport;
+import dev.caas.harness.bench.RepeatSummary;
+import dev.caas.harness.bench.RunResult;
+import dev.caas.harness.load.ScenarioPoint;
+import dev.caas.harness.theory.Theory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * One variant at one scenario point, over its repetitions: the median of each figure across the
+ * runs (with one run, the run's own figures). What the sweep charts and tables draw.
+ *
+ * @param runs how many repetitions it summarises
+ * @param theory the prediction (the same for every repetition but for the measured machine bound;
+ *     the first run's)
+ * @param billed billing events over the repetitions
+ * @param served 200s over the repetitions
+ * @param balanced every repetition's books balanced, file by file
+ */
+public record PointSummary(
+    Variant variant,
+    ScenarioPoint point,
+    int runs,
+    double medianMs,
+    double p99Ms,
+    double throughputRps,
+    int errors,
+    Theory theory,
+    long billed,
+    long served,
+    boolean balanced) {
+
+  /** Per point (in the scenario's order), per variant (in the bench's order). */
+  public static List<PointSummary> of(BenchReport report) {
+    var groups = new LinkedHashMap<String, List<RunResult>>();
+    report.runs().stream()
+        .sorted(
+            Comparator.comparingInt((RunResult run) -> report.pointOf(run).index())
+                .thenComparingInt(run -> report.config().variants().indexOf(run.variant())))
+        .forEach(
+            run ->
+                groups
+                    .computeIfAbsent(
+                        report.pointOf(run).index() + "/" + run.variant(), k -> new ArrayList<>())
+                    .add(run));
+    var summaries = new ArrayList<PointSummary>();
+    for (List<RunResult> runs : groups.values()) {
+      RunResult first = runs.getFirst();
+      summaries.add(
+          new PointSummary(
+              first.variant(),
+              report.pointOf(first),
+              runs.size(),
+              median(runs, run -> run.latency().medianMs()),
+              median(runs, run -> run.latency().p99Ms()),
+              median(runs, RunResult::throughputRps),
+              runs.stream().mapToInt(RunResult::errors).sum(),
+              first.theory(),
+              runs.stream().mapToLong(run -> run.billing().billed()).sum(),
+              runs.stream().mapToLong(run -> run.billing().served()).sum(),
+              runs.stream().allMatch(run -> run.billing().balanced())));
+    }
+    return summaries;
+  }
+
+  private static double median(List<RunResult> runs, ToDoubleFunction<RunResult> figure) {
+    double[] values =
+        runs.stream().mapToDouble(figure).filter(v -> !Double.isNaN(v)).sorted().toArray();
+    if (values.length == 0) {
+      return Double.NaN;
+    }
+    return RepeatSummary.median(values);
+  }
+
+  /** Measured median over the predicted one; {@code NaN} when the theory does not apply. */
+  public double medianOverTheory() {
+    return theory.applies() ? medianMs / theory.medianMs() : Double.NaN;
+  }
+
+  /** Measured throughput over the predicted one. */
+  public double throughputOverTheory() {
+    return theory.applies() && Double.isFinite(theory.throughputRps())
+        ? throughputRps / theory.throughputRps()
+        : Double.NaN;
+  }
+
+  /** The variants present, in order of first appearance. */
+  static List<Variant> variants(List<PointSummary> summaries) {
+    return summaries.stream().map(PointSummary::variant).distinct().toList();
+  }
+
+  static double[] values(List<PointSummary> summaries, ToDoubleFunction<PointSummary> figure) {
+    return summaries.stream().mapToDouble(figure).toArray();
+  }
+
+  static boolean anyFinite(double[] values) {
+    return Arrays.stream(values).anyMatch(Double::isFinite);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.caas.harness.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.caas.contract.Variant;
+import dev.caas.harness.bench.BenchReport;
+import dev.caas.harness.faults.FaultMatrixTest;
+import dev.caas.testbed.Fault;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The results JSON is read by programs ({@code caas compare}, notebooks, older results folders), so
+ * its bytes may not drift while the code that writes it changes shape: fixed reports of the three
+ * kinds (the talk, a repeated sweep with a calibration, a fault matrix) are written and compared
+ * with files committed before the report writers were refactored.
+ */
+class GoldenJsonTest {
+  @TempDir Path folder;
+
+  @Test
+  void the_talks_json_is_byte_for_byte_the_committed_one() throws IOException {
+    assertSameBytes(TestReports.talk(), "talk");
+  }
+
+  @Test
+  void a_repeated_sweeps_json_is_byte_for_byte_the_committed_one() throws IOException {
+    assertSameBytes(TestReports.sweep(Optional.of(TestReports.calibration())), "sweep");
+  }
+
+  @Test
+  void a_fault_matrixs_json_is_byte_for_byte_the_committed_one() throws IOException {
+    BenchReport report =
+        FaultMatrixTest.report(
+            List.of(
+                FaultMatrixTest.cell(
+                    Fault.UPSTREAM_DOWN,
+                    Variant.SYNC_GATHERED,
+                    FaultMatrixTest.deadlineErrors(503, "upstream", 20)),
+                FaultMatrixTest.cell(
+                    Fault.UPSTREAM_DOWN,
+                    Variant.LOOM_GATHERED,
+                    FaultMatrixTest.deadlineErrors(503, "billing", 20))));
+    assertSameBytes(report, "faults");
+  }
+
+  private void assertSameBytes(BenchReport report, String name) throws IOException {
+    Path written = folder.resolve(name + ".json");
+    ReportWriter.writeJson(report, written);
+    byte[] golden;
+    try (InputStream in = getClass().getResourceAsStream("/golden/" + name + ".json")) {
+      assertThat(in).as("golden/%s.json on the test classpath", name).isNotNull();
+      golden = in.readAllBytes();
+    }
+    byte[] now = Files.readAllBytes(written);
+    // The text first, so that a difference is shown as a diff of lines, then every byte.
+    assertThat(new String(now, StandardCharsets.UTF_8))
+        .as("%s.json against golden/%s.json", name, name)
+        .isEqualTo(new String(golden, StandardCharsets.UTF_8));
+    assertThat(now).isEqualTo(golden);
+  }
+}
