@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -41,6 +42,7 @@ public final class Lab implements AutoCloseable {
   private final Path workFolder;
   private final Path reportFolder;
   private final Progress progress;
+  private final List<Path> reportsWritten = new ArrayList<>();
 
   private Lab(
       Testbed testbed, boolean ownsTestbed, Path workFolder, Path reportFolder, Progress progress) {
@@ -119,10 +121,15 @@ public final class Lab implements AutoCloseable {
     var config =
         BenchConfig.builder().variants(variant).requireJars(true).jars(folder).jvmArgs(VARIANT_JVM);
     settings.accept(config);
+    // The console names the jar graded, not the link the bench starts it by.
+    Progress console =
+        Progresses.naming(
+            progress, jars.jarFor(variant).getFileName().toString(), jar.getFileName().toString());
     BenchReport report =
-        new Bench(config.build(), jars, Progresses.both(progress, watcher)).run(testbed);
+        new Bench(config.build(), jars, Progresses.both(console, watcher)).run(testbed);
     if (reportFolder != null) {
       ReportFiles.write(report, reportFolder.resolve(label));
+      reportsWritten.add(reportFolder.resolve(label));
     }
     if (!report.notRun().isEmpty()) {
       throw new NotMeasured(
@@ -147,6 +154,11 @@ public final class Lab implements AutoCloseable {
     } catch (UnsupportedOperationException | IOException noLinks) {
       Files.copy(target, link);
     }
+  }
+
+  /** The report folders written so far ({@code --out DIR}: {@code DIR/LABEL}), in order. */
+  public List<Path> reportsWritten() {
+    return List.copyOf(reportsWritten);
   }
 
   public Progress progress() {
