@@ -8,12 +8,14 @@ import dev.caas.harness.NotRun;
 import dev.caas.harness.Progress;
 import dev.caas.harness.ReportFiles;
 import dev.caas.harness.VariantJars;
+import dev.caas.harness.VariantProcess;
 import dev.caas.testbed.Testbed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -154,6 +156,53 @@ public final class Lab implements AutoCloseable {
     } catch (UnsupportedOperationException | IOException noLinks) {
       Files.copy(target, link);
     }
+  }
+
+  /** How long a variant started for a probe may take to answer its {@code /health}. */
+  private static final Duration READY = Duration.ofSeconds(90);
+
+  /**
+   * Starts {@code jar} as {@code variant} on the lab's testbed, at no latency, and waits until it
+   * is ready: for a probe the bench does not make, such as one request read whole. The caller
+   * closes it.
+   *
+   * @param deadline the request deadline the variant is started with
+   */
+  public VariantProcess launch(String label, Path jar, Variant variant, Duration deadline)
+      throws IOException, NotMeasured {
+    Path folder = workFolder.resolve(label);
+    Files.createDirectories(folder);
+    testbed.setLatency(Duration.ZERO, Duration.ZERO);
+    var launch =
+        new VariantProcess.Launch(
+            variant,
+            jar.toAbsolutePath(),
+            Path.of(System.getProperty("java.home"), "bin", "java"),
+            VARIANT_JVM,
+            testbed.jdbcUrl(),
+            testbed.dbUser(),
+            testbed.dbPassword(),
+            testbed.upstreamUrl(),
+            null,
+            null,
+            null,
+            deadline);
+    VariantProcess process =
+        VariantProcess.start(launch, folder.resolve(variant.wireName() + ".log"));
+    try {
+      process.awaitReady(READY);
+      return process;
+    } catch (RuntimeException notReady) {
+      String tail = process.logTail(20);
+      process.close();
+      throw new NotMeasured(
+          variant.wireName() + " did not start: " + notReady.getMessage() + "\n" + tail);
+    }
+  }
+
+  /** Locks the {@code dog} table until closed, as the fault {@code dog-table-locked} does. */
+  public AutoCloseable lockDogTable() {
+    return testbed.lockDogTable();
   }
 
   /** The report folders written so far ({@code --out DIR}: {@code DIR/LABEL}), in order. */

@@ -28,7 +28,8 @@ import java.util.Optional;
  * Every request must also be served and billed exactly once: a fast handler that fails is not a
  * solution. A gathered handler is then run once more with a step failing beside the other ({@link
  * FaultCheck}): the first failure must fail the request as that step's {@code StepFailure}, the
- * contract's status and step, and leave nothing billed.
+ * contract's status and step, and leave nothing billed; and one such answer, read whole ({@link
+ * ErrorBodyProbe}), must carry the request's id, as the contract's error body does.
  */
 final class ShapeGrader implements Grader {
   static final Duration L = Duration.ofMillis(50);
@@ -141,12 +142,24 @@ final class ShapeGrader implements Grader {
                   + ". A failed request's billing stayed."),
           evidence);
     }
+    Optional<String> wrongBody = ErrorBodyProbe.check(exercise, subject, lab);
+    if (wrongBody.isPresent()) {
+      return Verdict.fail(
+          exercise.wireName(),
+          List.of(
+              why.getFirst(),
+              "But "
+                  + wrongBody.get()
+                  + ". The server did not get the step's StepFailure as it was"
+                  + " thrown."),
+          evidence);
+    }
     why.add(
         "With the dog table locked, "
             + FaultCheck.failedDuring(run)
             + " requests failed as the contract says ("
             + run.describeErrors()
-            + ") and none stayed billed.");
+            + ") and none stayed billed; one read whole named the name step and its request.");
     return Verdict.pass(exercise.wireName(), why, evidence);
   }
 

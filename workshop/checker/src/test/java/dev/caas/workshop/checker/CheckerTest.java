@@ -73,6 +73,11 @@ class CheckerTest {
 
   static Stream<WrongSolution> wrongSolutions() {
     return Stream.of(
+        // Gathered, but join()'s CompletionException reaches the server: the 504 has no request id.
+        new WrongSolution(
+            Exercise.GATHER_THREADS,
+            "joins-without-unwrapping.java",
+            "carries the request's id, and this one does not"),
         // Bills exactly once by no longer gathering: the exercise's premise is gone.
         new WrongSolution(
             Exercise.BILL_EXACTLY_ONCE, "name-first-then-billing.java", "no longer gathers"),
