@@ -115,45 +115,36 @@ final class ShapeGrader implements Grader {
     if (cannotTell.isPresent()) {
       return cannotTell.get();
     }
-    var why = new ArrayList<>(shape.why());
     Optional<String> unexpected = FaultCheck.unexpectedErrors(run);
     if (unexpected.isPresent()) {
-      return Verdict.fail(
-          exercise.wireName(),
-          List.of(
-              why.getFirst(),
-              "But with the dog table locked, the failing name lookup did not fail the request as"
-                  + " the contract says: "
-                  + unexpected.get()
-                  + ". The step's StepFailure did not reach the server as it was thrown."),
+      return butUnderTheFault(
+          shape,
+          "with the dog table locked, the failing name lookup did not fail the request as the"
+              + " contract says: "
+              + unexpected.get()
+              + ". The step's StepFailure did not reach the server as it was thrown.",
           evidence);
     }
     if (!run.billing().balanced()) {
-      return Verdict.fail(
-          exercise.wireName(),
-          List.of(
-              why.getFirst(),
-              "But with the dog table locked, the ledger holds "
-                  + run.billing().billed()
-                  + " billing events for "
-                  + FaultCheck.served(run)
-                  + ": "
-                  + run.billing().describeMismatches()
-                  + ". A failed request's billing stayed."),
+      return butUnderTheFault(
+          shape,
+          "with the dog table locked, the ledger holds "
+              + run.billing().billed()
+              + " billing events for "
+              + FaultCheck.served(run)
+              + ": "
+              + run.billing().describeMismatches()
+              + ". A failed request's billing stayed.",
           evidence);
     }
     Optional<String> wrongBody = ErrorBodyProbe.check(exercise, subject, lab);
     if (wrongBody.isPresent()) {
-      return Verdict.fail(
-          exercise.wireName(),
-          List.of(
-              why.getFirst(),
-              "But "
-                  + wrongBody.get()
-                  + ". The server did not get the step's StepFailure as it was"
-                  + " thrown."),
+      return butUnderTheFault(
+          shape,
+          wrongBody.get() + ". The server did not get the step's StepFailure as it was thrown.",
           evidence);
     }
+    var why = new ArrayList<>(shape.why());
     why.add(
         "With the dog table locked, "
             + FaultCheck.failedDuring(run)
@@ -161,6 +152,12 @@ final class ShapeGrader implements Grader {
             + run.describeErrors()
             + ") and none stayed billed; one read whole named the name step and its request.");
     return Verdict.pass(exercise.wireName(), why, evidence);
+  }
+
+  /** The shape's headline, then what went wrong once a step failed: {@code But …}. */
+  private static Verdict butUnderTheFault(Verdict shape, String sentence, List<String> evidence) {
+    return Verdict.fail(
+        shape.exercise(), List.of(shape.why().getFirst(), "But " + sentence), evidence);
   }
 
   private Verdict gathered(Exercise exercise, RunResult run, List<String> evidence) {
