@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  ./caas check --list                   the exercises",
       "  ./caas check gather-threads           build, contract suite, then the verdict",
-      "  ./caas check gather-threads --out DIR + the harness's report.html and waterfall SVGs in DIR",
+      "  ./caas check gather-threads --out DIR + the harness's report.html and waterfall SVGs in DIR/gather-threads/",
+      "  ./caas check gather-threads --hint    the first hint; --hint 2 the next (no build, no run)",
       "",
       "Exit codes: 0 passed, 1 failed (the verdict says why), 2 cannot run (unknown exercise, jar not built)."
     })
@@ -68,6 +70,15 @@ public final class Check implements Callable<Integer> {
       description =
           "Also writes each run's report, as caas bench --out does (report.html, waterfall SVGs).")
   Path reportFolder;
+
+  @Option(
+      names = "--hint",
+      arity = "0..1",
+      fallbackValue = "1",
+      paramLabel = "N",
+      description =
+          "Shows the exercise's hint N (default 1), as folded in workshop/README.md, and exits.")
+  Integer hint;
 
   @Option(
       names = "--jar",
@@ -130,6 +141,11 @@ public final class Check implements Callable<Integer> {
       return EXIT_CANNOT_RUN;
     }
     Exercise graded = chosen.get();
+    if (hint != null) {
+      out.print(Hints.show(graded, Files.readString(Hints.guide(projectRoot())), hint));
+      out.flush();
+      return EXIT_PASSED;
+    }
     if (contractSuite.equals("failed")) {
       out.print(
           Verdict.fail(
@@ -168,15 +184,21 @@ public final class Check implements Callable<Integer> {
             + (answerFile == null ? "" : ", answers from " + answerFile));
     err.flush();
     Verdict verdict;
+    List<Path> reportsWritten;
     try (var lab =
         Lab.start(
             root.resolve("target").resolve("caas-check"),
             reportFolder == null ? null : reportFolder.toAbsolutePath(),
             Progress.console(System.err))) {
       verdict = graded.grade(new Subject(gradedJar, answerFile), lab);
+      reportsWritten = lab.reportsWritten();
     }
     out.println();
     out.print(verdict.text());
+    for (Path written : reportsWritten) {
+      out.println(
+          "  Report: " + written.resolve("report.html") + " (and its SVG charts beside it)");
+    }
     out.flush();
     return verdict.passed() ? EXIT_PASSED : EXIT_FAILED;
   }

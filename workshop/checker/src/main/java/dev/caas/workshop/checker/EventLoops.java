@@ -41,6 +41,9 @@ final class EventLoops {
     }
   }
 
+  /** The upstream call of step 1, whichever client makes it: {@code ….CanineUpstream.fetch}. */
+  static final String UPSTREAM_CALL = "CanineUpstream.fetch";
+
   static List<ThreadDump.Thread> of(ThreadDump dump) {
     return dump.named(PREFIX);
   }
@@ -54,6 +57,28 @@ final class EventLoops {
     }
     return Optional.of(
         new Blocked(loop.name(), loop.state(), blockingCall(loop.frames()), caller(loop.frames())));
+  }
+
+  /**
+   * Threads of any other pool caught blocked inside the upstream call: each holds a thread of its
+   * pool for the whole round trip, the cost the event loops were meant to remove. A non-blocking
+   * client returns from {@code fetch} at once and is never caught inside it.
+   */
+  static List<Blocked> heldInTheUpstreamCall(ThreadDump dump) {
+    return dump.threads().stream()
+        .filter(t -> !t.name().startsWith(PREFIX))
+        .filter(t -> t.frames().stream().anyMatch(f -> f.endsWith(UPSTREAM_CALL)))
+        .map(EventLoops::blocked)
+        .flatMap(Optional::stream)
+        .toList();
+  }
+
+  /**
+   * The pool a thread belongs to, by its name without the number: {@code boundedElastic-3} is of
+   * {@code boundedElastic}.
+   */
+  static String pool(String thread) {
+    return thread.replaceFirst("[-#]?\\d+$", "");
   }
 
   /**

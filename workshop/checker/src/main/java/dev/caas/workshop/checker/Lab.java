@@ -5,15 +5,18 @@ import dev.caas.harness.bench.Bench;
 import dev.caas.harness.bench.BenchConfig;
 import dev.caas.harness.bench.BenchReport;
 import dev.caas.harness.bench.NotRun;
-import dev.caas.harness.report.ReportFiles;
 import dev.caas.harness.text.Progress;
+import dev.caas.harness.report.ReportFiles;
 import dev.caas.harness.variant.VariantJars;
+import dev.caas.harness.variant.VariantProcess;
 import dev.caas.testbed.Testbed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -41,6 +44,7 @@ public final class Lab implements AutoCloseable {
   private final Path workFolder;
   private final Path reportFolder;
   private final Progress progress;
+  private final List<Path> reportsWritten = new ArrayList<>();
 
   private Lab(
       Testbed testbed, boolean ownsTestbed, Path workFolder, Path reportFolder, Progress progress) {
@@ -119,10 +123,15 @@ public final class Lab implements AutoCloseable {
     var config =
         BenchConfig.builder().variants(variant).requireJars(true).jars(folder).jvmArgs(VARIANT_JVM);
     settings.accept(config);
+    // The console names the jar graded, not the link the bench starts it by.
+    Progress console =
+        Progresses.naming(
+            progress, jars.jarFor(variant).getFileName().toString(), jar.getFileName().toString());
     BenchReport report =
-        new Bench(config.build(), jars, Progresses.both(progress, watcher)).run(testbed);
+        new Bench(config.build(), jars, Progresses.both(console, watcher)).run(testbed);
     if (reportFolder != null) {
       ReportFiles.write(report, reportFolder.resolve(label));
+      reportsWritten.add(reportFolder.resolve(label));
     }
     if (!report.notRun().isEmpty()) {
       throw new NotMeasured(
@@ -147,6 +156,58 @@ public final class Lab implements AutoCloseable {
     } catch (UnsupportedOperationException | IOException noLinks) {
       Files.copy(target, link);
     }
+  }
+
+  /** How long a variant started for a probe may take to answer its {@code /health}. */
+  private static final Duration READY = Duration.ofSeconds(90);
+
+  /**
+   * Starts {@code jar} as {@code variant} on the lab's testbed, at no latency, and waits until it
+   * is ready: for a probe the bench does not make, such as one request read whole. The caller
+   * closes it.
+   *
+   * @param deadline the request deadline the variant is started with
+   */
+  public VariantProcess launch(String label, Path jar, Variant variant, Duration deadline)
+      throws IOException, NotMeasured {
+    Path folder = workFolder.resolve(label);
+    Files.createDirectories(folder);
+    testbed.setLatency(Duration.ZERO, Duration.ZERO);
+    var launch =
+        new VariantProcess.Launch(
+            variant,
+            jar.toAbsolutePath(),
+            Path.of(System.getProperty("java.home"), "bin", "java"),
+            VARIANT_JVM,
+            testbed.jdbcUrl(),
+            testbed.dbUser(),
+            testbed.dbPassword(),
+            testbed.upstreamUrl(),
+            null,
+            null,
+            null,
+            deadline);
+    VariantProcess process =
+        VariantProcess.start(launch, folder.resolve(variant.wireName() + ".log"));
+    try {
+      process.awaitReady(READY);
+      return process;
+    } catch (RuntimeException notReady) {
+      String tail = process.logTail(20);
+      process.close();
+      throw new NotMeasured(
+          variant.wireName() + " did not start: " + notReady.getMessage() + "\n" + tail);
+    }
+  }
+
+  /** Locks the {@code dog} table until closed, as the fault {@code dog-table-locked} does. */
+  public AutoCloseable lockDogTable() {
+    return testbed.lockDogTable();
+  }
+
+  /** The report folders written so far ({@code --out DIR}: {@code DIR/LABEL}), in order. */
+  public List<Path> reportsWritten() {
+    return List.copyOf(reportsWritten);
   }
 
   public Progress progress() {

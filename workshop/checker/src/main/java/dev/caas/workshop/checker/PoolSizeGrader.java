@@ -127,11 +127,7 @@ final class PoolSizeGrader implements Grader {
       given = measure(lab, subject, GIVEN_POOL, 50);
       sized = measure(lab, subject, answer.poolSize(), 100);
     } catch (Lab.NotMeasured e) {
-      return Verdict.fail(
-          exercise.wireName(),
-          List.of("it did not run: " + e.getMessage()),
-          List.of(),
-          "run ./caas check " + exercise.wireName() + " again after fixing what the log says.");
+      return Verdict.didNotRun(exercise.wireName(), e.getMessage());
     }
     var evidence = new ArrayList<String>();
     evidence.add(
@@ -150,12 +146,7 @@ final class PoolSizeGrader implements Grader {
     boolean poolRight = pool(answer, sized, why);
     return ceilingRight && poolRight
         ? Verdict.pass(exercise.wireName(), why, evidence)
-        : Verdict.fail(
-            exercise.wireName(),
-            why,
-            evidence,
-            "X = min(C / T, P / (2·L_d)) and R = C / X (see Theory in the harness, or the README's theory section):"
-                + " both steps of a request hold a connection for L_d, whichever order they run in.");
+        : Verdict.fail(exercise.wireName(), why, evidence);
   }
 
   private static RunResult measure(Lab lab, Subject subject, int pool, int requests)

@@ -5,6 +5,7 @@ import static dev.caas.workshop.checker.Figures.ms;
 
 import dev.caas.contract.ServerTiming;
 import dev.caas.contract.Variant.Composition;
+import dev.caas.harness.faults.FaultRun;
 import dev.caas.harness.bench.RunResult;
 import dev.caas.harness.load.Sample;
 import java.time.Duration;
@@ -25,7 +26,10 @@ import java.util.Optional;
  * </ul>
  *
  * Every request must also be served and billed exactly once: a fast handler that fails is not a
- * solution.
+ * solution. A gathered handler is then run once more with a step failing beside the other ({@link
+ * FaultCheck}): the first failure must fail the request as that step's {@code StepFailure}, the
+ * contract's status and step, and leave nothing billed; and one such answer, read whole ({@link
+ * ErrorBodyProbe}), must carry the request's id, as the contract's error body does.
  */
 final class ShapeGrader implements Grader {
   static final Duration L = Duration.ofMillis(50);
@@ -62,11 +66,7 @@ final class ShapeGrader implements Grader {
               .runs()
               .getFirst();
     } catch (Lab.NotMeasured e) {
-      return Verdict.fail(
-          exercise.wireName(),
-          List.of("it did not run: " + e.getMessage()),
-          List.of(),
-          "run ./caas check " + exercise.wireName() + " again after fixing what the log says.");
+      return Verdict.didNotRun(exercise.wireName(), e.getMessage());
     }
     var evidence = new ArrayList<String>();
     evidence.add(
@@ -83,9 +83,81 @@ final class ShapeGrader implements Grader {
     if (broken.isPresent()) {
       return broken.get();
     }
-    return exercise.variant().composition() == Composition.GATHERED
-        ? gathered(exercise, run, evidence)
-        : oneRoundTripPerStep(exercise, run, evidence);
+    if (exercise.variant().composition() != Composition.GATHERED) {
+      return oneRoundTripPerStep(exercise, run, evidence);
+    }
+    Verdict shape = gathered(exercise, run, evidence);
+    return shape.passed() ? failingAsTheContractSays(exercise, subject, lab, shape) : shape;
+  }
+
+  /**
+   * The gathered shape holds; now a step fails while the other runs beside it ({@link FaultCheck}):
+   * the request must fail as the step's {@code StepFailure} says (a 504 that blames the name), and
+   * stay unbilled. A failure rethrown inside another exception (a {@code CompletionException})
+   * reaches the server as a 500.
+   */
+  private static Verdict failingAsTheContractSays(
+      Exercise exercise, Subject subject, Lab lab, Verdict shape) throws Exception {
+    FaultRun run;
+    try {
+      run =
+          FaultCheck.run(
+              exercise.wireName() + "-" + FaultCheck.FAULT.wireName(), exercise, subject, lab);
+    } catch (Lab.NotMeasured e) {
+      return Verdict.didNotRun(exercise.wireName(), e.getMessage());
+    }
+    var evidence = new ArrayList<>(shape.evidence());
+    evidence.add("");
+    evidence.add("then a step failing beside the other:");
+    FaultCheck.evidence(run).forEach(line -> evidence.add("  " + line));
+    FaultCheck.notes(run, evidence, List.of("unexpected", "no error", "billing"));
+    Optional<Verdict> cannotTell = FaultCheck.didNotTakeEffect(exercise, run, evidence);
+    if (cannotTell.isPresent()) {
+      return cannotTell.get();
+    }
+    Optional<String> unexpected = FaultCheck.unexpectedErrors(run);
+    if (unexpected.isPresent()) {
+      return butUnderTheFault(
+          shape,
+          "with the dog table locked, the failing name lookup did not fail the request as the"
+              + " contract says: "
+              + unexpected.get()
+              + ". The step's StepFailure did not reach the server as it was thrown.",
+          evidence);
+    }
+    if (!run.billing().balanced()) {
+      return butUnderTheFault(
+          shape,
+          "with the dog table locked, the ledger holds "
+              + run.billing().billed()
+              + " billing events for "
+              + FaultCheck.served(run)
+              + ": "
+              + run.billing().describeMismatches()
+              + ". A failed request's billing stayed.",
+          evidence);
+    }
+    Optional<String> wrongBody = ErrorBodyProbe.check(exercise, subject, lab);
+    if (wrongBody.isPresent()) {
+      return butUnderTheFault(
+          shape,
+          wrongBody.get() + ". The server did not get the step's StepFailure as it was thrown.",
+          evidence);
+    }
+    var why = new ArrayList<>(shape.why());
+    why.add(
+        "With the dog table locked, "
+            + FaultCheck.failedDuring(run)
+            + " requests failed as the contract says ("
+            + run.describeErrors()
+            + ") and none stayed billed; one read whole named the name step and its request.");
+    return Verdict.pass(exercise.wireName(), why, evidence);
+  }
+
+  /** The shape's headline, then what went wrong once a step failed: {@code But …}. */
+  private static Verdict butUnderTheFault(Verdict shape, String sentence, List<String> evidence) {
+    return Verdict.fail(
+        shape.exercise(), List.of(shape.why().getFirst(), "But " + sentence), evidence);
   }
 
   private Verdict gathered(Exercise exercise, RunResult run, List<String> evidence) {
@@ -111,8 +183,7 @@ final class ShapeGrader implements Grader {
                   + " of "
                   + served.size()
                   + " requests)."),
-          evidence,
-          hint(exercise));
+          evidence);
     }
     if (median > SLACK * theory) {
       return Verdict.fail(
@@ -123,8 +194,7 @@ final class ShapeGrader implements Grader {
                   + ": side by side, yet the request takes far longer than the theory says:"
                   + " something else waits (the gap between the client's time and the server's total is time"
                   + " outside the handler)."),
-          evidence,
-          hint(exercise));
+          evidence);
     }
     return Verdict.pass(
         exercise.wireName(),
@@ -174,8 +244,7 @@ final class ShapeGrader implements Grader {
                   + ", yet each is one statement, one round trip: "
                   + paying
                   + " for another round trip before the statement is sent."),
-          evidence,
-          hint(exercise));
+          evidence);
     }
     if (median > SLACK * theory) {
       return Verdict.fail(
@@ -185,8 +254,7 @@ final class ShapeGrader implements Grader {
               capitalized(stepSentence)
                   + ": each step costs one round trip, but the request waits somewhere"
                   + " else."),
-          evidence,
-          hint(exercise));
+          evidence);
     }
     return Verdict.pass(
         exercise.wireName(),
@@ -218,23 +286,5 @@ final class ShapeGrader implements Grader {
 
   private static String capitalized(String sentence) {
     return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
-  }
-
-  private static String hint(Exercise exercise) {
-    return switch (exercise) {
-      case GATHER_THREADS ->
-          "start both steps with CompletableFuture.runAsync/supplyAsync on gatherPool before"
-              + " waiting for either; if one fails, rethrow its StepFailure (join() wraps it in a CompletionException).";
-      case GATHER_REACTIVE ->
-          "then() subscribes to the name lookup when billing completes; Mono.zip(billing, name,"
-              + " combinator) subscribes to both at once.";
-      case GATHER_LOOM ->
-          "fork both steps in a dev.caas.loom.Subtasks scope (try-with-resources), join, then"
-              + " read the name's Subtask.";
-      case HIDDEN_ROUND_TRIP ->
-          "what does HikariCP do with a connection before it lends it, and how often? Each"
-              + " statement through the proxy costs one L; so does anything else said to the database.";
-      default -> "";
-    };
   }
 }

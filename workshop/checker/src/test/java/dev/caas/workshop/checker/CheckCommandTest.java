@@ -53,4 +53,16 @@ class CheckCommandTest {
         .startsWith("gather-threads: FAIL")
         .contains("the contract suite fails");
   }
+
+  @Test
+  void hint_shows_one_hint_of_the_guide_at_a_time_and_how_to_get_the_next() {
+    assertThat(run("gather-threads", "--hint")).isZero();
+    assertThat(out.toString())
+        .startsWith("gather-threads, hint 1 of ")
+        .contains("CompletableFuture.runAsync", "./caas check gather-threads --hint 2")
+        .doesNotContain("CompletionException");
+    out.getBuffer().setLength(0);
+    assertThat(run("gather-threads", "--hint", "2")).isZero();
+    assertThat(out.toString()).contains("hint 2 of ", "CompletionException");
+  }
 }

@@ -39,12 +39,10 @@ final class DogHandler implements PhotoHandler {
     // 1. upstream: fetch a photo; the virtual thread unmounts while it waits
     DogPhoto photo = timeline.time(UPSTREAM, () -> upstream.fetch(request.deadline()));
     // EXERCISE: billing commits on its own, whatever the name lookup does next to it. When the
-    // lookup fails
-    // (the dog table locked until the deadline: a 504), the customer got no photo but stays billed.
-    // A failed
-    // request must not be billed: undo the billing when step 2 or 3 fails (see Compensations),
-    // without
-    // making the error wait for the undo.
+    // lookup fails (the dog table locked until the deadline: a 504), the customer got no photo but
+    // stays billed. A failed request must not be billed: undo the billing when step 2 or 3 fails
+    // (see Compensations). Billing and name must still run side by side: the checker runs this as
+    // loom-gathered, and fails a handler that no longer gathers.
     try (var subtasks = Subtasks.open()) {
       // 2. billing and 3. name forked, each on a virtual thread of its own
       subtasks.fork(() -> timeline.time(BILLING, () -> ledger.bill(request, photo.filename())));

@@ -43,11 +43,9 @@ final class DogHandler implements PhotoHandler {
         () -> {
           var timeline = RequestTimeline.start();
           // EXERCISE: fromCallable runs the call on whichever thread subscribes: here a Netty event
-          // loop, one of a
-          // handful that serve every connection. For the whole upstream round trip that loop serves
-          // nobody else.
-          // Make step 1 wait without holding a thread: the parts have a non-blocking client
-          // (WebClient).
+          // loop, one of a handful that serve every connection. For the whole upstream round trip
+          // that loop serves nobody else. Make step 1 wait without holding a thread, of any pool:
+          // the checker fails a thread caught waiting in the upstream call, wherever it runs.
           // 1. upstream: fetch a photo with the blocking client the thread-per-request services use
           return time(
                   timeline,

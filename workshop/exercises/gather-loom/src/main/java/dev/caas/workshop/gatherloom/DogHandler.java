@@ -42,11 +42,9 @@ final class DogHandler implements PhotoHandler {
         request,
         () -> {
           // EXERCISE: steps 2 and 3 need only the photo, yet 3 waits for 2 to finish. A virtual
-          // thread costs
-          // next to nothing: fork each step on one of its own (dev.caas.loom.Subtasks: open, fork,
-          // join) and
-          // join both; the first failure must cancel the other and fail the request as it was
-          // thrown.
+          // thread costs next to nothing: fork each step on one of its own (dev.caas.loom.Subtasks:
+          // open, fork, join) and join both. When one fails, the request must fail with that step's
+          // error: the checker locks the dog table and expects a 504 that blames the name step.
           // 2. billing: record the request (blocking JDBC, cheap to block here)
           timeline.time(BILLING, () -> ledger.bill(request, photo.filename()));
           // 3. name: look the dog up

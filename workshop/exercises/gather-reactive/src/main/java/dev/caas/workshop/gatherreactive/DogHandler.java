@@ -45,10 +45,10 @@ final class DogHandler implements PhotoHandler {
               .flatMap(
                   photo ->
                       // EXERCISE: async is not concurrent by itself. then() subscribes to the name
-                      // lookup only once
-                      // billing has completed, so the two round trips add up. Subscribe to both at
-                      // once (Mono.zip),
-                      // so that when one fails the other is cancelled and the failure passed on.
+                      // lookup only once billing has completed, so the two round trips add up.
+                      // Subscribe to both at once. When one fails, the request must fail with that
+                      // step's error and stay unbilled: the checker locks the dog table and expects
+                      // a 504 that blames the name step.
                       // 2. billing: record the request (no thread waits: the event loop is called
                       // back)
                       time(timeline, BILLING, () -> ledger.bill(request, photo.filename()))

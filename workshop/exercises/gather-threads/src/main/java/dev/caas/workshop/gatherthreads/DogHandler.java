@@ -45,10 +45,10 @@ final class DogHandler implements PhotoHandler {
         request,
         () -> {
           // EXERCISE: steps 2 and 3 need only the photo, yet 3 waits for 2 to finish. Start both on
-          // threads of
-          // gatherPool (CompletableFuture.runAsync / supplyAsync), then wait for both; if one
-          // fails, the request
-          // must fail with that step's StepFailure, not a wrapper around it.
+          // threads of gatherPool (CompletableFuture.runAsync / supplyAsync), then wait for both.
+          // When one fails, the request must fail with that step's StepFailure, not a wrapper
+          // around it: the checker locks the dog table and expects a 504 that blames the name step,
+          // with the request's id in its error body, and nothing billed.
           // 2. billing: record the request (this thread blocks in JDBC)
           timeline.time(BILLING, () -> ledger.bill(request, photo.filename()));
           // 3. name: look the dog up (blocks again)

@@ -12,12 +12,9 @@ final class PoolTuning implements Consumer<HikariConfig> {
 
   @Override
   public void accept(HikariConfig config) {
-    // EXERCISE: the waterfall says each database step takes two round trips where its one statement
-    // needs
-    // one. Which of these settings talks to the database, when, and through which proxy? Keep the
-    // pool
-    // correct (a broken connection still fails only its own statement) and make each step cost one
-    // L.
+    // EXERCISE: the waterfall says billing takes two round trips where its one statement needs one,
+    // and the name lookup only one. Which of these settings talks to the database, when, and
+    // through which proxy, and why does only billing pay for it? Make each step cost one L.
     // Never hand out a connection without checking that the database still answers on it...
     config.setConnectionTestQuery("SELECT 1");
     // ...however recently it was last used (HikariCP skips the check for 500 ms after a
