@@ -5,8 +5,8 @@ import static dev.caas.workshop.checker.Figures.ms;
 
 import dev.caas.contract.ServerTiming;
 import dev.caas.contract.Variant.Composition;
-import dev.caas.harness.faults.FaultRun;
 import dev.caas.harness.bench.RunResult;
+import dev.caas.harness.faults.FaultRun;
 import dev.caas.harness.load.Sample;
 import java.time.Duration;
 import java.util.ArrayList;
