@@ -5,9 +5,11 @@ import dev.caas.contract.Deadline;
 import dev.caas.contract.DogRequest;
 import dev.caas.contract.Sql;
 import dev.caas.contract.Step;
+import dev.caas.contract.StepFailure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 /** Step 2 over JDBC: the append-only billing ledger. Each call is one round trip (auto-commit). */
 public final class BillingLedger {
@@ -15,9 +17,19 @@ public final class BillingLedger {
   private static final String DELETE = Sql.jdbc(Sql.DELETE_BILLING);
 
   private final HikariDataSource pool;
+  private final HikariDataSource reportingPool;
 
-  BillingLedger(HikariDataSource pool) {
+  /** One count at a time (see {@link StepFailure#countsBusy}). */
+  private final Semaphore counting = new Semaphore(1);
+
+  /**
+   * @param pool the photo requests' pool, for the steps
+   * @param reportingPool one connection of its own for {@link #counts}: however many clients ask
+   *     for the counts, they wait for that one, never for a connection of the photo requests
+   */
+  BillingLedger(HikariDataSource pool, HikariDataSource reportingPool) {
     this.pool = pool;
+    this.reportingPool = reportingPool;
   }
 
   /** Records one billing event for the request, keyed by its id. */
@@ -51,8 +63,19 @@ public final class BillingLedger {
 
   /** Billing events per filename, counted by the database. */
   public Map<String, Long> counts(Deadline deadline) {
+    if (!counting.tryAcquire()) {
+      throw StepFailure.countsBusy();
+    }
+    try {
+      return countNow(deadline);
+    } finally {
+      counting.release();
+    }
+  }
+
+  private Map<String, Long> countNow(Deadline deadline) {
     return Jdbc.run(
-        pool,
+        reportingPool,
         Step.BILLING,
         deadline,
         connection -> {

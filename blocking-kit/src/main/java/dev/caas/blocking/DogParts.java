@@ -8,20 +8,23 @@ import java.util.function.Consumer;
 
 /**
  * The parts a blocking handler is built from: the upstream client, the two database steps, and the
- * compensation of failed requests, over one HikariCP pool. Handlers use the first four; the server
- * reads the pool's metrics for {@code /health} and closes everything at the end.
+ * compensation of failed requests, over one HikariCP pool (and one connection of its own for the
+ * billing counts, see {@link BillingLedger}). Handlers use the first four; the server reads the
+ * pool's metrics for {@code /health} and closes everything at the end.
  */
 public final class DogParts implements AutoCloseable {
   private final HikariDataSource pool;
+  private final HikariDataSource reportingPool;
   private final CanineUpstream upstream;
   private final BillingLedger ledger;
   private final DogNames names;
   private final Compensations compensations;
 
-  private DogParts(VariantOptions options, HikariDataSource pool) {
+  private DogParts(VariantOptions options, HikariDataSource pool, HikariDataSource reportingPool) {
     this.pool = pool;
+    this.reportingPool = reportingPool;
     this.upstream = new CanineUpstream(options.upstreamUrl(), options.deadline());
-    this.ledger = new BillingLedger(pool);
+    this.ledger = new BillingLedger(pool, reportingPool);
     this.names = new DogNames(pool);
     this.compensations = new Compensations(ledger, options.deadline());
   }
@@ -37,7 +40,10 @@ public final class DogParts implements AutoCloseable {
    */
   public static DogParts open(
       VariantOptions options, String poolName, Consumer<HikariConfig> poolTuning) {
-    return new DogParts(options, Database.pool(options, poolName, poolTuning));
+    return new DogParts(
+        options,
+        Database.pool(options, poolName, poolTuning),
+        Database.pool(options.withDbPool(1), poolName + "-billing", config -> {}));
   }
 
   public CanineUpstream upstream() {
@@ -71,5 +77,6 @@ public final class DogParts implements AutoCloseable {
   public void close() {
     compensations.close();
     pool.close();
+    reportingPool.close();
   }
 }

@@ -18,7 +18,7 @@ final class Watchdog {
    * One timer thread for the whole process: it only wakes at deadlines, and hands the cancelling to
    * others.
    */
-  private static final ScheduledThreadPoolExecutor TIMER = timer();
+  private static final ScheduledThreadPoolExecutor TIMER = timer("deadline-watchdog");
 
   private Watchdog() {}
 
@@ -58,10 +58,10 @@ final class Watchdog {
     return guard;
   }
 
-  private static ScheduledThreadPoolExecutor timer() {
+  /** One daemon timer thread, for alarms that are mostly cancelled before they ring. */
+  static ScheduledThreadPoolExecutor timer(String name) {
     var timer =
-        new ScheduledThreadPoolExecutor(
-            1, Thread.ofPlatform().daemon().name("deadline-watchdog").factory());
+        new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name(name).factory());
     // Most alarms are cancelled long before they ring: drop them from the queue at once.
     timer.setRemoveOnCancelPolicy(true);
     return timer;

@@ -32,7 +32,7 @@ import org.eclipse.jetty.util.component.LifeCycle;
  * </ul>
  */
 final class WireDeadlines extends Handler.Wrapper implements Connection.Listener {
-  private static final ScheduledThreadPoolExecutor TIMER = timer();
+  private static final ScheduledThreadPoolExecutor TIMER = Watchdog.timer("header-deadline");
 
   private final long headerTimeoutNanos;
   private final long checkEveryNanos;
@@ -132,13 +132,5 @@ final class WireDeadlines extends Handler.Wrapper implements Connection.Listener
           }
         };
     return super.handle(request, response, answered);
-  }
-
-  private static ScheduledThreadPoolExecutor timer() {
-    var timer =
-        new ScheduledThreadPoolExecutor(
-            1, Thread.ofPlatform().daemon().name("header-deadline").factory());
-    timer.setRemoveOnCancelPolicy(true);
-    return timer;
   }
 }

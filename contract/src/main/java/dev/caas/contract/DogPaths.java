@@ -14,10 +14,11 @@ public final class DogPaths {
   /**
    * JSON object: billing events per filename, as the database counts them ({@link
    * Sql#BILLING_TOTALS}). Meant for the operator and the harness, who check the billing against the
-   * photos delivered; it reveals nothing but counts per photo and takes one pooled connection for
-   * one indexed read of a row per photo, whatever the ledger's length, so it is no load amplifier
-   * for whoever else reaches it. A deployment that serves the public still keeps it behind its own
-   * gate (it shares the photo requests' database pool).
+   * photos delivered; it reveals nothing but counts per photo. One count runs at a time, on a
+   * database connection of its own, and reads a row per photo whatever the ledger's length; a
+   * request that arrives during a count is answered 503 at once ({@link StepFailure#countsBusy}).
+   * So it is no load amplifier for whoever else reaches it; a deployment that serves the public
+   * still keeps it behind its own gate.
    */
   public static final String BILLING = "/billing";
 

@@ -39,6 +39,14 @@ public final class StepFailure extends RuntimeException {
     return new StepFailure(UNAVAILABLE, step, message, cause);
   }
 
+  /**
+   * A {@code GET /billing} that arrives while another one counts: refused at once (503), so however
+   * many clients poll the counts, at most one connection and one thread are ever busy with them.
+   */
+  public static StepFailure countsBusy() {
+    return unavailable(Step.BILLING, "billing counts busy: one count at a time, try again", null);
+  }
+
   public static StepFailure timedOut(Step step, String message) {
     return new StepFailure(GATEWAY_TIMEOUT, step, message);
   }

@@ -4,20 +4,33 @@ import dev.caas.contract.Deadline;
 import dev.caas.contract.DogRequest;
 import dev.caas.contract.Sql;
 import dev.caas.contract.Step;
+import dev.caas.contract.StepFailure;
+import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Result;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Step 2 over R2DBC: the append-only billing ledger. Each call is one round trip (auto-commit). */
-public final class BillingLedger {
+public final class BillingLedger implements AutoCloseable {
   private final ConnectionFactory pool;
+  private final ConnectionPool reportingPool;
 
-  BillingLedger(ConnectionFactory pool) {
+  /** One count at a time (see {@link StepFailure#countsBusy}). */
+  private final AtomicBoolean counting = new AtomicBoolean();
+
+  /**
+   * @param pool the photo requests' pool, for the steps
+   * @param reportingPool one connection of its own for {@link #counts}: however many clients ask
+   *     for the counts, they wait for that one, never for a connection of the photo requests
+   */
+  BillingLedger(ConnectionFactory pool, ConnectionPool reportingPool) {
     this.pool = pool;
+    this.reportingPool = reportingPool;
   }
 
   /** Records one billing event for the request; emits the rows inserted (1). */
@@ -36,8 +49,16 @@ public final class BillingLedger {
 
   /** Billing events per filename, counted by the database. */
   Mono<Map<String, Long>> counts(Deadline deadline) {
+    return Mono.defer(
+        () ->
+            counting.compareAndSet(false, true)
+                ? countNow(deadline).doFinally(signal -> counting.set(false))
+                : Mono.error(StepFailure.countsBusy()));
+  }
+
+  private Mono<Map<String, Long>> countNow(Deadline deadline) {
     return R2dbc.run(
-        pool,
+        reportingPool,
         Step.BILLING,
         deadline,
         connection ->
@@ -49,6 +70,12 @@ public final class BillingLedger {
                 .collect(
                     LinkedHashMap<String, Long>::new,
                     (counts, row) -> counts.put(row.getKey(), row.getValue())));
+  }
+
+  /** Closes the counts' connection; the steps' pool is Spring's to close. */
+  @Override
+  public void close() {
+    reportingPool.dispose();
   }
 
   private Mono<Long> update(Deadline deadline, String sql, Object... values) {

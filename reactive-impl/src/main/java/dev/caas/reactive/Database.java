@@ -2,8 +2,12 @@ package dev.caas.reactive;
 
 import dev.caas.contract.VariantOptions;
 import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.ValidationDepth;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,6 +72,34 @@ final class Database {
     properties.put("spring.r2dbc.pool.max-create-connection-time", openTimeout);
     properties.put("spring.r2dbc.pool.acquire-retry", 0);
     return properties;
+  }
+
+  /**
+   * A pool of one connection, opened now, for {@code GET /billing} ({@link BillingLedger}), built
+   * beside the one Spring Boot builds for the steps and with the same settings.
+   */
+  static ConnectionPool reportingPool(VariantOptions options) {
+    var database =
+        ConnectionFactories.get(
+            ConnectionFactoryOptions.parse(options.r2dbcUrl())
+                .mutate()
+                .option(ConnectionFactoryOptions.USER, options.dbUser())
+                .option(ConnectionFactoryOptions.PASSWORD, options.dbPassword())
+                .build());
+    var pool =
+        new ConnectionPool(
+            ConnectionPoolConfiguration.builder(database)
+                .name("billing")
+                .initialSize(1)
+                .maxSize(1)
+                .validationDepth(ValidationDepth.LOCAL)
+                .maxIdleTime(Duration.ofMillis(-1))
+                .maxLifeTime(Duration.ofMillis(-1))
+                .maxAcquireTime(openTimeout(options))
+                .maxCreateConnectionTime(openTimeout(options))
+                .build());
+    fill(pool, 1, openTimeout(options));
+    return pool;
   }
 
   /**

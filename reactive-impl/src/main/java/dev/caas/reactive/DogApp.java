@@ -108,7 +108,7 @@ public class DogApp {
 
   @Bean
   BillingLedger billingLedger(ConnectionPool pool, VariantOptions options) {
-    return new BillingLedger(pool);
+    return new BillingLedger(pool, Database.reportingPool(options));
   }
 
   @Bean
