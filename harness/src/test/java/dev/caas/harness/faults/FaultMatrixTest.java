@@ -8,6 +8,7 @@ import dev.caas.contract.Variant;
 import dev.caas.harness.bench.BenchConfig;
 import dev.caas.harness.bench.BenchReport;
 import dev.caas.harness.bench.TestRuns;
+import dev.caas.harness.load.LeavingClient;
 import dev.caas.harness.load.Sample;
 import dev.caas.harness.report.ReportWriter;
 import dev.caas.harness.variant.BillingCheck;
@@ -164,6 +165,62 @@ public class FaultMatrixTest {
   }
 
   @Test
+  void a_client_abort_cell_with_clients_that_left_and_no_error_answer_passes() {
+    FaultRun run = cell(Fault.CLIENT_ABORT, Variant.SYNC_GATHERED, leftWhileTheFaultLasts());
+
+    assertThat(run.problems()).isEmpty();
+    assertThat(run.errors()).isEmpty();
+    assertThat(run.left()).hasSize(4);
+    assertThat(run.describeErrors()).isEqualTo("none (4 clients left)");
+    assertThat(FaultMatrix.detail(run)).contains("0/0/0", "none (4 clients left)", "0", "pass");
+    assertThat(run.billing().served()).isEqualTo(21);
+  }
+
+  @Test
+  void a_client_abort_cell_that_billed_the_clients_who_left_fails_on_billing() {
+    var samples = leftWhileTheFaultLasts();
+    Sample after = ok(99, 0, 60, "dog-1.jpg");
+    var billed = billedFor(samples, after);
+    billed.merge("dog-2.jpg", 4L, Long::sum);
+    var run =
+        new FaultRun(
+            Variant.LOOM_SEQUENTIAL,
+            Fault.CLIENT_ABORT,
+            TestRuns.SYNC_LIMITS,
+            DEADLINE,
+            LOAD,
+            samples,
+            INJECTED,
+            HEALED,
+            IDLE,
+            after,
+            BillingCheck.of(billed, with(samples, after), IDLE));
+
+    assertThat(run.problems()).extracting(FaultRun.Problem::tag).containsExactly("billing");
+    assertThat(run.problems().getFirst().sentence())
+        .isEqualTo("billing differs by +4: dog-2.jpg billed 10, served 6");
+  }
+
+  @Test
+  void a_client_abort_cell_in_which_no_client_left_did_not_take_effect() {
+    FaultRun run = cell(Fault.CLIENT_ABORT, Variant.REACTIVE_GATHERED, okSamples(30));
+
+    assertThat(run.problems()).extracting(FaultRun.Problem::tag).containsExactly("no error");
+    assertThat(run.problems().getFirst().sentence()).startsWith("no client left while the fault");
+  }
+
+  @Test
+  void any_error_answer_under_client_abort_is_unexpected() {
+    var samples = leftWhileTheFaultLasts();
+    samples.add(error(samples.size(), 1500, 30, 503, "billing"));
+    FaultRun run = cell(Fault.CLIENT_ABORT, Variant.SYNC_SEQUENTIAL, samples);
+
+    assertThat(run.problems()).extracting(FaultRun.Problem::tag).containsExactly("unexpected");
+    assertThat(run.problems().getFirst().sentence())
+        .isEqualTo("unexpected 503 billing ×1 (the fault allows no error answer)");
+  }
+
+  @Test
   void the_overview_puts_faults_down_and_variants_across_with_the_tags_of_what_failed() {
     var matrix =
         FaultMatrix.of(
@@ -308,6 +365,27 @@ public class FaultMatrixTest {
     }
     for (int i = 0; i < 10; i++) {
       samples.add(ok(samples.size(), 2500 + i * 100, 60, "dog-" + i % 3 + ".jpg"));
+    }
+    return samples;
+  }
+
+  /** As {@link #deadlineErrors} but the four in the middle are clients that left, FIN and RST. */
+  private static List<Sample> leftWhileTheFaultLasts() {
+    var samples = deadlineErrors(200, null, 60);
+    for (int i = 10; i < 14; i++) {
+      long start = (1250 + (i - 10) * 10) * 1_000_000L;
+      samples.set(
+          i,
+          new Sample(
+              i,
+              start,
+              start,
+              start + 1_000_000,
+              0,
+              0,
+              null,
+              null,
+              LeavingClient.LEFT + (i % 2 == 0 ? " (FIN)" : " (RST)")));
     }
     return samples;
   }
