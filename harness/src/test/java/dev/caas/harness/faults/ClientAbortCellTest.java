@@ -15,6 +15,7 @@ import dev.caas.testbed.Fault;
 import dev.caas.testbed.Testbed;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,8 @@ class ClientAbortCellTest {
             .requireJars(true)
             .faults(Fault.CLIENT_ABORT)
             .warmup(40)
+            // Spring Boot took a minute to start on this project's shared 2-core machine.
+            .startupTimeout(Duration.ofMinutes(3))
             .build();
     BenchReport report;
     try (var testbed = Testbed.start()) {

@@ -140,23 +140,13 @@ public class FaultMatrixTest {
 
   @Test
   void a_billing_difference_fails_the_cell_and_names_the_filenames_and_counts() {
-    var samples = deadlineErrors(504, "name", 1000);
-    Sample after = ok(99, 0, 60, "dog-1.jpg");
-    var billed = billedFor(samples, after);
-    billed.merge("dog-7.jpg", 2L, Long::sum);
     var run =
-        new FaultRun(
-            Variant.SYNC_SEQUENTIAL,
+        billedTooOften(
             Fault.DOG_TABLE_LOCKED,
-            TestRuns.SYNC_LIMITS,
-            DEADLINE,
-            LOAD,
-            samples,
-            INJECTED,
-            HEALED,
-            IDLE,
-            after,
-            BillingCheck.of(billed, with(samples, after), IDLE));
+            Variant.SYNC_SEQUENTIAL,
+            deadlineErrors(504, "name", 1000),
+            "dog-7.jpg",
+            2);
 
     assertThat(run.problems()).extracting(FaultRun.Problem::tag).containsExactly("billing");
     assertThat(run.problems().getFirst().sentence())
@@ -178,23 +168,9 @@ public class FaultMatrixTest {
 
   @Test
   void a_client_abort_cell_that_billed_the_clients_who_left_fails_on_billing() {
-    var samples = leftWhileTheFaultLasts();
-    Sample after = ok(99, 0, 60, "dog-1.jpg");
-    var billed = billedFor(samples, after);
-    billed.merge("dog-2.jpg", 4L, Long::sum);
     var run =
-        new FaultRun(
-            Variant.LOOM_SEQUENTIAL,
-            Fault.CLIENT_ABORT,
-            TestRuns.SYNC_LIMITS,
-            DEADLINE,
-            LOAD,
-            samples,
-            INJECTED,
-            HEALED,
-            IDLE,
-            after,
-            BillingCheck.of(billed, with(samples, after), IDLE));
+        billedTooOften(
+            Fault.CLIENT_ABORT, Variant.LOOM_SEQUENTIAL, leftWhileTheFaultLasts(), "dog-2.jpg", 4);
 
     assertThat(run.problems()).extracting(FaultRun.Problem::tag).containsExactly("billing");
     assertThat(run.problems().getFirst().sentence())
@@ -416,6 +392,25 @@ public class FaultMatrixTest {
 
   public static FaultRun cell(
       Fault fault, Variant variant, List<Sample> samples, HealthWait idle, Sample after) {
+    return cell(fault, variant, samples, idle, after, billedFor(samples, after));
+  }
+
+  /** A cell whose ledger holds {@code extra} more events for {@code file} than were delivered. */
+  private static FaultRun billedTooOften(
+      Fault fault, Variant variant, List<Sample> samples, String file, long extra) {
+    Sample after = ok(99, 0, 60, "dog-1.jpg");
+    var billed = billedFor(samples, after);
+    billed.merge(file, extra, Long::sum);
+    return cell(fault, variant, samples, IDLE, after, billed);
+  }
+
+  private static FaultRun cell(
+      Fault fault,
+      Variant variant,
+      List<Sample> samples,
+      HealthWait idle,
+      Sample after,
+      Map<String, Long> billed) {
     return new FaultRun(
         variant,
         fault,
@@ -427,7 +422,7 @@ public class FaultMatrixTest {
         HEALED,
         idle,
         after,
-        BillingCheck.of(billedFor(samples, after), with(samples, after), IDLE));
+        BillingCheck.of(billed, with(samples, after), IDLE));
   }
 
   private static List<Sample> with(List<Sample> samples, Sample after) {
