@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
  * <p>Every fault ends in the contract's JSON error within the deadline (plus a little), never a
  * hang: the fast ones (a refused or reset connection) at once, the slow ones (an answer that never
  * comes, or comes too slowly) when the deadline passes. The postgres faults hit whichever database
- * step runs first, billing in a sequential variant, billing or name in a gathered one.
+ * step runs first, billing in a sequential variant, billing or name in a gathered one. The one
+ * exception is {@link #CLIENT_ABORT}: the clients leave, so there is no answer to judge, only the
+ * billing (photos delivered, nothing more) and the pools afterwards.
  */
 public enum Fault {
   /**
@@ -137,6 +139,31 @@ public enum Fault {
     Injected inject(Testbed testbed, Duration deadline) {
       return testbed.lockDogTable()::close;
     }
+  },
+  /**
+   * Clients that leave before their answer: while the fault lasts, part of the load's clients close
+   * their connection right after sending the request (FIN) or reset it (RST, {@code SO_LINGER 0}),
+   * at once or halfway through a typical answer's time, and never read an answer. The testbed is
+   * left alone: the harness's load does the aborting ({@link #abortsClients()}), and healing means
+   * it stops. Those clients get no answer, so there is no error answer to count; what is checked is
+   * that the variant bills only the photos delivered, the ones whose whole body reached the
+   * generator, and that its pools go back to idle.
+   */
+  CLIENT_ABORT(
+      "client-abort",
+      "part of the clients close (FIN) or reset (RST) right after sending, at once or mid-answer;"
+          + " billed == photos delivered whole",
+      Set.of(),
+      Set.of()) {
+    @Override
+    Injected inject(Testbed testbed, Duration deadline) {
+      return () -> {};
+    }
+
+    @Override
+    public boolean abortsClients() {
+      return true;
+    }
   };
 
   /** The name of the toxics this class adds, so healing removes exactly them. */
@@ -216,6 +243,30 @@ public enum Fault {
   /** The steps an error may blame while the fault lasts. */
   public Set<Step> expectedSteps() {
     return steps;
+  }
+
+  /**
+   * Whether the fault is the clients' own doing rather than the testbed's: its {@link #injectInto}
+   * changes nothing, and whoever runs the load makes part of its clients leave while it lasts.
+   */
+  public boolean abortsClients() {
+    return false;
+  }
+
+  /**
+   * What the contract expects while the fault lasts, for a catalogue: {@code 503/504 on
+   * billing/name}, or {@code no error answer} for a fault whose clients get none.
+   */
+  public String expectation() {
+    if (statusesOnceHealed.isEmpty()) {
+      return "no error answer";
+    }
+    return statusesOnceHealed.stream()
+            .sorted()
+            .map(String::valueOf)
+            .collect(Collectors.joining("/"))
+        + " on "
+        + steps.stream().sorted().map(Step::wireName).collect(Collectors.joining("/"));
   }
 
   /** Parses a wire name ({@code postgres-down}). */

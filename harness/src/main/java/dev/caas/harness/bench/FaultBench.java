@@ -99,7 +99,8 @@ final class FaultBench {
       rig.injectLatency(testbed, config.latency());
       progress.phase(label, "measuring, " + load.describe() + "; " + fault.description());
       FaultPhases.Result result =
-          load.run(client, DogPaths.ROOT, () -> fault.injectInto(testbed, deadline), done -> {});
+          load.run(
+              client, DogPaths.ROOT, fault, () -> fault.injectInto(testbed, deadline), done -> {});
 
       progress.phase(label, "waiting for idle pools, then one request");
       HealthWait idle =

@@ -1,6 +1,5 @@
 package dev.caas.harness.cli;
 
-import dev.caas.contract.Step;
 import dev.caas.contract.Variant;
 import dev.caas.harness.bench.Bench;
 import dev.caas.harness.bench.BenchConfig;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -479,17 +477,7 @@ public final class BenchCommand implements Callable<Integer> {
           .append(" ".repeat(width - f.wireName().length() + 2))
           .append(f.description())
           .append("; expects ")
-          .append(
-              f.expectedStatuses().stream()
-                  .sorted()
-                  .map(String::valueOf)
-                  .collect(Collectors.joining("/")))
-          .append(" on ")
-          .append(
-              f.expectedSteps().stream()
-                  .sorted()
-                  .map(Step::wireName)
-                  .collect(Collectors.joining("/")))
+          .append(f.expectation())
           .append("%n");
     }
     return String.format(out.toString());

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  *   <li>the overview: per cell {@code pass}, or {@code FAIL} with the tags of what went wrong;
  *   <li>the cells, one row each: requests, errors by kind ({@code 504 upstream ×12}), median and
  *       max time to fail against the deadline plus 50 ms, whether the pools went idle after (and
- *       how soon), the first request after recovery, billed minus served;
+ *       how soon), the first request after recovery, billed minus photos delivered (a request whose
+ *       client left is counted beside the errors, never as one);
  *   <li>one line per failed cell saying which and why.
  * </ul>
  */
@@ -172,6 +173,8 @@ public final class FaultMatrix {
       "A cell passes when every error's status and step are the fault's own, at least one "
           + "request failed while the fault lasted, no error took longer than the deadline + 50 ms, the pools were "
           + "idle again within 10 s of the load's end, the first request after that was a 200, and the billing ledger "
-          + "(read once no compensation was pending) matches the 200s served. Tags: unexpected, no error, slow, busy, "
-          + "recovery, billing.";
+          + "(read once no compensation was pending) matches the photos delivered: the 200s whose whole body reached "
+          + "the harness. Under client-abort half the clients leave right after sending (FIN or RST, at once or "
+          + "mid-answer) while it lasts: no error answer is allowed, at least one client must have left, and none of "
+          + "those requests may stay billed. Tags: unexpected, no error, slow, busy, recovery, billing.";
 }

@@ -1,24 +1,32 @@
 package dev.caas.harness.faults;
 
 import dev.caas.harness.load.ClosedLoop;
+import dev.caas.harness.load.LeavingClient;
 import dev.caas.harness.load.RequestClient;
 import dev.caas.harness.load.Sample;
 import dev.caas.harness.text.Millis;
+import dev.caas.testbed.Fault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * A fault run's load: {@code clients} closed-loop clients send one request after another for three
  * equal phases. The fault is injected as the second phase begins and healed as the third begins, so
  * the run holds requests answered before the fault, while it lasts and after it is gone: "the
  * database proxy down mid-run, then restored".
+ *
+ * <p>For {@link Fault#CLIENT_ABORT} nothing is injected into the testbed: while the fault lasts,
+ * the odd-numbered clients leave right after sending their request instead ({@link Leaving}), and
+ * healing means they stay again.
  *
  * <p>Unlike {@link ClosedLoop}, the run is timed, not counted: a fault that makes every answer wait
  * for the deadline must not stretch the phases, or "during" would last as long as the fault's
@@ -74,9 +82,29 @@ public record FaultPhases(int clients, Duration phase) {
    * @throws IllegalStateException when the fault could not be injected or healed
    */
   public Result run(RequestClient client, String path, Injection injection, IntConsumer completed) {
+    return run(client, path, false, injection, completed);
+  }
+
+  /**
+   * The same for one fault of the catalogue: when it is {@link Fault#abortsClients() the clients'
+   * own}, every other client (the odd-numbered ones) leaves instead while it lasts, as {@link
+   * Leaving} says.
+   */
+  public Result run(
+      RequestClient client, String path, Fault fault, Injection injection, IntConsumer completed) {
+    return run(client, path, fault.abortsClients(), injection, completed);
+  }
+
+  private Result run(
+      RequestClient client,
+      String path,
+      boolean clientsLeave,
+      Injection injection,
+      IntConsumer completed) {
     long runStart = System.nanoTime();
     long stopAt = runStart + duration().toNanos();
     var fault = new FaultThread(runStart, injection);
+    var leaving = clientsLeave ? new Leaving(new LeavingClient(client.baseUrl()), fault) : null;
     fault.thread.start();
     List<Sample> samples;
     try {
@@ -85,7 +113,16 @@ public record FaultPhases(int clients, Duration phase) {
       samples =
           new ArrayList<>(
               Flux.range(0, clients)
-                  .flatMap(c -> oneClient(client, path, runStart, stopAt, nextTicket), clients)
+                  .flatMap(
+                      c ->
+                          oneClient(
+                              client,
+                              path,
+                              runStart,
+                              stopAt,
+                              nextTicket,
+                              c % 2 == 1 ? leaving : null),
+                      clients)
                   .doOnNext(sample -> completed.accept(finished.incrementAndGet()))
                   .collectList()
                   .block());
@@ -96,19 +133,67 @@ public record FaultPhases(int clients, Duration phase) {
     return new Result(samples, fault.injectedAt - runStart, fault.healedAt - runStart);
   }
 
+  /**
+   * One closed-loop client; with {@code leaving}, it leaves instead of waiting for its answer
+   * whenever the fault lasts.
+   */
   private Flux<Sample> oneClient(
-      RequestClient client, String path, long runStart, long stopAt, AtomicInteger nextTicket) {
+      RequestClient client,
+      String path,
+      long runStart,
+      long stopAt,
+      AtomicInteger nextTicket,
+      Leaving leaving) {
+    var typicalAnswer = new AtomicLong(Leaving.FIRST_GUESS.toNanos());
     return Mono.defer(
             () -> {
               if (System.nanoTime() >= stopAt) {
                 return Mono.<Sample>empty();
               }
               int index = nextTicket.getAndIncrement();
+              if (leaving != null && leaving.fault.lasting) {
+                return leaving.leave(index, runStart, path, Duration.ofNanos(typicalAnswer.get()));
+              }
               return client
                   .get(path)
-                  .map(exchange -> exchange.toSample(index, runStart, exchange.issuedNanos()));
+                  .map(exchange -> exchange.toSample(index, runStart, exchange.issuedNanos()))
+                  .doOnNext(
+                      sample -> {
+                        if (sample.ok()) {
+                          typicalAnswer.set(sample.serviceNanos());
+                        }
+                      });
             })
         .repeat(() -> System.nanoTime() < stopAt);
+  }
+
+  /**
+   * How a leaving client leaves: its requests take turns at the four ways of the issue that found
+   * the bug, FIN or RST, at once or halfway through the client's last answer time (while the
+   * variant waits on the upstream or the database). After leaving it waits out the rest of that
+   * answer time, so it sends no faster than a client that stays; a client that left in a tight loop
+   * would be a flood, another fault.
+   */
+  private record Leaving(LeavingClient client, FaultThread fault, AtomicInteger turn) {
+    /** A client's answer time before it has had an answer. */
+    static final Duration FIRST_GUESS = Duration.ofMillis(50);
+
+    Leaving(LeavingClient client, FaultThread fault) {
+      this(client, fault, new AtomicInteger());
+    }
+
+    Mono<Sample> leave(int index, long runStart, String path, Duration typicalAnswer) {
+      int way = turn.getAndIncrement() % 4;
+      var close = way % 2 == 0 ? LeavingClient.Close.FIN : LeavingClient.Close.RST;
+      Duration after = way < 2 ? Duration.ZERO : typicalAnswer.dividedBy(2);
+      return Mono.fromCallable(
+              () -> {
+                Sample sample = client.leave(index, runStart, path, close, after);
+                sleepUntil(runStart + sample.startNanos() + typicalAnswer.toNanos());
+                return sample;
+              })
+          .subscribeOn(Schedulers.boundedElastic());
+    }
   }
 
   /**
@@ -120,6 +205,10 @@ public record FaultPhases(int clients, Duration phase) {
     final long runStart;
     final Injection injection;
     final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    /** Whether the fault is in place: from its injection to the moment healing begins. */
+    volatile boolean lasting;
+
     volatile long injectedAt;
     volatile long healedAt;
 
@@ -135,6 +224,7 @@ public record FaultPhases(int clients, Duration phase) {
         sleepUntil(runStart + phase.toNanos());
         injected = injection.inject();
         injectedAt = System.nanoTime();
+        lasting = true;
       } catch (Throwable e) {
         failure.set(new IllegalStateException("could not inject the fault: " + e.getMessage(), e));
         return;
@@ -144,6 +234,7 @@ public record FaultPhases(int clients, Duration phase) {
       } catch (InterruptedException e) {
         // Heal at once: a fault must never outlive its run.
       }
+      lasting = false;
       try {
         injected.close();
         healedAt = System.nanoTime();

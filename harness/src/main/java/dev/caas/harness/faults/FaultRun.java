@@ -1,7 +1,6 @@
 package dev.caas.harness.faults;
 
 import dev.caas.contract.Limits;
-import dev.caas.contract.Step;
 import dev.caas.contract.Variant;
 import dev.caas.harness.load.Sample;
 import dev.caas.harness.stats.ErrorSummary;
@@ -28,13 +27,16 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>every error is one the fault allows: its status in {@link Fault#expectedStatuses()}, the
  *       step its JSON body blames in {@link Fault#expectedSteps()}; and at least one request did
- *       fail while the fault lasted (otherwise nothing was measured);
+ *       fail while the fault lasted (otherwise nothing was measured). For {@link
+ *       Fault#CLIENT_ABORT}, whose leaving clients get no answer, no error is allowed and at least
+ *       one client must have left;
  *   <li>no error took longer than the deadline plus {@link #TOLERANCE}: a fault is answered, never
  *       waited out;
  *   <li>once the load stopped, the variant's pools went back to idle ({@link
  *       HealthWait#idle(Integer)}) within {@link HealthWait#TIMEOUT};
  *   <li>the first request after that was a 200;
- *   <li>the billing ledger, read after every compensation was done, matches the 200s served.
+ *   <li>the billing ledger, read after every compensation was done, matches the photos delivered:
+ *       the 200s whose whole body reached the harness (see {@link BillingCheck}).
  * </ul>
  *
  * @param limits the variant's limits, from its {@code /health}
@@ -77,8 +79,14 @@ public record FaultRun(
     return samples.size();
   }
 
+  /** The requests answered with something other than a photo; not those whose client left. */
   public List<Sample> errors() {
-    return samples.stream().filter(s -> !s.ok()).toList();
+    return samples.stream().filter(s -> !s.ok() && !s.left()).toList();
+  }
+
+  /** The requests whose client left before the answer ({@link Fault#CLIENT_ABORT}). */
+  public List<Sample> left() {
+    return samples.stream().filter(Sample::left).toList();
   }
 
   /** Errors by status and step, e.g. {@code 504 upstream -> 12}, sorted by kind. */
@@ -88,13 +96,21 @@ public record FaultRun(
     return Collections.unmodifiableSortedMap(kinds);
   }
 
-  /** {@code 504 upstream ×12, 503 billing ×1}, or {@code none}. */
+  /**
+   * {@code 504 upstream ×12, 503 billing ×1}, or {@code none}; then, when clients left, {@code (31
+   * clients left)}.
+   */
   public String describeErrors() {
-    return errorKinds().isEmpty()
-        ? "none"
-        : errorKinds().entrySet().stream()
-            .map(kind -> kind.getKey() + " ×" + kind.getValue())
-            .collect(Collectors.joining(", "));
+    String errors =
+        errorKinds().isEmpty()
+            ? "none"
+            : errorKinds().entrySet().stream()
+                .map(kind -> kind.getKey() + " ×" + kind.getValue())
+                .collect(Collectors.joining(", "));
+    int left = left().size();
+    return left == 0
+        ? errors
+        : errors + " (" + left + (left == 1 ? " client" : " clients") + " left)";
   }
 
   /** Median time from sending to the error answer, in milliseconds; {@code NaN} without errors. */
@@ -116,7 +132,10 @@ public record FaultRun(
     return deadline.plus(TOLERANCE).toNanos() / 1e6;
   }
 
-  /** Requests and errors per phase: before the fault, while it lasted, after it was healed. */
+  /**
+   * Requests and errors per phase: before the fault, while it lasted, after it was healed. A
+   * request whose client left is a request, not an error.
+   */
   public Map<FaultPhases.Phase, int[]> phases() {
     var phases = new EnumMap<FaultPhases.Phase, int[]>(FaultPhases.Phase.class);
     for (FaultPhases.Phase phase : FaultPhases.Phase.values()) {
@@ -125,7 +144,7 @@ public record FaultRun(
     for (Sample sample : samples) {
       int[] counts = phases.get(FaultPhases.Phase.of(sample, injectedNanos, healedNanos));
       counts[0]++;
-      if (!sample.ok()) {
+      if (!sample.ok() && !sample.left()) {
         counts[1]++;
       }
     }
@@ -154,7 +173,16 @@ public record FaultRun(
                   + ")"));
     }
     int[] during = phases().get(FaultPhases.Phase.DURING);
-    if (during[1] == 0) {
+    if (fault.abortsClients()) {
+      if (left().isEmpty()) {
+        problems.add(
+            new Problem(
+                "no error",
+                "no client left while the fault lasted ("
+                    + during[0]
+                    + " requests were in flight): it did not take effect"));
+      }
+    } else if (during[1] == 0) {
       problems.add(
           new Problem(
               "no error",
@@ -221,17 +249,9 @@ public record FaultRun(
         && fault.expectedSteps().stream().anyMatch(step -> step.wireName().equals(error.step()));
   }
 
-  /** {@code 503/504 on billing/name} */
+  /** {@code 503/504 on billing/name}, or {@code no error answer}. */
   String allowed() {
-    return fault.expectedStatuses().stream()
-            .sorted()
-            .map(String::valueOf)
-            .collect(Collectors.joining("/"))
-        + " on "
-        + fault.expectedSteps().stream()
-            .sorted()
-            .map(Step::wireName)
-            .collect(Collectors.joining("/"));
+    return fault.expectation();
   }
 
   static String signed(long value) {

@@ -10,5 +10,11 @@
  * fault's own status and step, none slower than the deadline + 50 ms, pools idle, recovered, books
  * balanced) and {@link dev.caas.harness.faults.FaultMatrix} prints faults down, variants across,
  * then one row per cell and one line per failure.
+ *
+ * <p>{@code client-abort} is the one fault the testbed does not inject: while it lasts, every other
+ * client of the load leaves right after sending its request ({@link
+ * dev.caas.harness.load.LeavingClient}: FIN or RST, at once or halfway through an answer's time).
+ * Those clients get no answer, so no error is expected; the cell checks that the variant billed
+ * only the photos delivered whole and that its pools went back to idle.
  */
 package dev.caas.harness.faults;

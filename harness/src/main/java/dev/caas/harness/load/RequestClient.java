@@ -35,6 +35,7 @@ public final class RequestClient implements AutoCloseable {
   private final ConnectionProvider connections;
   private final HttpClient http;
   private final Duration timeout;
+  private final URI baseUrl;
 
   /**
    * @param baseUrl the variant, e.g. {@code http://127.0.0.1:41234}
@@ -45,6 +46,7 @@ public final class RequestClient implements AutoCloseable {
    */
   public RequestClient(URI baseUrl, int maxConnections, Duration timeout) {
     this.timeout = timeout;
+    this.baseUrl = baseUrl;
     this.loops = LoopResources.create("caas-load", LoopResources.DEFAULT_IO_WORKER_COUNT, true);
     this.connections =
         ConnectionProvider.builder("caas-load")
@@ -118,6 +120,11 @@ public final class RequestClient implements AutoCloseable {
               .timeout(timeout)
               .onErrorResume(e -> Mono.just(Exchange.failed(issued, sent[0], e)));
         });
+  }
+
+  /** The server this client sends to. */
+  public URI baseUrl() {
+    return baseUrl;
   }
 
   @Override

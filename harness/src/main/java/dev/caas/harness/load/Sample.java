@@ -66,8 +66,18 @@ public record Sample(
     return endNanos - startNanos;
   }
 
+  /**
+   * A photo delivered: a 200 whose whole body arrived. {@link RequestClient} makes a sample with a
+   * status only once the body's last byte is in (a body cut short is a transport error, status 0),
+   * so every 200 here is a photo the generator received whole.
+   */
   public boolean ok() {
     return status == 200;
+  }
+
+  /** A request whose client left before the answer ({@link LeavingClient}): no answer to judge. */
+  public boolean left() {
+    return status == 0 && error != null && error.startsWith(LeavingClient.LEFT);
   }
 
   /** A short name for what went wrong: the status code, or the kind of transport error. */

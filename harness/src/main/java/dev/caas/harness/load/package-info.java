@@ -12,5 +12,10 @@
  *
  * <p>A {@link dev.caas.harness.load.ScenarioPoint} is one workload at one {@link
  * dev.caas.harness.load.InjectedLatency}: what a scenario measures each variant at.
+ *
+ * <p>A {@link dev.caas.harness.load.LeavingClient} is the one client that does not wait for its
+ * answer: it sends a request on a socket of its own and closes it (FIN or RST) before the answer
+ * comes, for the {@code client-abort} fault. A request counts as a photo delivered only when its
+ * whole body arrived ({@link dev.caas.harness.load.Sample#ok()}).
  */
 package dev.caas.harness.load;

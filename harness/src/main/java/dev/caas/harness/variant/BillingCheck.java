@@ -8,12 +8,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Reconciliation: the database's billing events against the photos the harness was actually served,
- * per filename. Every 200 must be billed exactly once and nothing else may be (a failed request is
- * not billed).
+ * Reconciliation: the database's billing events against the photos delivered to the harness, per
+ * filename. A photo is delivered when its whole body arrived: a sample is a 200 only then ({@link
+ * Sample#ok()}); a body cut short, a request whose client left before its answer ({@link
+ * Sample#left()}) and every error answer are not. Every photo delivered must be billed exactly once
+ * and nothing else may be.
  *
  * @param billed billing events recorded during the measured run
- * @param served 200 responses the harness received
+ * @param served photos delivered: 200s whose whole body the harness received
  * @param mismatches the filenames whose counts differ, sorted; empty when the books balance
  * @param compensations how the wait for failed requests' billing to be undone ended, before the
  *     ledger was read: the variants delete it in the background, so an event may still be there a

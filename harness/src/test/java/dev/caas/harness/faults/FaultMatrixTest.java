@@ -8,6 +8,7 @@ import dev.caas.contract.Variant;
 import dev.caas.harness.bench.BenchConfig;
 import dev.caas.harness.bench.BenchReport;
 import dev.caas.harness.bench.TestRuns;
+import dev.caas.harness.load.LeavingClient;
 import dev.caas.harness.load.Sample;
 import dev.caas.harness.report.ReportWriter;
 import dev.caas.harness.variant.BillingCheck;
@@ -139,28 +140,60 @@ public class FaultMatrixTest {
 
   @Test
   void a_billing_difference_fails_the_cell_and_names_the_filenames_and_counts() {
-    var samples = deadlineErrors(504, "name", 1000);
-    Sample after = ok(99, 0, 60, "dog-1.jpg");
-    var billed = billedFor(samples, after);
-    billed.merge("dog-7.jpg", 2L, Long::sum);
     var run =
-        new FaultRun(
-            Variant.SYNC_SEQUENTIAL,
+        billedTooOften(
             Fault.DOG_TABLE_LOCKED,
-            TestRuns.SYNC_LIMITS,
-            DEADLINE,
-            LOAD,
-            samples,
-            INJECTED,
-            HEALED,
-            IDLE,
-            after,
-            BillingCheck.of(billed, with(samples, after), IDLE));
+            Variant.SYNC_SEQUENTIAL,
+            deadlineErrors(504, "name", 1000),
+            "dog-7.jpg",
+            2);
 
     assertThat(run.problems()).extracting(FaultRun.Problem::tag).containsExactly("billing");
     assertThat(run.problems().getFirst().sentence())
         .isEqualTo("billing differs by +2: dog-7.jpg billed 2, served 0");
     assertThat(FaultMatrix.detail(run)).contains("+2 (mismatch)");
+  }
+
+  @Test
+  void a_client_abort_cell_with_clients_that_left_and_no_error_answer_passes() {
+    FaultRun run = cell(Fault.CLIENT_ABORT, Variant.SYNC_GATHERED, leftWhileTheFaultLasts());
+
+    assertThat(run.problems()).isEmpty();
+    assertThat(run.errors()).isEmpty();
+    assertThat(run.left()).hasSize(4);
+    assertThat(run.describeErrors()).isEqualTo("none (4 clients left)");
+    assertThat(FaultMatrix.detail(run)).contains("0/0/0", "none (4 clients left)", "0", "pass");
+    assertThat(run.billing().served()).isEqualTo(21);
+  }
+
+  @Test
+  void a_client_abort_cell_that_billed_the_clients_who_left_fails_on_billing() {
+    var run =
+        billedTooOften(
+            Fault.CLIENT_ABORT, Variant.LOOM_SEQUENTIAL, leftWhileTheFaultLasts(), "dog-2.jpg", 4);
+
+    assertThat(run.problems()).extracting(FaultRun.Problem::tag).containsExactly("billing");
+    assertThat(run.problems().getFirst().sentence())
+        .isEqualTo("billing differs by +4: dog-2.jpg billed 10, served 6");
+  }
+
+  @Test
+  void a_client_abort_cell_in_which_no_client_left_did_not_take_effect() {
+    FaultRun run = cell(Fault.CLIENT_ABORT, Variant.REACTIVE_GATHERED, okSamples(30));
+
+    assertThat(run.problems()).extracting(FaultRun.Problem::tag).containsExactly("no error");
+    assertThat(run.problems().getFirst().sentence()).startsWith("no client left while the fault");
+  }
+
+  @Test
+  void any_error_answer_under_client_abort_is_unexpected() {
+    var samples = leftWhileTheFaultLasts();
+    samples.add(error(samples.size(), 1500, 30, 503, "billing"));
+    FaultRun run = cell(Fault.CLIENT_ABORT, Variant.SYNC_SEQUENTIAL, samples);
+
+    assertThat(run.problems()).extracting(FaultRun.Problem::tag).containsExactly("unexpected");
+    assertThat(run.problems().getFirst().sentence())
+        .isEqualTo("unexpected 503 billing ×1 (the fault allows no error answer)");
   }
 
   @Test
@@ -312,6 +345,27 @@ public class FaultMatrixTest {
     return samples;
   }
 
+  /** As {@link #deadlineErrors} but the four in the middle are clients that left, FIN and RST. */
+  private static List<Sample> leftWhileTheFaultLasts() {
+    var samples = deadlineErrors(200, null, 60);
+    for (int i = 10; i < 14; i++) {
+      long start = (1250 + (i - 10) * 10) * 1_000_000L;
+      samples.set(
+          i,
+          new Sample(
+              i,
+              start,
+              start,
+              start + 1_000_000,
+              0,
+              0,
+              null,
+              null,
+              LeavingClient.LEFT + (i % 2 == 0 ? " (FIN)" : " (RST)")));
+    }
+    return samples;
+  }
+
   private static List<Sample> okSamples(int count) {
     var samples = new ArrayList<Sample>();
     for (int i = 0; i < count; i++) {
@@ -338,6 +392,25 @@ public class FaultMatrixTest {
 
   public static FaultRun cell(
       Fault fault, Variant variant, List<Sample> samples, HealthWait idle, Sample after) {
+    return cell(fault, variant, samples, idle, after, billedFor(samples, after));
+  }
+
+  /** A cell whose ledger holds {@code extra} more events for {@code file} than were delivered. */
+  private static FaultRun billedTooOften(
+      Fault fault, Variant variant, List<Sample> samples, String file, long extra) {
+    Sample after = ok(99, 0, 60, "dog-1.jpg");
+    var billed = billedFor(samples, after);
+    billed.merge(file, extra, Long::sum);
+    return cell(fault, variant, samples, IDLE, after, billed);
+  }
+
+  private static FaultRun cell(
+      Fault fault,
+      Variant variant,
+      List<Sample> samples,
+      HealthWait idle,
+      Sample after,
+      Map<String, Long> billed) {
     return new FaultRun(
         variant,
         fault,
@@ -349,7 +422,7 @@ public class FaultMatrixTest {
         HEALED,
         idle,
         after,
-        BillingCheck.of(billedFor(samples, after), with(samples, after), IDLE));
+        BillingCheck.of(billed, with(samples, after), IDLE));
   }
 
   private static List<Sample> with(List<Sample> samples, Sample after) {
