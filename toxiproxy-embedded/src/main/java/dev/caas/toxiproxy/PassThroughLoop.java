@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 
 /**
  * Carries the bytes of every connection whose proxy has no toxic, for all proxies of the JVM, on
@@ -43,6 +44,9 @@ final class PassThroughLoop {
   private final Selector selector;
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
+
+  /** One instance for every select, rather than a method reference allocated per call. */
+  private final Consumer<SelectionKey> onReadyKey = this::onReady;
 
   private PassThroughLoop() {
     try {
@@ -110,7 +114,7 @@ final class PassThroughLoop {
         for (Runnable task; (task = tasks.poll()) != null; ) {
           task.run();
         }
-        selector.select(this::onReady);
+        selector.select(onReadyKey);
       } catch (IOException | RuntimeException e) {
         // One bad connection must not stop the loop for all others; it is closed by its pipes.
       }
@@ -241,7 +245,7 @@ final class PassThroughLoop {
       clientKey.cancel();
       upstreamKey.cancel();
       try {
-        selector.selectNow(PassThroughLoop.this::onReady); // completes the deregistration
+        selector.selectNow(onReadyKey); // completes the deregistration
         client.configureBlocking(true);
         upstream.configureBlocking(true);
       } catch (IOException | RuntimeException e) {
