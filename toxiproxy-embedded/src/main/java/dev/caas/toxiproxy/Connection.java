@@ -3,6 +3,8 @@ package dev.caas.toxiproxy;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -10,8 +12,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A client accepted by a proxy and the socket the proxy opened to its upstream, joined by two
  * links. The connection closes both sockets when both directions ended, when a toxic aborts it,
  * when a write fails, or when the proxy goes down.
+ *
+ * <p>Opened while its proxy has no toxic, a connection is carried by the {@link PassThroughLoop};
+ * the first toxic added to the proxy hands it over to its threaded links for good (they write
+ * straight through again once the toxics are gone, so it stays cheap, just not the cheapest).
  */
 final class Connection {
+
+  private static final byte[] NOTHING = new byte[0];
 
   private final Proxy proxy;
   private final Socket client;
@@ -20,6 +28,18 @@ final class Connection {
   private final Link toDownstream;
   private final AtomicInteger endedDirections = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
+
+  /** Who carries the bytes; guarded by this. */
+  private Carrier carrier = Carrier.NOT_STARTED;
+
+  /** The loop's state for this connection while the loop carries it; guarded by this. */
+  private PassThroughLoop.Pipes pipes;
+
+  private enum Carrier {
+    NOT_STARTED,
+    LOOP,
+    LINKS
+  }
 
   Connection(Proxy proxy, Socket client, Socket upstream, ToxicChain toxics)
       throws SocketException {
@@ -33,13 +53,47 @@ final class Connection {
     this.toDownstream = new Link(this, Direction.DOWNSTREAM, upstream, client, toxics);
   }
 
-  void start() {
-    String name = "toxiproxy-" + proxy.name() + "-" + client.getPort();
-    toUpstream.start(name);
-    toDownstream.start(name);
+  /** Starts carrying bytes: on the loop while the proxy has no toxic, else on threaded links. */
+  synchronized void start(ToxicChain toxics) {
+    if (toxics.all().isEmpty()) {
+      carrier = Carrier.LOOP;
+      pipes = PassThroughLoop.shared().register(this, client.getChannel(), upstream.getChannel());
+    } else {
+      startLinks(List.of(Direction.UPSTREAM, Direction.DOWNSTREAM), NOTHING, NOTHING);
+    }
   }
 
-  Link link(Direction direction) {
+  /**
+   * The proxy's toxics in {@code direction} changed. Threaded links pick the change up themselves;
+   * a connection on the loop is handed over to them, and the returned future completes once it is.
+   */
+  synchronized CompletableFuture<Void> toxicsChanged(Direction direction) {
+    if (carrier == Carrier.LINKS) {
+      link(direction).wake();
+    } else if (carrier == Carrier.LOOP) {
+      return PassThroughLoop.shared().handOver(pipes);
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /**
+   * Starts the threaded links of the directions still {@code running}; each first writes what the
+   * loop read for it but had not written yet.
+   */
+  synchronized void startLinks(
+      List<Direction> running, byte[] unwrittenToUpstream, byte[] unwrittenToDownstream) {
+    carrier = Carrier.LINKS;
+    pipes = null;
+    String name = "toxiproxy-" + proxy.name() + "-" + client.getPort();
+    if (running.contains(Direction.UPSTREAM)) {
+      toUpstream.start(name, unwrittenToUpstream);
+    }
+    if (running.contains(Direction.DOWNSTREAM)) {
+      toDownstream.start(name, unwrittenToDownstream);
+    }
+  }
+
+  private Link link(Direction direction) {
     return direction == Direction.UPSTREAM ? toUpstream : toDownstream;
   }
 
@@ -75,6 +129,7 @@ final class Connection {
     }
     closeQuietly(client);
     closeQuietly(upstream);
+    PassThroughLoop.shared().closed();
     toUpstream.stop();
     toDownstream.stop();
     proxy.forget(this);

@@ -57,7 +57,7 @@ final class Link {
   private final AtomicInteger segmentsInWriter = new AtomicInteger();
 
   private volatile boolean stopped;
-  private String threadName;
+  private volatile String threadName;
 
   // Guarded by this.
   private Thread writer;
@@ -83,9 +83,13 @@ final class Link {
     rebuildInputs();
   }
 
-  void start(String name) {
+  /**
+   * Starts reading; {@code unwritten} is what was read from the source before this link took over
+   * (by the pass-through loop) and goes to the destination first.
+   */
+  void start(String name, byte[] unwritten) {
     threadName = name + "-" + direction.apiName();
-    Thread.ofVirtual().name(threadName + "-reader").start(this::read);
+    Thread.ofVirtual().name(threadName + "-reader").start(() -> read(unwritten));
     if (!toxics.chain(direction).isEmpty()) {
       startWriter(); // timers of toxics present at connect start now
     }
@@ -93,7 +97,7 @@ final class Link {
 
   /** The chain changed: let the writer pick it up (timers of new toxics start now). */
   void wake() {
-    if (!stopped) {
+    if (!stopped && threadName != null) { // a direction that ended before its link started stays so
       startWriter();
       inbox.add(WAKE_UP);
     }
@@ -116,11 +120,12 @@ final class Link {
     }
   }
 
-  private void read() {
+  private void read(byte[] unwritten) {
     var buffers = new ReadBuffers();
     OutputStream straight;
     try {
       straight = destination.getOutputStream();
+      straight.write(unwritten); // read before toxics were added, so it passes untouched
     } catch (IOException e) {
       connection.close();
       return;

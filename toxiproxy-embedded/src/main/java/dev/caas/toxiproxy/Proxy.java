@@ -4,10 +4,17 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A named proxy: listens on {@code listen}, dials {@code upstream} for every client it accepts, and
@@ -18,9 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Proxy {
 
   private static final int UPSTREAM_CONNECT_TIMEOUT_MILLIS = 10_000;
+  private static final int HAND_OVER_TIMEOUT_SECONDS = 5;
 
   private final String name;
-  private final ToxicChain toxics = new ToxicChain(this::wakeLinks);
+  private final ToxicChain toxics = new ToxicChain(this::toxicsChanged);
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
   private final DialSources dialSources;
 
@@ -62,7 +70,8 @@ final class Proxy {
     if (listener != null) {
       return;
     }
-    ServerSocket socket = new ServerSocket();
+    // Channel-backed sockets, so a connection can be carried by the pass-through loop.
+    ServerSocket socket = ServerSocketChannel.open().socket();
     try {
       // Rebinding the same port right after a disable must not trip over TIME_WAIT.
       socket.setReuseAddress(true);
@@ -131,7 +140,13 @@ final class Proxy {
 
   /** Dials the upstream for a new client; if that fails the client is simply closed. */
   private void open(Socket client, ServerSocket acceptedBy) {
-    Socket server = new Socket();
+    Socket server;
+    try {
+      server = SocketChannel.open().socket();
+    } catch (IOException e) {
+      closeQuietly(client);
+      return;
+    }
     try {
       dialSources.bindNext(server);
       server.connect(upstream().resolve(), UPSTREAM_CONNECT_TIMEOUT_MILLIS);
@@ -143,16 +158,30 @@ final class Proxy {
         }
         connections.add(connection);
       }
-      connection.start();
+      connection.start(toxics);
     } catch (IOException | RuntimeException e) {
       closeQuietly(server);
       closeQuietly(client);
     }
   }
 
-  private void wakeLinks(Direction direction) {
+  /**
+   * Passes a change of the toxics on to every open connection, and waits until connections on the
+   * pass-through loop have been handed to their threaded links, so that what is sent after the
+   * change meets the new toxic.
+   */
+  private void toxicsChanged(Direction direction) {
+    List<CompletableFuture<Void>> handOvers = new ArrayList<>();
     for (Connection connection : connections) {
-      connection.link(direction).wake();
+      handOvers.add(connection.toxicsChanged(direction));
+    }
+    try {
+      CompletableFuture.allOf(handOvers.toArray(CompletableFuture[]::new))
+          .get(HAND_OVER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // The loop is stuck or gone; the connections are handed over whenever it gets to them.
     }
   }
 

@@ -11,14 +11,26 @@
  * <p>A connection carries bytes in two directions, each a {@code Link}: <em>upstream</em> (client
  * to server) and <em>downstream</em> (server to client), as Toxiproxy names them. A link's reader
  * takes whatever the source socket delivers. While the direction has no toxic it writes the chunk
- * to the destination itself, from its own buffer: a proxy with nothing to inject costs one read and
- * one write per chunk, on one virtual thread, and stays out of what a benchmark measures. Once a
- * toxic is present, the reader stamps each chunk with its arrival time and queues it for the link's
- * writer, a second virtual thread started then, which passes chunks in order through the proxy's
- * current toxic chain for that direction and writes each resulting piece to the destination socket
- * no earlier than the time the chain assigned to it. The reader must not wait for the writer: it
- * has to keep reading, or chunks would be stamped late and a latency paid once per chunk instead of
- * once.
+ * to the destination itself, from its own buffer: one read and one write per chunk, on one virtual
+ * thread. Once a toxic is present, the reader stamps each chunk with its arrival time and queues it
+ * for the link's writer, a second virtual thread started then, which passes chunks in order through
+ * the proxy's current toxic chain for that direction and writes each resulting piece to the
+ * destination socket no earlier than the time the chain assigned to it. The reader must not wait
+ * for the writer: it has to keep reading, or chunks would be stamped late and a latency paid once
+ * per chunk instead of once.
+ *
+ * <h2>Nothing to inject: the pass-through loop</h2>
+ *
+ * A proxy that injects nothing must stay out of what a benchmark measures. Even one virtual thread
+ * per direction costs a park and an unpark each time its read waits, twice per round trip, and a
+ * database request makes several round trips. So a connection accepted while its proxy has no toxic
+ * at all is not given links: the {@code PassThroughLoop}, one platform thread around one selector
+ * for every such connection of the JVM, reads each ready socket and writes the chunk on at once.
+ * The first toxic added to the proxy hands each of its connections over to a pair of links
+ * (deregistered, made blocking, bytes read but not yet written passed along), and the control API
+ * answers only after that, so every byte sent afterwards meets the toxic, as in Toxiproxy. The
+ * switch is one-way: once the toxics are gone those links write straight through again, and only
+ * connections accepted from then on are carried by the loop.
  *
  * <h2>Toxics are timestamp transforms</h2>
  *
