@@ -153,7 +153,9 @@ final class ReportSections {
   static List<String> textWaterfalls(BenchReport report) {
     List<ScenarioPoint> points = report.points();
     ScenarioPoint shown =
-        report.config().scenario() == Scenario.LATENCY_SWEEP ? points.getLast() : points.getFirst();
+        report.config().scenario() instanceof Scenario.LatencySweep
+            ? points.getLast()
+            : points.getFirst();
     List<Waterfall> waterfalls = waterfalls(report, shown.index());
     double axis = waterfalls.stream().mapToDouble(Waterfall::spanMs).max().orElse(1);
     var lines = new ArrayList<String>();

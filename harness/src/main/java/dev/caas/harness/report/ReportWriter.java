@@ -259,7 +259,7 @@ public final class ReportWriter {
         deadline == null
             ? "the variants' default (60 s)"
             : Millis.format(deadline.toMillis())
-                + (c.scenario() == Scenario.FAULTS
+                + (c.scenario() instanceof Scenario.Faults
                     ? "; an error may take up to "
                         + Millis.format(deadline.plus(FaultRun.TOLERANCE).toMillis())
                     : ""));
@@ -274,64 +274,67 @@ public final class ReportWriter {
 
   private static String scenario(BenchConfig c) {
     return switch (c.scenario()) {
-      case TALK -> "talk";
-      case OVERLOAD ->
+      case Scenario.Talk talk -> "talk";
+      case Scenario.Overload overload ->
           "overload (one burst: every client sends at once, far more requests than the pools hold)";
-      case FAULTS ->
+      case Scenario.Faults faults ->
           "faults: "
-              + c.faults().stream()
+              + faults.faults().stream()
                   .map(dev.caas.testbed.Fault::wireName)
                   .collect(Collectors.joining(", "))
               + " ("
-              + c.faults().size()
+              + faults.faults().size()
               + " × "
               + c.variants().size()
               + " variants, a fresh JVM per cell)";
-      case LATENCY_SWEEP, CONCURRENCY_SWEEP ->
-          c.scenario().wireName()
-              + " ("
-              + c.flavour().wireName()
-              + "), "
-              + c.points().size()
-              + " points";
+      case Scenario.LatencySweep sweep -> sweep(c);
+      case Scenario.ConcurrencySweep sweep -> sweep(c);
     };
+  }
+
+  private static String sweep(BenchConfig c) {
+    return c.scenario().wireName()
+        + " ("
+        + c.flavour().wireName()
+        + "), "
+        + c.points().size()
+        + " points";
   }
 
   private static String workload(BenchConfig c) {
     return switch (c.scenario()) {
-      case TALK, OVERLOAD, LATENCY_SWEEP ->
-          c.workload().describe()
-              + ", "
-              + c.requests()
-              + " requests per variant"
-              + (c.scenario() == Scenario.LATENCY_SWEEP ? " and point" : "");
-      case FAULTS ->
+      case Scenario.Talk talk -> requestsPerVariant(c, "");
+      case Scenario.Overload overload -> requestsPerVariant(c, "");
+      case Scenario.LatencySweep sweep -> requestsPerVariant(c, " and point");
+      case Scenario.Faults faults ->
           c.faultLoad().describe()
               + "; then one request once the pools are idle; requests per cell "
               + "in the table";
-      case CONCURRENCY_SWEEP ->
+      case Scenario.ConcurrencySweep sweep ->
           "closed loop, C = "
-              + c.concurrencies().stream().map(String::valueOf).collect(Collectors.joining(", "))
+              + sweep.clients().stream().map(String::valueOf).collect(Collectors.joining(", "))
               + " clients; max("
               + c.requests()
               + ", "
-              + c.requestsPerClient()
+              + sweep.requestsPerClient()
               + " × C) requests per point";
     };
   }
 
+  private static String requestsPerVariant(BenchConfig c, String andPoint) {
+    return c.workload().describe() + ", " + c.requests() + " requests per variant" + andPoint;
+  }
+
   private static String latency(BenchConfig c) {
-    return switch (c.scenario()) {
-      case TALK, OVERLOAD, FAULTS, CONCURRENCY_SWEEP -> c.points().getFirst().latency().describe();
-      case LATENCY_SWEEP ->
-          "L = "
-              + c.latencies().stream()
-                  .map(l -> Millis.format(millis(l)))
-                  .collect(Collectors.joining(", "))
-              + (c.flavour() == Scenario.Flavour.BOTH
-                  ? " on both proxies"
-                  : " on the upstream only, postgres 0 ms");
-    };
+    return c.scenario() instanceof Scenario.LatencySweep sweep
+        ? "L = "
+            + sweep.latencies().stream()
+                .map(l -> Millis.format(millis(l)))
+                .collect(Collectors.joining(", "))
+            + (sweep.flavour() == Scenario.Flavour.BOTH
+                ? " on both proxies"
+                : " on the upstream only, postgres 0 ms")
+        : c.points().getFirst().latency().describe();
   }
 
   private static String variantOptions(BenchConfig c) {
@@ -488,7 +491,7 @@ public final class ReportWriter {
     options.put("queue", c.queue());
     options.put("deadline_ms", c.deadline() == null ? null : c.deadline().toMillis());
     scenario.put("name", c.scenario().wireName());
-    scenario.put("flavour", c.scenario() == Scenario.TALK ? null : c.flavour().wireName());
+    scenario.put("flavour", c.scenario() instanceof Scenario.Talk ? null : c.flavour().wireName());
     scenario.put("repeat", c.repeat());
     ArrayNode points = scenario.putArray("points");
     c.points().forEach(point -> points.add(point(point)));
