@@ -7,6 +7,7 @@ import dev.caas.harness.bench.RunResult;
 import dev.caas.harness.bench.Scenario;
 import dev.caas.harness.load.GeneratorCheck;
 import dev.caas.harness.load.ScenarioPoint;
+import dev.caas.harness.report.ReportModel.Section;
 import dev.caas.harness.stats.ErrorSummary;
 import dev.caas.harness.text.Millis;
 import java.util.ArrayList;
@@ -22,8 +23,6 @@ import java.util.Optional;
  */
 final class ReportSections {
   private ReportSections() {}
-
-  record Section(String title, List<String> lines) {}
 
   static List<Section> of(BenchReport report) {
     var sections = new ArrayList<Section>();
