@@ -2,14 +2,10 @@ package dev.caas.harness.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.caas.contract.Variant;
 import dev.caas.harness.bench.BenchReport;
-import dev.caas.harness.faults.FaultMatrixTest;
-import dev.caas.testbed.Fault;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -28,16 +24,7 @@ class GoldenRenderingTest {
         "sweep",
         TestReports.sweep(Optional.of(TestReports.calibration())),
         "faults",
-        FaultMatrixTest.report(
-            List.of(
-                FaultMatrixTest.cell(
-                    Fault.UPSTREAM_DOWN,
-                    Variant.SYNC_GATHERED,
-                    FaultMatrixTest.deadlineErrors(503, "upstream", 20)),
-                FaultMatrixTest.cell(
-                    Fault.UPSTREAM_DOWN,
-                    Variant.LOOM_GATHERED,
-                    FaultMatrixTest.deadlineErrors(503, "billing", 20)))));
+        TestReports.faults());
   }
 
   @Test
