@@ -172,7 +172,7 @@ public final class Bench {
   }
 
   private BenchReport measure(Testbed testbed, Plan plan) {
-    if (config.scenario() == Scenario.FAULTS) {
+    if (config.scenario() instanceof Scenario.Faults) {
       return new FaultBench(rig, config, progress).measure(testbed, plan.runnable(), plan.notRun());
     }
     var provenance = rig.provenance(testbed.backends().postgres(), testbed.backends().toxiproxy());
@@ -248,7 +248,8 @@ public final class Bench {
             + warmup.clients()
             + " clients at no latency");
     warmup.run(client, DogPaths.ROOT, done -> {});
-    if (config.scenario() == Scenario.TALK && config.maxConcurrency() < PROBE_FROM_CONNECTIONS) {
+    if (config.scenario() instanceof Scenario.Talk
+        && config.maxConcurrency() < PROBE_FROM_CONNECTIONS) {
       // A few clients ask far less than the machine serves: the probe would only lengthen the run.
       return Double.NaN;
     }

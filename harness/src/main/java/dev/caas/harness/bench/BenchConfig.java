@@ -11,14 +11,13 @@ import dev.caas.testbed.Fault;
 import dev.caas.testbed.TestbedOptions;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@link Bench} measures, and how. Build one with {@link #builder()}; every field has the
- * talk's default (90 requests, 10 clients, 100 ms on both dependencies).
+ * What {@link Bench} measures, and how. Build one with {@link #builder()}; what is not set is the
+ * scenario's default (for the talk: 90 requests, 10 clients, 100 ms on both dependencies).
  *
  * <pre>{@code
  * BenchReport report = Bench.run(BenchConfig.builder()
@@ -28,7 +27,7 @@ import java.util.Objects;
  *     .build());
  * }</pre>
  *
- * <p>A {@link Scenario} other than the talk turns the config into several {@link ScenarioPoint}s
+ * <p>The {@link Scenario} turns the load and the latency into one or several {@link ScenarioPoint}s
  * ({@link #points()}); each variant process is started once per repetition and measured at every
  * point.
  *
@@ -36,137 +35,144 @@ import java.util.Objects;
  * @param requireJars {@code true}: a variant whose jar is missing fails the bench; {@code false}
  *     (the default, as for {@code --variant all}): it is skipped, and the report says so and how to
  *     build it
- * @param requests measured requests per variant
- * @param concurrency closed loop: clients; open loop: most connections in flight
- * @param ratePerSecond {@code null} for a closed loop, else an open loop's arrival rate
- * @param upstreamLatency injected on the {@code upstream} proxy during the measured phase
- * @param dbLatency injected on the {@code postgres} proxy during the measured phase
- * @param upstreamJitter ± on the {@code upstream} proxy; {@link Duration#ZERO} for none
- * @param dbJitter ± on the {@code postgres} proxy
- * @param warmup requests before measuring, at no latency; at least one per connection is sent (so
- *     every connection is open before measuring) unless this is 0
- * @param jars a project root or a folder of variant jars; {@code null}: find the project root
- * @param java the {@code java} launcher for the variants; {@code null}: the one running the harness
- * @param jvmArgs extra JVM options for the variants
- * @param dbPool passed to the variants, {@code null} for their default
- * @param serverThreads passed to the variants, {@code null} for their default
- * @param queue passed to the variants ({@code --queue}: requests that may wait for a busy bounded
- *     pool before the next is refused with a 503), {@code null} for their default
- * @param deadline passed to the variants; {@code null}: the scenario's ({@link #deadline()}), which
- *     for most is the variants' own
- * @param startupTimeout how long a variant may take to report ready
- * @param requestTimeout a request with no answer by then is an error; {@code null}: three times the
- *     slowest theory plus a minute ({@link #requestTimeout()})
+ * @param load how many requests, from how many clients, after how long a warm-up
+ * @param latency injected on the proxies during the measured phase (a sweep varies it)
+ * @param variantSettings how the variants are started, handed straight to the launch
  * @param testbed where PostgreSQL and Toxiproxy come from (embedded, containers, external)
- * @param scenario what the bench varies
- * @param flavour where a sweep injects its latency; {@code null}: the scenario's default (upstream
- *     only for the concurrency sweep, both proxies for the latency sweep)
- * @param latencies the latency sweep's values
- * @param concurrencies the concurrency sweep's client counts
- * @param requestsPerClient a concurrency sweep sends at least this many requests per client at each
- *     point, so that even a thousand clients reach a steady state
+ * @param scenario what the bench varies, with the settings only it has
  * @param repeat how many times each variant is measured, interleaved: v1 v2 v3 v1 v2 v3 …
- * @param faults the faults of the {@link Scenario#FAULTS} scenario, in order; empty for the others
+ * @param timeouts how long a variant may take to start, and a request to be answered
  */
 public record BenchConfig(
     List<Variant> variants,
     boolean requireJars,
-    int requests,
-    int concurrency,
-    Double ratePerSecond,
-    Duration upstreamLatency,
-    Duration dbLatency,
-    Duration upstreamJitter,
-    Duration dbJitter,
-    int warmup,
-    Path jars,
-    Path java,
-    List<String> jvmArgs,
-    Integer dbPool,
-    Integer serverThreads,
-    Integer queue,
-    Duration deadline,
-    Duration startupTimeout,
-    Duration requestTimeout,
+    LoadSettings load,
+    InjectedLatency latency,
+    VariantSettings variantSettings,
     TestbedOptions testbed,
     Scenario scenario,
-    Scenario.Flavour flavour,
-    List<Duration> latencies,
-    List<Integer> concurrencies,
-    int requestsPerClient,
     int repeat,
-    List<Fault> faults) {
-
-  /** The latency sweep's values when none are given. */
-  public static final List<Duration> DEFAULT_LATENCIES =
-      List.of(0, 10, 50, 100, 200).stream().map(Duration::ofMillis).toList();
-
-  /** The concurrency sweep's client counts when none are given. */
-  public static final List<Integer> DEFAULT_CONCURRENCIES = List.of(1, 10, 50, 100, 200, 500, 1000);
+    Timeouts timeouts) {
 
   public BenchConfig {
     variants = List.copyOf(variants);
-    jvmArgs = List.copyOf(jvmArgs);
-    latencies = List.copyOf(latencies);
-    concurrencies = List.copyOf(concurrencies);
-    faults = List.copyOf(faults);
-    Objects.requireNonNull(upstreamLatency, "upstreamLatency");
-    Objects.requireNonNull(dbLatency, "dbLatency");
-    Objects.requireNonNull(upstreamJitter, "upstreamJitter");
-    Objects.requireNonNull(dbJitter, "dbJitter");
-    Objects.requireNonNull(scenario, "scenario");
-    Objects.requireNonNull(startupTimeout, "startupTimeout");
+    Objects.requireNonNull(load, "load");
+    Objects.requireNonNull(latency, "latency");
+    Objects.requireNonNull(variantSettings, "variantSettings");
     Objects.requireNonNull(testbed, "testbed");
+    Objects.requireNonNull(scenario, "scenario");
+    Objects.requireNonNull(timeouts, "timeouts");
     if (variants.isEmpty()) {
       throw new IllegalArgumentException("no variant to run");
     }
-    if (requests < 1 || concurrency < 1 || warmup < 0) {
-      throw new IllegalArgumentException(
-          "requests and concurrency must be at least 1, warm-up at least 0");
+    if (repeat < 1) {
+      throw new IllegalArgumentException("--repeat must be at least 1");
     }
-    if (ratePerSecond != null && !(ratePerSecond > 0)) {
-      throw new IllegalArgumentException("the rate must be positive");
+    scenario.check(load, repeat);
+  }
+
+  /**
+   * The talk's load.
+   *
+   * @param requests measured requests per variant (a concurrency sweep sends more at large C)
+   * @param concurrency closed loop: clients; open loop: most connections in flight
+   * @param ratePerSecond {@code null} for a closed loop, else an open loop's arrival rate
+   * @param warmup requests before measuring, at no latency; at least one per connection is sent (so
+   *     every connection is open before measuring) unless this is 0
+   */
+  public record LoadSettings(int requests, int concurrency, Double ratePerSecond, int warmup) {
+    public LoadSettings {
+      if (requests < 1 || concurrency < 1 || warmup < 0) {
+        throw new IllegalArgumentException(
+            "requests and concurrency must be at least 1, warm-up at least 0");
+      }
+      if (ratePerSecond != null && !(ratePerSecond > 0)) {
+        throw new IllegalArgumentException("the rate must be positive");
+      }
     }
-    if (repeat < 1 || requestsPerClient < 0) {
-      throw new IllegalArgumentException(
-          "--repeat must be at least 1, requests per client at least 0");
-    }
-    if (latencies.isEmpty() || latencies.stream().anyMatch(Duration::isNegative)) {
-      throw new IllegalArgumentException(
-          "the latency list needs at least one latency, none negative");
-    }
-    if (concurrencies.isEmpty() || concurrencies.stream().anyMatch(c -> c < 1)) {
-      throw new IllegalArgumentException(
-          "the concurrency list needs at least one count, each at least 1");
-    }
-    if (scenario == Scenario.CONCURRENCY_SWEEP && ratePerSecond != null) {
-      throw new IllegalArgumentException("a concurrency sweep is a closed loop: drop --rate");
-    }
-    if ((scenario == Scenario.FAULTS) != !faults.isEmpty()) {
-      throw new IllegalArgumentException(
-          scenario == Scenario.FAULTS
-              ? "the faults scenario needs at least one fault"
-              : "faults go with the faults scenario only");
-    }
-    if (scenario == Scenario.FAULTS && (ratePerSecond != null || repeat > 1)) {
-      throw new IllegalArgumentException(
-          "a fault run is one closed loop per variant and fault: drop --rate and --repeat");
-    }
-    if (queue != null && queue < 0) {
-      throw new IllegalArgumentException("--queue must be at least 0");
-    }
-    if (deadline != null && !deadline.isPositive()) {
-      throw new IllegalArgumentException("--deadline must be positive");
+
+    /** A closed loop of {@code concurrency} clients, or an open loop at the rate. */
+    public Workload workload() {
+      return ratePerSecond == null
+          ? new ClosedLoop(concurrency, requests)
+          : new OpenLoop(ratePerSecond, requests, concurrency);
     }
   }
 
   /**
-   * The deadline the variants are started with: the one given, else the scenario's ({@code null}:
-   * theirs).
+   * How the variants are started; each {@code null} is the variants' own default.
+   *
+   * @param jars a project root or a folder of variant jars; {@code null}: find the project root
+   * @param java the {@code java} launcher for the variants; {@code null}: the one running the
+   *     harness
+   * @param jvmArgs extra JVM options for the variants
+   * @param dbPool database connections
+   * @param serverThreads request threads, for bounded-pool variants
+   * @param queue requests that may wait for a busy bounded pool before the next is refused with a
+   *     503
+   * @param deadline how long a variant lets one request take before it answers 504
    */
-  @Override
-  public Duration deadline() {
-    return deadline != null ? deadline : scenario.defaults().deadline();
+  public record VariantSettings(
+      Path jars,
+      Path java,
+      List<String> jvmArgs,
+      Integer dbPool,
+      Integer serverThreads,
+      Integer queue,
+      Duration deadline) {
+    public VariantSettings {
+      jvmArgs = List.copyOf(jvmArgs);
+      if (queue != null && queue < 0) {
+        throw new IllegalArgumentException("--queue must be at least 0");
+      }
+      if (deadline != null && !deadline.isPositive()) {
+        throw new IllegalArgumentException("--deadline must be positive");
+      }
+    }
+  }
+
+  /**
+   * @param startup how long a variant may take to report ready
+   * @param request a request with no answer by then is an error; {@code null}: the scenario's
+   *     ({@link Scenario#requestTimeout})
+   */
+  public record Timeouts(Duration startup, Duration request) {
+    public Timeouts {
+      Objects.requireNonNull(startup, "startup");
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The settings the scenario measures, in order. */
+  public List<ScenarioPoint> points() {
+    return scenario.points(load, latency);
+  }
+
+  /**
+   * The talk's load model: closed loop of {@code concurrency} clients, or open loop at the rate.
+   */
+  public Workload workload() {
+    return load.workload();
+  }
+
+  /**
+   * The most connections any point keeps in flight: the client pool and the warm-up are sized to
+   * it.
+   */
+  public int maxConcurrency() {
+    return points().stream().mapToInt(ScenarioPoint::concurrency).max().orElse(concurrency());
+  }
+
+  /**
+   * The warm-up: a closed loop with as many clients as the busiest point, at least one request per
+   * connection; {@code null} when there is none.
+   */
+  public ClosedLoop warmupWorkload() {
+    int clients = maxConcurrency();
+    return warmup() == 0 ? null : new ClosedLoop(clients, Math.max(warmup(), clients));
   }
 
   /**
@@ -179,124 +185,98 @@ public record BenchConfig(
     if (phase.compareTo(Duration.ofMillis(1200)) < 0) {
       phase = Duration.ofMillis(1200);
     }
-    return new FaultPhases(concurrency, phase);
+    return new FaultPhases(concurrency(), phase);
   }
 
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /**
-   * The talk's load model: closed loop of {@code concurrency} clients, or open loop at the rate.
-   */
-  public Workload workload() {
-    return workload(concurrency, requests);
-  }
-
-  private Workload workload(int clients, int count) {
-    return ratePerSecond == null
-        ? new ClosedLoop(clients, count)
-        : new OpenLoop(ratePerSecond, count, clients);
-  }
-
-  /** The talk's latency toxics. */
-  public InjectedLatency latency() {
-    return new InjectedLatency(upstreamLatency, upstreamJitter, dbLatency, dbJitter);
-  }
-
-  /** Where a sweep injects its latency: the given flavour, or the scenario's default. */
-  @Override
-  public Scenario.Flavour flavour() {
-    if (flavour != null) {
-      return flavour;
-    }
-    return scenario == Scenario.CONCURRENCY_SWEEP
-        ? Scenario.Flavour.UPSTREAM_ONLY
-        : Scenario.Flavour.BOTH;
-  }
-
-  /**
-   * The settings the scenario measures, in order: the talk's one point; a latency sweep's latencies
-   * with the talk's load; a concurrency sweep's client counts at the talk's latency, each with at
-   * least {@code requestsPerClient} requests per client.
-   */
-  public List<ScenarioPoint> points() {
-    var points = new ArrayList<ScenarioPoint>();
-    switch (scenario) {
-      case TALK, OVERLOAD, FAULTS -> points.add(new ScenarioPoint(0, latency(), workload()));
-      case LATENCY_SWEEP -> {
-        for (Duration l : latencies) {
-          Duration postgres = flavour() == Scenario.Flavour.BOTH ? l : Duration.ZERO;
-          Duration postgresJitter = flavour() == Scenario.Flavour.BOTH ? dbJitter : Duration.ZERO;
-          points.add(
-              new ScenarioPoint(
-                  points.size(),
-                  new InjectedLatency(l, upstreamJitter, postgres, postgresJitter),
-                  workload()));
-        }
-      }
-      case CONCURRENCY_SWEEP -> {
-        boolean both = flavour() == Scenario.Flavour.BOTH;
-        var sweepLatency =
-            new InjectedLatency(
-                upstreamLatency,
-                upstreamJitter,
-                both ? dbLatency : Duration.ZERO,
-                both ? dbJitter : Duration.ZERO);
-        for (int clients : concurrencies) {
-          int count = Math.max(requests, requestsPerClient * clients);
-          points.add(new ScenarioPoint(points.size(), sweepLatency, workload(clients, count)));
-        }
-      }
-    }
-    return points;
-  }
-
-  /**
-   * The most connections any point keeps in flight: the client pool and the warm-up are sized to
-   * it.
-   */
-  public int maxConcurrency() {
-    return points().stream().mapToInt(ScenarioPoint::concurrency).max().orElse(concurrency);
-  }
-
-  /**
-   * The warm-up: a closed loop with as many clients as the busiest point, at least one request per
-   * connection; {@code null} when there is none.
-   */
-  public ClosedLoop warmupWorkload() {
-    int clients = maxConcurrency();
-    return warmup == 0 ? null : new ClosedLoop(clients, Math.max(warmup, clients));
-  }
-
-  /** The request timeout given, or three times the slowest possible theory plus a minute. */
-  @Override
+  /** The request timeout given, or the scenario's. */
   public Duration requestTimeout() {
-    if (requestTimeout != null) {
-      return requestTimeout;
-    }
-    if (scenario == Scenario.FAULTS) {
-      // A variant that ignores its deadline shows as a timeout a few seconds later, not as a
-      // minute's hang.
-      return deadline().multipliedBy(2).plusSeconds(5);
-    }
-    Duration slowest = Duration.ZERO;
-    for (ScenarioPoint point : points()) {
-      InjectedLatency l = point.latency();
-      Duration t =
-          l.upstream()
-              .plus(l.upstreamJitter())
-              .plus(l.postgres().plus(l.postgresJitter()).multipliedBy(2));
-      slowest = t.compareTo(slowest) > 0 ? t : slowest;
-    }
-    return slowest.multipliedBy(3).plusMinutes(1);
+    return timeouts.request() != null
+        ? timeouts.request()
+        : scenario.requestTimeout(deadline(), points());
+  }
+
+  /** Where a sweep injects its latency: the sweep's flavour; both proxies for the others. */
+  public Scenario.Flavour flavour() {
+    return scenario.flavour();
+  }
+
+  /** The faults scenario's faults, in order; empty for the others. */
+  public List<Fault> faults() {
+    return scenario instanceof Scenario.Faults f ? f.faults() : List.of();
+  }
+
+  // The settings by name, as the rest of the harness and the workshop checker read them.
+
+  public int requests() {
+    return load.requests();
+  }
+
+  public int concurrency() {
+    return load.concurrency();
+  }
+
+  public Double ratePerSecond() {
+    return load.ratePerSecond();
+  }
+
+  public int warmup() {
+    return load.warmup();
+  }
+
+  public Duration upstreamLatency() {
+    return latency.upstream();
+  }
+
+  public Duration dbLatency() {
+    return latency.postgres();
+  }
+
+  public Duration upstreamJitter() {
+    return latency.upstreamJitter();
+  }
+
+  public Duration dbJitter() {
+    return latency.postgresJitter();
+  }
+
+  public Path jars() {
+    return variantSettings.jars();
+  }
+
+  public Path java() {
+    return variantSettings.java();
+  }
+
+  public List<String> jvmArgs() {
+    return variantSettings.jvmArgs();
+  }
+
+  public Integer dbPool() {
+    return variantSettings.dbPool();
+  }
+
+  public Integer serverThreads() {
+    return variantSettings.serverThreads();
+  }
+
+  public Integer queue() {
+    return variantSettings.queue();
+  }
+
+  /** The deadline the variants are started with ({@code null}: theirs). */
+  public Duration deadline() {
+    return variantSettings.deadline();
+  }
+
+  public Duration startupTimeout() {
+    return timeouts.startup();
   }
 
   /**
    * Every setter returns the builder. What is not set, or set to {@code null}, is the scenario's
-   * default ({@link Scenario.Defaults}), whichever order the setters are called in: {@code
-   * scenario(OVERLOAD)} alone gives 2,000 clients at 200 ms with a pool of 100, the command line's
-   * {@code --scenario overload} the same.
+   * default ({@link Scenario.Defaults}, or the scenario record's own settings), whichever order the
+   * setters are called in: {@code scenario(OVERLOAD)} alone gives 2,000 clients at 200 ms with a
+   * pool of 100, the command line's {@code --scenario overload} the same.
    */
   public static final class Builder {
     private List<Variant> variants = List.of(Variant.values());
@@ -321,11 +301,11 @@ public record BenchConfig(
     private TestbedOptions testbed = TestbedOptions.auto();
     private Scenario scenario = Scenario.TALK;
     private Scenario.Flavour flavour;
-    private List<Duration> latencies = DEFAULT_LATENCIES;
-    private List<Integer> concurrencies = DEFAULT_CONCURRENCIES;
-    private int requestsPerClient = 3;
+    private List<Duration> latencies;
+    private List<Integer> concurrencies;
+    private Integer requestsPerClient;
     private int repeat = 1;
-    private List<Fault> faults = List.of();
+    private List<Fault> faults;
 
     private Builder() {}
 
@@ -334,7 +314,7 @@ public record BenchConfig(
      * is not set: 4 clients, 20 ms on both proxies, a 1 s deadline, 100 warm-up requests.
      */
     public Builder faults(List<Fault> faults) {
-      this.faults = faults;
+      this.faults = faults.isEmpty() ? null : faults;
       this.scenario = faults.isEmpty() ? Scenario.TALK : Scenario.FAULTS;
       return this;
     }
@@ -425,23 +405,26 @@ public record BenchConfig(
       return this;
     }
 
-    /** {@code null}: the scenario's default. */
+    /** A sweep's flavour; {@code null}: the sweep's default. */
     public Builder flavour(Scenario.Flavour flavour) {
       this.flavour = flavour;
       return this;
     }
 
+    /** The latency sweep's latencies; {@code null}: its default. */
     public Builder latencies(List<Duration> latencies) {
       this.latencies = latencies;
       return this;
     }
 
+    /** The concurrency sweep's client counts; {@code null}: its default. */
     public Builder concurrencies(List<Integer> concurrencies) {
       this.concurrencies = concurrencies;
       return this;
     }
 
-    public Builder requestsPerClient(int requestsPerClient) {
+    /** The concurrency sweep's least requests per client; {@code null}: its default. */
+    public Builder requestsPerClient(Integer requestsPerClient) {
       this.requestsPerClient = requestsPerClient;
       return this;
     }
@@ -504,36 +487,53 @@ public record BenchConfig(
     }
 
     public BenchConfig build() {
-      Scenario.Defaults defaults = scenario.defaults();
+      Scenario chosen = withSettings(scenario);
+      Scenario.Defaults defaults = chosen.defaults();
       int clients = concurrency != null ? concurrency : defaults.clients();
       return new BenchConfig(
           variants,
           requireJars,
-          requests != null ? requests : defaults.requests(clients),
-          clients,
-          ratePerSecond,
-          upstreamLatency != null ? upstreamLatency : defaults.latency(),
-          dbLatency != null ? dbLatency : defaults.latency(),
-          upstreamJitter,
-          dbJitter,
-          warmup != null ? warmup : defaults.warmup(),
-          jars,
-          java,
-          jvmArgs,
-          dbPool != null ? dbPool : defaults.dbPool(),
-          serverThreads,
-          queue,
-          deadline,
-          startupTimeout,
-          requestTimeout,
+          new LoadSettings(
+              requests != null ? requests : defaults.requests(clients),
+              clients,
+              ratePerSecond,
+              warmup != null ? warmup : defaults.warmup()),
+          new InjectedLatency(
+              upstreamLatency != null ? upstreamLatency : defaults.latency(),
+              upstreamJitter,
+              dbLatency != null ? dbLatency : defaults.latency(),
+              dbJitter),
+          new VariantSettings(
+              jars,
+              java,
+              jvmArgs,
+              dbPool != null ? dbPool : defaults.dbPool(),
+              serverThreads,
+              queue,
+              deadline != null ? deadline : defaults.deadline()),
           testbed,
-          scenario,
-          flavour,
-          latencies,
-          concurrencies,
-          requestsPerClient,
+          chosen,
           repeat,
-          faults);
+          new Timeouts(startupTimeout, requestTimeout));
+    }
+
+    /** The scenario with the sweep or fault settings that were set in place of its own. */
+    private Scenario withSettings(Scenario scenario) {
+      return switch (scenario) {
+        case Scenario.LatencySweep sweep ->
+            new Scenario.LatencySweep(
+                Objects.requireNonNullElse(latencies, sweep.latencies()),
+                Objects.requireNonNullElse(flavour, sweep.flavour()));
+        case Scenario.ConcurrencySweep sweep ->
+            new Scenario.ConcurrencySweep(
+                Objects.requireNonNullElse(concurrencies, sweep.clients()),
+                Objects.requireNonNullElse(flavour, sweep.flavour()),
+                Objects.requireNonNullElse(requestsPerClient, sweep.requestsPerClient()));
+        case Scenario.Faults own ->
+            new Scenario.Faults(Objects.requireNonNullElse(faults, own.faults()));
+        case Scenario.Talk talk -> talk;
+        case Scenario.Overload overload -> overload;
+      };
     }
   }
 }

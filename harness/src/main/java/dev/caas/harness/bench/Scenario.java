@@ -1,38 +1,123 @@
 package dev.caas.harness.bench;
 
 import dev.caas.harness.faults.FaultRun;
+import dev.caas.harness.load.ClosedLoop;
+import dev.caas.harness.load.InjectedLatency;
+import dev.caas.harness.load.ScenarioPoint;
 import dev.caas.harness.theory.Theory;
+import dev.caas.testbed.Fault;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * What a bench varies, and so what its report draws.
+ * What a bench varies, and so what its report draws. Each scenario is a record with the settings
+ * only it has, and owns two decisions: its {@link Defaults} (what the options not given mean) and
+ * its {@link #points} (the settings it measures, in order).
  *
  * <ul>
- *   <li>{@link #TALK}: one point, the talk's load test (by default 90 requests from 10 clients, 100
+ *   <li>{@link Talk}: one point, the talk's load test (by default 90 requests from 10 clients, 100
  *       ms on both proxies).
- *   <li>{@link #LATENCY_SWEEP}: the same load at several latencies; T grows with L, and a
- *       sequential variant grows twice as fast with the database's latency as a gathered one.
- *   <li>{@link #CONCURRENCY_SWEEP}: the same latency with more and more clients; throughput grows
- *       as C / T until a resource runs out, then stays flat while latency grows as C / X (see
- *       {@link Theory}).
- *   <li>{@link #OVERLOAD}: the talk's single point with 2,000 clients sending one request each at
+ *   <li>{@link LatencySweep}: the same load at several latencies; T grows with L, and a sequential
+ *       variant grows twice as fast with the database's latency as a gathered one.
+ *   <li>{@link ConcurrencySweep}: the same latency with more and more clients; throughput grows as
+ *       C / T until a resource runs out, then stays flat while latency grows as C / X (see {@link
+ *       Theory}).
+ *   <li>{@link Overload}: the talk's single point with 2,000 clients sending one request each at
  *       200 ms on both proxies, and a database pool of 100: far more requests at once than any
  *       pool, so it shows who queues them (Loom, reactive: every request waits its turn, none
  *       fails) and who refuses them (sync: its bounded queue answers 503 at once).
- *   <li>{@link #FAULTS}: for each variant and each {@link dev.caas.testbed.Fault}, a short closed
- *       loop with the fault injected at a third of the run and healed at two thirds; then pools
- *       must be idle, the next request a 200 and the books balanced (see {@link FaultRun}).
+ *   <li>{@link Faults}: for each variant and each {@link Fault}, a short closed loop with the fault
+ *       injected at a third of the run and healed at two thirds; then pools must be idle, the next
+ *       request a 200 and the books balanced (see {@link FaultRun}).
  * </ul>
  */
-public enum Scenario {
-  TALK(Defaults.TALK),
-  LATENCY_SWEEP(Defaults.TALK),
-  CONCURRENCY_SWEEP(Defaults.TALK),
-  OVERLOAD(new Defaults(2000, Duration.ofMillis(200), 300, 100, null)),
-  FAULTS(new Defaults(4, Duration.ofMillis(20), 100, null, Duration.ofSeconds(1)));
+public sealed interface Scenario {
+
+  /** The talk with its defaults. */
+  Talk TALK = new Talk();
+
+  /** L = 0, 10, 50, 100, 200 ms on both proxies. */
+  LatencySweep LATENCY_SWEEP =
+      new LatencySweep(
+          List.of(0, 10, 50, 100, 200).stream().map(Duration::ofMillis).toList(), Flavour.BOTH);
+
+  /** C = 1 … 1,000 clients, latency on the upstream only, at least 3 requests per client. */
+  ConcurrencySweep CONCURRENCY_SWEEP =
+      new ConcurrencySweep(List.of(1, 10, 50, 100, 200, 500, 1000), Flavour.UPSTREAM_ONLY, 3);
+
+  /** 2,000 clients at once. */
+  Overload OVERLOAD = new Overload();
+
+  /** Every fault of the catalogue. */
+  Faults FAULTS = new Faults(List.of(Fault.values()));
+
+  /** Every scenario with its defaults, in the order the help names them. */
+  static List<Scenario> all() {
+    return List.of(TALK, LATENCY_SWEEP, CONCURRENCY_SWEEP, OVERLOAD, FAULTS);
+  }
+
+  /** What the options not given mean under this scenario. */
+  Defaults defaults();
+
+  /**
+   * {@code talk}, {@code latency-sweep}, {@code concurrency-sweep}, {@code overload}, {@code
+   * faults}.
+   */
+  String wireName();
+
+  /**
+   * The settings the scenario measures, in order, from the configured {@code load} and {@code
+   * latency}: the talk's one point unless the scenario varies something.
+   */
+  default List<ScenarioPoint> points(BenchConfig.LoadSettings load, InjectedLatency latency) {
+    return List.of(new ScenarioPoint(0, latency, load.workload()));
+  }
+
+  /** Where a sweep injects its latency; both proxies for every other scenario. */
+  default Flavour flavour() {
+    return Flavour.BOTH;
+  }
+
+  /**
+   * A request with no answer by then is an error, when no timeout is given: three times the slowest
+   * point's theory plus a minute.
+   */
+  default Duration requestTimeout(Duration deadline, List<ScenarioPoint> points) {
+    Duration slowest = Duration.ZERO;
+    for (ScenarioPoint point : points) {
+      InjectedLatency l = point.latency();
+      Duration t =
+          l.upstream()
+              .plus(l.upstreamJitter())
+              .plus(l.postgres().plus(l.postgresJitter()).multipliedBy(2));
+      slowest = t.compareTo(slowest) > 0 ? t : slowest;
+    }
+    return slowest.multipliedBy(3).plusMinutes(1);
+  }
+
+  /** Throws when the load or the repetitions do not fit this scenario. */
+  default void check(BenchConfig.LoadSettings load, int repeat) {}
+
+  /** The scenario named {@code text}, with its defaults. */
+  static Scenario parse(String text) {
+    return all().stream()
+        .filter(s -> s.wireName().equalsIgnoreCase(text.trim()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown scenario '"
+                        + text
+                        + "': expected one of "
+                        + all().stream()
+                            .map(Scenario::wireName)
+                            .collect(Collectors.joining(", "))));
+  }
 
   /**
    * What a scenario assumes for the options not given on the command line.
@@ -43,8 +128,7 @@ public enum Scenario {
    * @param dbPool the variants' database pool; {@code null}: their own default
    * @param deadline the variants' request deadline; {@code null}: their own default
    */
-  public record Defaults(
-      int clients, Duration latency, int warmup, Integer dbPool, Duration deadline) {
+  record Defaults(int clients, Duration latency, int warmup, Integer dbPool, Duration deadline) {
     static final Defaults TALK = new Defaults(10, Duration.ofMillis(100), 300, null, null);
 
     /** The talk's 90 requests, or one per client when there are more clients than that. */
@@ -53,37 +137,168 @@ public enum Scenario {
     }
   }
 
-  private final Defaults defaults;
+  /** The talk's load test: one point. */
+  record Talk() implements Scenario {
+    @Override
+    public Defaults defaults() {
+      return Defaults.TALK;
+    }
 
-  Scenario(Defaults defaults) {
-    this.defaults = defaults;
-  }
-
-  public Defaults defaults() {
-    return defaults;
+    @Override
+    public String wireName() {
+      return "talk";
+    }
   }
 
   /**
-   * {@code talk}, {@code latency-sweep}, {@code concurrency-sweep}, {@code overload}, {@code
-   * faults}.
+   * The talk's load at each of {@code latencies}.
+   *
+   * @param flavour {@code null}: both proxies
    */
-  public String wireName() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  record LatencySweep(List<Duration> latencies, Flavour flavour) implements Scenario {
+    public LatencySweep {
+      latencies = List.copyOf(latencies);
+      flavour = Objects.requireNonNullElse(flavour, Flavour.BOTH);
+      if (latencies.isEmpty() || latencies.stream().anyMatch(Duration::isNegative)) {
+        throw new IllegalArgumentException(
+            "the latency list needs at least one latency, none negative");
+      }
+    }
+
+    @Override
+    public Defaults defaults() {
+      return Defaults.TALK;
+    }
+
+    @Override
+    public String wireName() {
+      return "latency-sweep";
+    }
+
+    /** Each latency on the upstream, and on PostgreSQL too when the flavour is both. */
+    @Override
+    public List<ScenarioPoint> points(BenchConfig.LoadSettings load, InjectedLatency latency) {
+      boolean both = flavour == Flavour.BOTH;
+      var points = new ArrayList<ScenarioPoint>();
+      for (Duration l : latencies) {
+        points.add(
+            new ScenarioPoint(
+                points.size(),
+                new InjectedLatency(
+                    l,
+                    latency.upstreamJitter(),
+                    both ? l : Duration.ZERO,
+                    both ? latency.postgresJitter() : Duration.ZERO),
+                load.workload()));
+      }
+      return points;
+    }
   }
 
-  public static Scenario parse(String text) {
-    return Arrays.stream(values())
-        .filter(s -> s.wireName().equalsIgnoreCase(text.trim()))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "unknown scenario '"
-                        + text
-                        + "': expected one of "
-                        + Arrays.stream(values())
-                            .map(Scenario::wireName)
-                            .collect(Collectors.joining(", "))));
+  /**
+   * The configured latency with each of {@code clients} closed-loop clients.
+   *
+   * @param flavour {@code null}: the upstream only
+   * @param requestsPerClient each point sends at least this many requests per client, so that even
+   *     a thousand clients reach a steady state
+   */
+  record ConcurrencySweep(List<Integer> clients, Flavour flavour, int requestsPerClient)
+      implements Scenario {
+    public ConcurrencySweep {
+      clients = List.copyOf(clients);
+      flavour = Objects.requireNonNullElse(flavour, Flavour.UPSTREAM_ONLY);
+      if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1)) {
+        throw new IllegalArgumentException(
+            "the concurrency list needs at least one count, each at least 1");
+      }
+      if (requestsPerClient < 0) {
+        throw new IllegalArgumentException("requests per client must be at least 0");
+      }
+    }
+
+    @Override
+    public Defaults defaults() {
+      return Defaults.TALK;
+    }
+
+    @Override
+    public String wireName() {
+      return "concurrency-sweep";
+    }
+
+    @Override
+    public List<ScenarioPoint> points(BenchConfig.LoadSettings load, InjectedLatency latency) {
+      boolean both = flavour == Flavour.BOTH;
+      var sweepLatency =
+          new InjectedLatency(
+              latency.upstream(),
+              latency.upstreamJitter(),
+              both ? latency.postgres() : Duration.ZERO,
+              both ? latency.postgresJitter() : Duration.ZERO);
+      var points = new ArrayList<ScenarioPoint>();
+      for (int c : clients) {
+        int count = Math.max(load.requests(), requestsPerClient * c);
+        points.add(new ScenarioPoint(points.size(), sweepLatency, new ClosedLoop(c, count)));
+      }
+      return points;
+    }
+
+    @Override
+    public void check(BenchConfig.LoadSettings load, int repeat) {
+      if (load.ratePerSecond() != null) {
+        throw new IllegalArgumentException("a concurrency sweep is a closed loop: drop --rate");
+      }
+    }
+  }
+
+  /** The talk's single point with far more clients than any pool. */
+  record Overload() implements Scenario {
+    @Override
+    public Defaults defaults() {
+      return new Defaults(2000, Duration.ofMillis(200), 300, 100, null);
+    }
+
+    @Override
+    public String wireName() {
+      return "overload";
+    }
+  }
+
+  /** Each of {@code faults}, in order, against each variant. */
+  record Faults(List<Fault> faults) implements Scenario {
+    public Faults {
+      faults = List.copyOf(faults);
+      if (faults.isEmpty()) {
+        throw new IllegalArgumentException("the faults scenario needs at least one fault");
+      }
+    }
+
+    @Override
+    public Defaults defaults() {
+      return new Defaults(4, Duration.ofMillis(20), 100, null, Duration.ofSeconds(1));
+    }
+
+    @Override
+    public String wireName() {
+      return "faults";
+    }
+
+    /**
+     * Twice the deadline and five seconds: a variant that ignores its deadline shows as a timeout a
+     * few seconds later, not as a minute's hang.
+     */
+    @Override
+    public Duration requestTimeout(Duration deadline, List<ScenarioPoint> points) {
+      return deadline.multipliedBy(2).plusSeconds(5);
+    }
+
+    @Override
+    public void check(BenchConfig.LoadSettings load, int repeat) {
+      if (load.ratePerSecond() != null || repeat > 1) {
+        throw new IllegalArgumentException(
+            "a fault run is one closed loop per variant and fault: drop --rate and --repeat");
+      }
+    }
   }
 
   /**
@@ -97,7 +312,7 @@ public enum Scenario {
    *       pool limit shows for everyone: virtual threads do not create database connections.
    * </ul>
    */
-  public enum Flavour {
+  enum Flavour {
     UPSTREAM_ONLY,
     BOTH;
 

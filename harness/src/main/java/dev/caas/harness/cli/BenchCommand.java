@@ -206,11 +206,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--requests-per-client",
       paramLabel = "N",
-      defaultValue = "3",
       description =
           "A concurrency sweep sends max(--requests, N × C) requests at each point, so every point "
-              + "reaches a steady state (default ${DEFAULT-VALUE}).")
-  int requestsPerClient;
+              + "reaches a steady state (default 3).")
+  Integer requestsPerClient;
 
   @Option(
       names = "--repeat",
@@ -356,18 +355,13 @@ public final class BenchCommand implements Callable<Integer> {
    */
   BenchConfig config() {
     boolean all = variants.trim().equalsIgnoreCase("all");
-    Scenario chosen = fault != null ? Scenario.FAULTS : Scenario.parse(scenario);
-    if (fault != null
-        && !scenario.trim().equalsIgnoreCase("talk")
-        && chosen != Scenario.parse(scenario)) {
+    Scenario named = Scenario.parse(scenario);
+    if (fault != null && !(named instanceof Scenario.Talk || named instanceof Scenario.Faults)) {
       throw new IllegalArgumentException(
           "--fault runs the faults scenario: drop --scenario " + scenario);
     }
-    List<Fault> faults =
-        chosen != Scenario.FAULTS ? List.of() : Fault.parseList(fault == null ? "all" : fault);
     return BenchConfig.builder()
-        .faults(faults)
-        .scenario(chosen)
+        .scenario(fault != null ? new Scenario.Faults(Fault.parseList(fault)) : named)
         .variants(Variant.parseList(variants))
         .requireJars(!all)
         .requests(requests)
@@ -378,14 +372,9 @@ public final class BenchCommand implements Callable<Integer> {
         .upstreamJitter(upstreamJitter != null ? upstreamJitter : jitter)
         .dbJitter(dbJitter != null ? dbJitter : jitter)
         .flavour(flavour == null ? null : Scenario.Flavour.parse(flavour))
-        .latencies(
-            latencyList == null || latencyList.isEmpty()
-                ? BenchConfig.DEFAULT_LATENCIES
-                : latencyList)
+        .latencies(latencyList == null || latencyList.isEmpty() ? null : latencyList)
         .concurrencies(
-            concurrencyList == null || concurrencyList.isEmpty()
-                ? BenchConfig.DEFAULT_CONCURRENCIES
-                : concurrencyList)
+            concurrencyList == null || concurrencyList.isEmpty() ? null : concurrencyList)
         .requestsPerClient(requestsPerClient)
         .repeat(repeat)
         .warmup(warmup)

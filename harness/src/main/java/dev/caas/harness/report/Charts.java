@@ -3,6 +3,7 @@ package dev.caas.harness.report;
 import dev.caas.contract.ServerTiming;
 import dev.caas.contract.Variant;
 import dev.caas.harness.bench.BenchReport;
+import dev.caas.harness.bench.Scenario;
 import dev.caas.harness.load.InjectedLatency;
 import dev.caas.harness.text.Millis;
 import java.awt.BasicStroke;
@@ -62,7 +63,7 @@ public final class Charts {
             "Median and p99 per variant, theory marked" + at,
             latencyByVariant(last)));
     switch (report.config().scenario()) {
-      case CONCURRENCY_SWEEP -> {
+      case Scenario.ConcurrencySweep sweep -> {
         charts.add(
             ChartSvg.of(
                 "latency-vs-concurrency",
@@ -92,7 +93,7 @@ public final class Charts {
                     true,
                     false)));
       }
-      case LATENCY_SWEEP -> {
+      case Scenario.LatencySweep sweep -> {
         charts.add(
             ChartSvg.of(
                 "latency-vs-injected-latency",
@@ -122,7 +123,9 @@ public final class Charts {
                     false,
                     false)));
       }
-      case TALK, OVERLOAD, FAULTS -> {}
+      case Scenario.Talk t -> {}
+      case Scenario.Overload o -> {}
+      case Scenario.Faults f -> {}
     }
     return charts;
   }

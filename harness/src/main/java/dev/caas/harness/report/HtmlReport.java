@@ -59,7 +59,7 @@ public final class HtmlReport {
     out.append("<h1>").append(HtmlEscape.escape(title)).append("</h1>\n");
 
     out.append("<section id=\"provenance\">\n<h2>Provenance</h2>\n<table class=\"facts\">\n");
-    ReportWriter.facts(report)
+    ReportModel.facts(report)
         .forEach(
             (key, value) ->
                 out.append("<tr><th>")
@@ -72,7 +72,7 @@ public final class HtmlReport {
     if (!report.runs().isEmpty()) {
       out.append("<section id=\"results\">\n<h2>Results</h2>\n")
           .append(
-              ReportWriter.severalPoints(report)
+              ReportModel.severalPoints(report)
                   ? AlignedTable.html(
                       SweepTable.HEADERS,
                       SweepTable.of(report).rows(),
@@ -80,9 +80,9 @@ public final class HtmlReport {
                   : TalkTable.of(report.runs()).toHtml())
           .append("</section>\n");
       out.append("<section id=\"theory\">\n<h2>Theory</h2>\n<p>")
-          .append(HtmlEscape.escape(ReportWriter.THEORY_LINE.substring("Theory: ".length())))
+          .append(HtmlEscape.escape(ReportModel.THEORY))
           .append("</p>\n<ul>\n");
-      for (List<String> note : ReportWriter.notes(report)) {
+      for (List<String> note : ReportModel.notes(report)) {
         out.append("<li>").append(HtmlEscape.escape(note.getFirst()));
         if (note.size() > 1) {
           out.append("<ul>");
@@ -94,7 +94,7 @@ public final class HtmlReport {
         out.append("</li>\n");
       }
       out.append("</ul>\n</section>\n");
-      for (ReportSections.Section section : ReportSections.of(report)) {
+      for (ReportModel.Section section : ReportSections.of(report)) {
         out.append("<section>\n<h2>")
             .append(HtmlEscape.escape(section.title()))
             .append("</h2>\n<ul>\n");
@@ -127,13 +127,13 @@ public final class HtmlReport {
     if (!report.faultRuns().isEmpty()) {
       FaultMatrix matrix = FaultMatrix.of(report.faultRuns());
       out.append("<section id=\"faults\">\n<h2>")
-          .append(HtmlEscape.escape(ReportWriter.FAULT_MATRIX_TITLE))
+          .append(HtmlEscape.escape(ReportModel.FAULT_MATRIX_TITLE))
           .append("</h2>\n")
           .append(matrix.overviewHtml())
           .append("<h3>")
-          .append(ReportWriter.FAULT_CELLS_TITLE)
+          .append(ReportModel.FAULT_CELLS_TITLE)
           .append("</h3>\n<p>")
-          .append(HtmlEscape.escape(ReportWriter.FAULT_CELLS_NOTE))
+          .append(HtmlEscape.escape(ReportModel.FAULT_CELLS_NOTE))
           .append("</p>\n")
           .append(matrix.detailHtml())
           .append("<p>")

@@ -58,4 +58,12 @@ public final class ReportFiles {
     }
     return written;
   }
+
+  /** Creates the folder {@code file} goes into. */
+  static void createParent(Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+  }
 }

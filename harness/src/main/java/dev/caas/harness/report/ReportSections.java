@@ -7,6 +7,7 @@ import dev.caas.harness.bench.RunResult;
 import dev.caas.harness.bench.Scenario;
 import dev.caas.harness.load.GeneratorCheck;
 import dev.caas.harness.load.ScenarioPoint;
+import dev.caas.harness.report.ReportModel.Section;
 import dev.caas.harness.stats.ErrorSummary;
 import dev.caas.harness.text.Millis;
 import java.util.ArrayList;
@@ -22,8 +23,6 @@ import java.util.Optional;
  */
 final class ReportSections {
   private ReportSections() {}
-
-  record Section(String title, List<String> lines) {}
 
   static List<Section> of(BenchReport report) {
     var sections = new ArrayList<Section>();
@@ -153,7 +152,9 @@ final class ReportSections {
   static List<String> textWaterfalls(BenchReport report) {
     List<ScenarioPoint> points = report.points();
     ScenarioPoint shown =
-        report.config().scenario() == Scenario.LATENCY_SWEEP ? points.getLast() : points.getFirst();
+        report.config().scenario() instanceof Scenario.LatencySweep
+            ? points.getLast()
+            : points.getFirst();
     List<Waterfall> waterfalls = waterfalls(report, shown.index());
     double axis = waterfalls.stream().mapToDouble(Waterfall::spanMs).max().orElse(1);
     var lines = new ArrayList<String>();

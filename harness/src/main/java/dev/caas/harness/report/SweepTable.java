@@ -16,7 +16,7 @@ import java.util.Locale;
  * and their ratio, and the bottleneck the theory names. Read down a variant's rows to see where its
  * throughput stops growing.
  */
-public final class SweepTable {
+public final class SweepTable implements ReportModel.ResultTable {
   public static final List<String> HEADERS =
       List.of(
           "C",
@@ -78,10 +78,12 @@ public final class SweepTable {
     return rows;
   }
 
+  @Override
   public String toText() {
     return AlignedTable.text(HEADERS, rows, WORDS);
   }
 
+  @Override
   public String toMarkdown() {
     return AlignedTable.markdown(HEADERS, rows, WORDS);
   }

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * for the console and as a Markdown table. The rows that reproduce one of the talk's attempts say
  * which.
  */
-public final class TalkTable {
+public final class TalkTable implements ReportModel.ResultTable {
   public static final List<String> HEADERS =
       List.of(
           "Variant",
@@ -110,11 +110,13 @@ public final class TalkTable {
   }
 
   /** Aligned columns separated by two spaces, a rule under the header. */
+  @Override
   public String toText() {
     return AlignedTable.text(HEADERS, rows, WORDS);
   }
 
   /** A GitHub-flavoured Markdown table, numbers right-aligned. */
+  @Override
   public String toMarkdown() {
     return AlignedTable.markdown(HEADERS, rows, WORDS);
   }

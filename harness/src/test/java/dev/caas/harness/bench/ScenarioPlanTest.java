@@ -86,7 +86,7 @@ class ScenarioPlanTest {
 
     assertThat(config.points())
         .extracting(point -> point.latency().postgres())
-        .containsExactlyElementsOf(BenchConfig.DEFAULT_LATENCIES);
+        .containsExactlyElementsOf(Scenario.LATENCY_SWEEP.latencies());
     assertThat(config.points())
         .extracting(ScenarioPoint::workload)
         .containsOnly(new ClosedLoop(5, 30));
@@ -125,9 +125,10 @@ class ScenarioPlanTest {
 
   @Test
   void impossible_sweeps_are_refused() {
-    assertThatThrownBy(() -> BenchConfig.builder().concurrencies(List.of()).build())
+    var sweep = BenchConfig.builder().scenario(Scenario.CONCURRENCY_SWEEP);
+    assertThatThrownBy(() -> sweep.concurrencies(List.of()).build())
         .hasMessageContaining("concurrency list");
-    assertThatThrownBy(() -> BenchConfig.builder().concurrencies(List.of(0)).build())
+    assertThatThrownBy(() -> sweep.concurrencies(List.of(0)).build())
         .hasMessageContaining("at least 1");
     assertThatThrownBy(() -> BenchConfig.builder().repeat(0).build())
         .hasMessageContaining("--repeat");

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 /**
@@ -20,15 +20,15 @@ import picocli.CommandLine;
  */
 class ScenarioDefaultsTest {
 
+  static List<Scenario> scenarios() {
+    return Scenario.all();
+  }
+
   @ParameterizedTest
-  @EnumSource(Scenario.class)
+  @MethodSource("scenarios")
   void the_command_line_and_the_builder_give_a_scenario_the_same_defaults(Scenario scenario) {
     BenchConfig fromCommandLine = parse("--scenario", scenario.wireName());
-    var builder = BenchConfig.builder().scenario(scenario);
-    if (scenario == Scenario.FAULTS) {
-      builder.faults(Fault.values());
-    }
-    BenchConfig fromBuilder = builder.build();
+    BenchConfig fromBuilder = BenchConfig.builder().scenario(scenario).build();
 
     assertThat(fromBuilder.concurrency()).isEqualTo(scenario.defaults().clients());
     assertThat(fromBuilder.warmup()).isEqualTo(scenario.defaults().warmup());
@@ -69,6 +69,27 @@ class ScenarioDefaultsTest {
     assertThat(clientsLast).isEqualTo(clientsFirst);
     assertThat(clientsFirst.deadline()).isEqualTo(Duration.ofSeconds(1));
     assertThat(clientsFirst.latency()).isEqualTo(InjectedLatency.both(Duration.ofMillis(20)));
+  }
+
+  @Test
+  void a_sweeps_own_settings_apply_whichever_order_the_setters_come_in() {
+    BenchConfig clientsFirst =
+        BenchConfig.builder()
+            .concurrencies(List.of(3, 30))
+            .scenario(Scenario.CONCURRENCY_SWEEP)
+            .build();
+    BenchConfig clientsLast =
+        BenchConfig.builder()
+            .scenario(Scenario.CONCURRENCY_SWEEP)
+            .concurrencies(List.of(3, 30))
+            .build();
+
+    assertThat(clientsLast).isEqualTo(clientsFirst);
+    assertThat(clientsFirst.scenario())
+        .isEqualTo(
+            new Scenario.ConcurrencySweep(List.of(3, 30), Scenario.Flavour.UPSTREAM_ONLY, 3));
+    assertThat(parse("--scenario", "concurrency-sweep", "--concurrency-list", "3,30"))
+        .isEqualTo(clientsFirst);
   }
 
   private static BenchConfig parse(String... args) {

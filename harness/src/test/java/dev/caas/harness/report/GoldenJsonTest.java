@@ -2,16 +2,12 @@ package dev.caas.harness.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.caas.contract.Variant;
 import dev.caas.harness.bench.BenchReport;
-import dev.caas.harness.faults.FaultMatrixTest;
-import dev.caas.testbed.Fault;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,18 +33,7 @@ class GoldenJsonTest {
 
   @Test
   void a_fault_matrixs_json_is_byte_for_byte_the_committed_one() throws IOException {
-    BenchReport report =
-        FaultMatrixTest.report(
-            List.of(
-                FaultMatrixTest.cell(
-                    Fault.UPSTREAM_DOWN,
-                    Variant.SYNC_GATHERED,
-                    FaultMatrixTest.deadlineErrors(503, "upstream", 20)),
-                FaultMatrixTest.cell(
-                    Fault.UPSTREAM_DOWN,
-                    Variant.LOOM_GATHERED,
-                    FaultMatrixTest.deadlineErrors(503, "billing", 20))));
-    assertSameBytes(report, "faults");
+    assertSameBytes(TestReports.faults(), "faults");
   }
 
   private void assertSameBytes(BenchReport report, String name) throws IOException {

@@ -68,15 +68,15 @@ class ReportWriterTest {
     assertThat(run.at("/step_medians_ms/upstream").asDouble()).isEqualTo(100.2);
     assertThat(run.at("/step_medians_ms/billing").asDouble()).isEqualTo(100.1);
     assertThat(run.at("/step_medians_ms/name").asDouble()).isEqualTo(100.3);
-    assertThat(run.at("/samples/columns")).hasSize(ReportWriter.SAMPLE_COLUMNS.size());
+    assertThat(run.at("/samples/columns")).hasSize(ReportJson.SAMPLE_COLUMNS.size());
     assertThat(run.at("/samples/rows")).hasSize(90);
     JsonNode first = run.at("/samples/rows/0");
-    assertThat(first.get(ReportWriter.SAMPLE_COLUMNS.indexOf("latency_ms")).asDouble())
+    assertThat(first.get(ReportJson.SAMPLE_COLUMNS.indexOf("latency_ms")).asDouble())
         .isEqualTo(300.0);
-    assertThat(first.get(ReportWriter.SAMPLE_COLUMNS.indexOf("status")).asInt()).isEqualTo(200);
-    assertThat(first.get(ReportWriter.SAMPLE_COLUMNS.indexOf("filename")).asText())
+    assertThat(first.get(ReportJson.SAMPLE_COLUMNS.indexOf("status")).asInt()).isEqualTo(200);
+    assertThat(first.get(ReportJson.SAMPLE_COLUMNS.indexOf("filename")).asText())
         .isEqualTo("dog-0.jpg");
-    assertThat(first.get(ReportWriter.SAMPLE_COLUMNS.indexOf("server_timing")).asText())
+    assertThat(first.get(ReportJson.SAMPLE_COLUMNS.indexOf("server_timing")).asText())
         .startsWith("upstream;start=0.0");
   }
 

@@ -8,8 +8,10 @@ import dev.caas.harness.bench.RunResult;
 import dev.caas.harness.bench.Scenario;
 import dev.caas.harness.bench.TestRuns;
 import dev.caas.harness.calibration.Calibration;
+import dev.caas.harness.faults.FaultMatrixTest;
 import dev.caas.harness.load.Sample;
 import dev.caas.harness.load.ScenarioPoint;
+import dev.caas.testbed.Fault;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +30,20 @@ public final class TestReports {
             TestRuns.run(Variant.SYNC_SEQUENTIAL, TestRuns.samples(90, 300), point, 1),
             TestRuns.run(Variant.SYNC_GATHERED, gathered(90), point, 1));
     return new BenchReport(TestRuns.provenance(), config, runs, List.of(), Optional.empty());
+  }
+
+  /** A fault matrix of one fault, upstream down, against sync-gathered and loom-gathered. */
+  public static BenchReport faults() {
+    return FaultMatrixTest.report(
+        List.of(
+            FaultMatrixTest.cell(
+                Fault.UPSTREAM_DOWN,
+                Variant.SYNC_GATHERED,
+                FaultMatrixTest.deadlineErrors(503, "upstream", 20)),
+            FaultMatrixTest.cell(
+                Fault.UPSTREAM_DOWN,
+                Variant.LOOM_GATHERED,
+                FaultMatrixTest.deadlineErrors(503, "billing", 20))));
   }
 
   /**

@@ -1,0 +1,54 @@
+package dev.caas.harness.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.caas.harness.bench.BenchReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console text and the Markdown of the three fixed reports of {@link GoldenJsonTest} are
+ * compared with files written by the renderers before the report model existed: walking the model
+ * must say the same words in the same places.
+ */
+class GoldenRenderingTest {
+
+  static Map<String, BenchReport> reports() {
+    return Map.of(
+        "talk",
+        TestReports.talk(),
+        "sweep",
+        TestReports.sweep(Optional.of(TestReports.calibration())),
+        "faults",
+        TestReports.faults());
+  }
+
+  @Test
+  void the_console_text_of_each_fixed_report_is_the_committed_one() throws IOException {
+    for (var report : reports().entrySet()) {
+      assertThat(ReportWriter.text(report.getValue()))
+          .as("text of %s", report.getKey())
+          .isEqualTo(golden(report.getKey() + ".txt"));
+    }
+  }
+
+  @Test
+  void the_markdown_of_each_fixed_report_is_the_committed_one() throws IOException {
+    for (var report : reports().entrySet()) {
+      assertThat(ReportWriter.markdown(report.getValue()))
+          .as("Markdown of %s", report.getKey())
+          .isEqualTo(golden(report.getKey() + ".md"));
+    }
+  }
+
+  private String golden(String name) throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("/golden/" + name)) {
+      assertThat(in).as("golden/%s on the test classpath", name).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
