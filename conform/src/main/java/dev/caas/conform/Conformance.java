@@ -6,7 +6,9 @@ import dev.caas.testkit.Subject;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -39,7 +41,14 @@ public record Conformance(Subject subject, Set<Area> areas, List<Skip> skips) {
             LauncherDiscoveryRequestBuilder.request()
                 .selectors(areas.stream().map(area -> selectClass(area.suite())).toList())
                 .build();
-        LauncherFactory.create().execute(request, table);
+        // The engine is named, not found through ServiceLoader: a shaded jar (the harness's) may
+        // not carry the service files.
+        var config =
+            LauncherConfig.builder()
+                .enableTestEngineAutoRegistration(false)
+                .addTestEngines(new JupiterTestEngine())
+                .build();
+        LauncherFactory.create(config).execute(request, table);
         return table;
       } finally {
         current = null;
