@@ -59,6 +59,11 @@ public abstract class AbuseContract extends VariantsOfAModel {
     super(model, launcher, only);
   }
 
+  /** The suite for an implementation outside this project. */
+  protected AbuseContract(Subject subject) {
+    super(subject);
+  }
+
   @BeforeParameterizedClassInvocation
   void startVariant() throws Exception {
     testbed = SharedTestbed.get();
@@ -67,7 +72,7 @@ public abstract class AbuseContract extends VariantsOfAModel {
     running =
         launcher()
             .launch(
-                SharedTestbed.optionsFor(variant(), DEADLINE)
+                SharedTestbed.optionsFor(composition(), DEADLINE)
                     .withUpstream(upstream.url())
                     .withWireTimeouts(HEADER_TIMEOUT, IDLE_TIMEOUT));
     client = new DogClient(SharedTestbed.urlOf(running));

@@ -36,6 +36,11 @@ public abstract class DogServiceContract extends VariantsOfAModel {
     super(model, launcher, only);
   }
 
+  /** The suite for an implementation outside this project. */
+  protected DogServiceContract(Subject subject) {
+    super(subject);
+  }
+
   private Testbed testbed;
   private RunningVariant running;
   private DogClient client;
@@ -43,7 +48,7 @@ public abstract class DogServiceContract extends VariantsOfAModel {
   @BeforeParameterizedClassInvocation
   void startVariant() throws Exception {
     testbed = SharedTestbed.get();
-    running = launcher().launch(SharedTestbed.optionsFor(variant(), Duration.ofSeconds(5)));
+    running = launcher().launch(SharedTestbed.optionsFor(composition(), Duration.ofSeconds(5)));
     client = new DogClient(SharedTestbed.urlOf(running));
   }
 
@@ -89,7 +94,7 @@ public abstract class DogServiceContract extends VariantsOfAModel {
   @Test
   void says_which_variant_and_request_answered() {
     var answer = client.photo();
-    assertThat(answer.header(DogHeaders.X_VARIANT)).isEqualTo(variant().wireName());
+    assertThat(answer.header(DogHeaders.X_VARIANT)).isEqualTo(subjectName());
     assertThat(UUID.fromString(answer.header(DogHeaders.X_REQUEST_ID))).isNotNull();
   }
 
@@ -106,7 +111,7 @@ public abstract class DogServiceContract extends VariantsOfAModel {
     double rounding = 0.2;
     assertThat(billing.startMs()).isGreaterThanOrEqualTo(upstream.endMs() - rounding);
     assertThat(name.startMs()).isGreaterThanOrEqualTo(upstream.endMs() - rounding);
-    if (variant().composition() == Variant.Composition.SEQUENTIAL) {
+    if (composition() == Variant.Composition.SEQUENTIAL) {
       assertThat(name.startMs()).isGreaterThanOrEqualTo(billing.endMs() - rounding);
     }
     assertThat(total.durationMs())
@@ -159,8 +164,7 @@ public abstract class DogServiceContract extends VariantsOfAModel {
     var answer = client.get(DogPaths.HEALTH);
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.text())
-        .contains(
-            "\"variant\":\"" + variant().wireName() + "\"", "\"ready\":true", "\"dbPool\":20");
+        .contains("\"variant\":\"" + subjectName() + "\"", "\"ready\":true", "\"dbPool\":20");
     assertThat(Load.fromHealthJson(answer.text()).dbActive()).isBetween(0, 20);
   }
 

@@ -31,6 +31,11 @@ public abstract class FaultContract extends VariantsOfAModel {
     super(model, launcher, only);
   }
 
+  /** The suite for an implementation outside this project. */
+  protected FaultContract(Subject subject) {
+    super(subject);
+  }
+
   /**
    * The deadline the variant runs with here: short, so that waiting for it keeps the suite fast.
    */
@@ -54,7 +59,7 @@ public abstract class FaultContract extends VariantsOfAModel {
   @BeforeParameterizedClassInvocation
   void startVariant() throws Exception {
     testbed = SharedTestbed.get();
-    running = launcher().launch(SharedTestbed.optionsFor(variant(), DEADLINE));
+    running = launcher().launch(SharedTestbed.optionsFor(composition(), DEADLINE));
     client = new DogClient(SharedTestbed.urlOf(running));
     client.photos(8, 4); // warm: JIT, connections
     // The error paths too: the first deadline of a fresh JVM pays for loading their classes, which

@@ -28,9 +28,14 @@ public final class SharedTestbed {
 
   /** Options that point a variant at the shared testbed, on a free port, with a short deadline. */
   public static VariantOptions optionsFor(Variant variant, Duration deadline) {
+    return optionsFor(variant.composition(), deadline);
+  }
+
+  /** The same, for an implementation that is not one of this project's variants. */
+  public static VariantOptions optionsFor(Variant.Composition composition, Duration deadline) {
     var testbed = get();
     return new VariantOptions(
-        variant.composition(),
+        composition,
         "127.0.0.1",
         0,
         testbed.jdbcUrl(),
@@ -47,6 +52,6 @@ public final class SharedTestbed {
 
   /** Where a started variant answers. */
   public static URI urlOf(RunningVariant running) {
-    return URI.create("http://127.0.0.1:" + running.port());
+    return running.url();
   }
 }

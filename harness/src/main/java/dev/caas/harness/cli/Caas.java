@@ -2,6 +2,7 @@ package dev.caas.harness.cli;
 
 import dev.caas.contract.VariantOptions;
 import dev.caas.harness.variant.VariantJars;
+import dev.caas.testbed.TestbedMain;
 import java.time.Duration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchCommand.class,
       CalibrateCommand.class,
+      ConformCommand.class,
       dev.caas.harness.compare.CompareCommand.class,
       CommandLine.HelpCommand.class
     },
@@ -33,6 +35,12 @@ import picocli.CommandLine.Spec;
       "  caas bench --fault all                            the fault matrix: every fault × every variant",
       "  caas bench --scenario overload                    2,000 requests at once at 200 ms",
       "  caas calibrate                                    the generator's own ceiling, beside wrk",
+      "  caas conform --launch 'examples/python-talk/run.sh 3' --name quart-gathered"
+          + " --composition gathered",
+      "                                                    the contract suites against any"
+          + " implementation",
+      "  caas testbed --json testbed.json                  the testbed as a service, for any"
+          + " implementation",
       "  caas compare --baseline old.json --current new.json  slower or only noise? (exit 1 on a regression)",
       "  caas check gather-threads                         the workshop's checker (./caas check --help;",
       "                                                    workshop/README.md)",
@@ -52,6 +60,9 @@ public final class Caas implements Runnable {
   public static CommandLine commandLine() {
     var commandLine = new CommandLine(new Caas());
     commandLine.registerConverter(Duration.class, VariantOptions::parseDuration);
+    // The testbed's command lives in the testbed module (it runs on its own too); added here as an
+    // instance, because its class cannot name the harness's subcommands list.
+    commandLine.addSubcommand("testbed", new TestbedMain());
     BenchCommand.addFaultCatalogue(commandLine.getSubcommands().get("bench"));
     commandLine.setExecutionExceptionHandler(
         (e, command, parsed) -> {
