@@ -11,14 +11,11 @@ import dev.caas.harness.variant.VariantJars;
 import dev.caas.harness.variant.VariantProcess;
 import dev.caas.testbed.Testbed;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -72,22 +69,12 @@ public final class Lab implements AutoCloseable {
     return new Lab(testbed, false, workFolder, null, progress);
   }
 
-  /** The project version, which the jars' names carry. */
+  /**
+   * The project version, which the jars' names carry: the harness's own, since the checker is built
+   * in the same reactor and always runs on the harness's class path.
+   */
   public static String version() {
-    try (InputStream in = Lab.class.getResourceAsStream("checker.properties")) {
-      var properties = new Properties();
-      if (in != null) {
-        properties.load(in);
-      }
-      String version = properties.getProperty("version", "");
-      if (version.isBlank() || version.startsWith("${")) {
-        throw new IllegalStateException(
-            "checker.properties has no version: build the checker with Maven");
-      }
-      return version;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return VariantJars.harnessVersion();
   }
 
   /**
