@@ -11,14 +11,24 @@ import io.r2dbc.spi.Result;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /** Step 2 over R2DBC: the append-only billing ledger. Each call is one round trip (auto-commit). */
 public final class BillingLedger implements AutoCloseable {
   private final ConnectionFactory pool;
   private final ConnectionPool reportingPool;
+
+  /**
+   * The billing INSERTs that may still commit, by request id. A request that gives up stops waiting
+   * for its INSERT at once, but PostgreSQL may commit it before the cancel arrives: its
+   * compensation must not DELETE before then, or it would delete nothing and the late row would
+   * stay billed.
+   */
+  private final Map<UUID, Sinks.Empty<Void>> inserting = new ConcurrentHashMap<>();
 
   /** One count at a time (see {@link StepFailure#countsBusy}). */
   private final AtomicBoolean counting = new AtomicBoolean();
@@ -35,7 +45,30 @@ public final class BillingLedger implements AutoCloseable {
 
   /** Records one billing event for the request; emits the rows inserted (1). */
   public Mono<Long> bill(DogRequest request, String filename) {
-    return update(request.deadline(), Sql.INSERT_BILLING, request.id(), filename);
+    UUID id = request.id();
+    return Mono.defer(
+        () -> {
+          Sinks.Empty<Void> over = Sinks.empty();
+          inserting.put(id, over);
+          Runnable whenOver =
+              () -> {
+                inserting.remove(id, over);
+                over.tryEmitEmpty();
+              };
+          return update(request.deadline(), whenOver, Sql.INSERT_BILLING, id, filename);
+        });
+  }
+
+  /**
+   * Completes once the request's billing INSERT can no longer commit (at once if it has none
+   * running): only then can a DELETE undo it for sure.
+   */
+  Mono<Void> settled(UUID requestId) {
+    return Mono.defer(
+        () -> {
+          Sinks.Empty<Void> over = inserting.get(requestId);
+          return over == null ? Mono.empty() : over.asMono();
+        });
   }
 
   /**
@@ -44,7 +77,7 @@ public final class BillingLedger implements AutoCloseable {
    * takes it.
    */
   public Mono<Long> unbill(UUID requestId, Deadline deadline) {
-    return update(deadline, Sql.DELETE_BILLING, requestId);
+    return update(deadline, () -> {}, Sql.DELETE_BILLING, requestId);
   }
 
   /** Billing events per filename, counted by the database. */
@@ -78,7 +111,7 @@ public final class BillingLedger implements AutoCloseable {
     reportingPool.dispose();
   }
 
-  private Mono<Long> update(Deadline deadline, String sql, Object... values) {
+  private Mono<Long> update(Deadline deadline, Runnable whenOver, String sql, Object... values) {
     return R2dbc.run(
         pool,
         Step.BILLING,
@@ -91,6 +124,7 @@ public final class BillingLedger implements AutoCloseable {
           return Flux.from(statement.execute())
               .flatMap(Result::getRowsUpdated)
               .reduce(0L, Long::sum);
-        });
+        },
+        whenOver);
   }
 }

@@ -30,10 +30,16 @@ public final class Compensations implements AutoCloseable {
     this.attemptTimeout = CompensationRetry.attemptTimeout(attemptTimeout);
   }
 
-  /** Schedules the deletion of the request's billing event, if it has one; returns at once. */
+  /**
+   * Schedules the deletion of the request's billing event, if it has one; returns at once. The
+   * DELETE waits until the request's INSERT is settled: a cancelled INSERT may still commit, and a
+   * DELETE that ran first would leave its row billed.
+   */
   public void undo(UUID requestId) {
     pending.incrementAndGet();
-    Mono.defer(() -> ledger.unbill(requestId, Deadline.after(attemptTimeout)))
+    ledger
+        .settled(requestId)
+        .then(Mono.defer(() -> ledger.unbill(requestId, Deadline.after(attemptTimeout))))
         .retryWhen(
             Retry.backoff(Long.MAX_VALUE, CompensationRetry.FIRST_PAUSE)
                 .maxBackoff(CompensationRetry.LONGEST_PAUSE)

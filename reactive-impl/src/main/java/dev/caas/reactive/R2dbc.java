@@ -54,10 +54,27 @@ final class R2dbc {
       Step step,
       Deadline deadline,
       Function<Connection, Publisher<T>> work) {
+    return run(pool, step, deadline, work, () -> {});
+  }
+
+  /**
+   * As {@link #run(ConnectionFactory, Step, Deadline, Function)}, and tells {@code whenOver} once
+   * the statement can no longer change the database: it ended, or never began, or its connection is
+   * closed. That is later than the answer when the request gave up: a cancelled statement may still
+   * commit until PostgreSQL has taken the cancel.
+   */
+  static <T> Mono<T> run(
+      ConnectionFactory pool,
+      Step step,
+      Deadline deadline,
+      Function<Connection, Publisher<T>> work,
+      Runnable whenOver) {
     return Mono.defer(
             () ->
                 Mono.<T>create(
-                        answer -> new Statement<>(pool, work, deadline.budget(), answer).start())
+                        answer ->
+                            new Statement<>(pool, work, deadline.budget(), answer, whenOver)
+                                .start())
                     .timeout(deadline.remaining(), Mono.error(() -> deadline.failure(step))))
         .onErrorMap(e -> !(e instanceof StepFailure), e -> failure(step, e));
   }
@@ -74,6 +91,8 @@ final class R2dbc {
     private final Function<Connection, Publisher<T>> work;
     private final Duration budget;
     private final MonoSink<T> answer;
+    private final Runnable whenOver;
+    private final AtomicBoolean over = new AtomicBoolean();
 
     /** The borrowed connection; null while waiting for one; or GAVE_UP. */
     private final AtomicReference<Object> lent = new AtomicReference<>();
@@ -90,11 +109,13 @@ final class R2dbc {
         ConnectionFactory pool,
         Function<Connection, Publisher<T>> work,
         Duration budget,
-        MonoSink<T> answer) {
+        MonoSink<T> answer,
+        Runnable whenOver) {
       this.pool = pool;
       this.work = work;
       this.budget = budget;
       this.answer = answer;
+      this.whenOver = whenOver;
     }
 
     void start() {
@@ -106,7 +127,7 @@ final class R2dbc {
               // lent: the pool drops it and the next one is tried. The check is local, no round
               // trip.
               .retryWhen(Retry.indefinitely().filter(Statement::brokenWhenLent))
-              .subscribe(this::run, this::fail);
+              .subscribe(this::run, this::failToBorrow);
       if (lent.get() == GAVE_UP) {
         borrowing.dispose(); // cancelled while subscribing
       }
@@ -116,11 +137,17 @@ final class R2dbc {
       if (!lent.compareAndSet(null, connection)) {
         // the request gave up while the pool was handing this one over
         release(connection);
+        over();
         return;
       }
       Mono.defer(() -> Mono.from(work.apply(connection)))
           .doFinally(signal -> letGo())
           .subscribe(answer::success, this::fail, answer::success);
+    }
+
+    private void failToBorrow(Throwable e) {
+      over(); // nothing ran
+      fail(e);
     }
 
     private void fail(Throwable e) {
@@ -142,6 +169,7 @@ final class R2dbc {
         if (waiting != null) {
           waiting.dispose();
         }
+        over(); // nothing ran, and nothing will
         return;
       }
       if (holders.getAndUpdate(n -> n == 0 ? 0 : n + 1) == 0) {
@@ -184,7 +212,14 @@ final class R2dbc {
         closing
             .onErrorResume(e -> Mono.empty())
             .then(Mono.fromRunnable(() -> release((Connection) lent.get())))
-            .subscribe();
+            .subscribe(null, e -> over(), this::over);
+      }
+    }
+
+    /** The statement can no longer change the database: said once. */
+    private void over() {
+      if (over.compareAndSet(false, true)) {
+        whenOver.run();
       }
     }
 
