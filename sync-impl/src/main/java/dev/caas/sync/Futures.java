@@ -8,19 +8,18 @@ final class Futures {
   private Futures() {}
 
   /**
-   * Blocks until both branches have finished. If one fails, the other is cancelled (which only
-   * stops it if it has not started: {@code CompletableFuture} never interrupts a running task) and
-   * still awaited, so that nothing of the request runs on after it has been answered; then the
-   * first failure is rethrown as it was thrown (a {@link dev.caas.contract.StepFailure}, not a
-   * wrapper).
+   * Blocks until both branches have finished, then rethrows the first failure as it was thrown (a
+   * {@link dev.caas.contract.StepFailure}, not a wrapper). A failure does not cancel the other
+   * branch: {@code CompletableFuture.cancel} only keeps a task from starting, and for one that runs
+   * it returns at once while the task goes on. The billing branch's INSERT could then commit after
+   * the request's compensation had deleted nothing, and the request would stay billed. So the other
+   * branch is awaited; every step is bounded by the request's deadline, and so is this wait.
    */
   static void awaitBoth(CompletableFuture<?> first, CompletableFuture<?> second) {
     try {
       CompletableFuture.anyOf(failed(first), failed(second), CompletableFuture.allOf(first, second))
           .join();
     } catch (CompletionException e) {
-      first.cancel(false);
-      second.cancel(false);
       CompletableFuture.allOf(first, second).exceptionally(ignored -> null).join();
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
