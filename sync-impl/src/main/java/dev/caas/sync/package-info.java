@@ -12,7 +12,8 @@
  * <p><b>Gathered</b> runs billing and name on a second platform pool with {@code
  * CompletableFuture}, while the request's thread waits for both: 2L instead of 3L, paid for with a
  * second thread per request during the gathered steps. {@code CompletableFuture.cancel} does not
- * interrupt a running task, so when one branch fails the other is left to finish; the server then
- * deletes the billing event (compensation).
+ * interrupt a running task, so when one branch fails the request waits for the other to finish
+ * (bounded by the deadline) and only then deletes the billing event (compensation): a DELETE sent
+ * while the INSERT still runs could find nothing and leave the request billed.
  */
 package dev.caas.sync;
