@@ -20,10 +20,11 @@ import org.junit.jupiter.api.TestInstance;
  * {@code ./mvnw verify} reproduces the results: the talk's scenario (90 requests, 10 clients, 100
  * ms on both proxies) for all six variants, each launched from its jar as its own JVM exactly as
  * {@code ./caas bench} does, with the same Markdown and JSON report written to {@code
- * harness/target/talk-report/}.
+ * acceptance/target/talk-report/}.
  *
- * <p>The implementation modules come before the harness in the reactor, so their jars exist by the
- * time this runs; a missing jar fails the test rather than skipping a variant.
+ * <p>This module names the implementation modules (their poms, for the order only), so their jars
+ * exist by the time this runs, also in a parallel build; a missing jar fails the test rather than
+ * skipping a variant.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TalkScenarioTest {
