@@ -18,7 +18,7 @@ import waitress
 from contract import (
     BILLING, BILLING_COUNTS, DELETE_BILLING, INSERT_BILLING, NAME, SELECT_NAME, UPSTREAM,
     CappedBody, ClientGone, Config, StepFailure, Timeline, any_answer_headers, billing_json,
-    check_head, error_json, health_json, new_request_id, photo_headers, psycopg_sql, retry_pauses,
+    check_head, error_json, health_json, new_request_id, only_get, photo_headers, psycopg_sql, retry_pauses,
     timed_out, unavailable,
 )
 
@@ -96,7 +96,7 @@ class Database:
 
     def __init__(self, size):
         self.size, self.active, self.waiting = size, 0, 0
-        self.pool = psycopg2.pool.ThreadedConnectionPool(
+        self.pool = GenerationalPool(
             size, size, host=config.db_host, port=config.db_port, dbname=config.db_name,
             user=config.db_user, password=config.db_password, connect_timeout=10,
             # the server gives up on a statement that runs past the deadline (a locked table); it
@@ -105,14 +105,10 @@ class Database:
         )
         self.free = threading.Semaphore(size)  # the pool refuses when empty; we want to wait
         self.lock = threading.Lock()
-        # One broken connection means the others are likely broken too (the database restarted, the
-        # proxy was cut): every connection opened before the failure is replaced when next lent.
-        self.generation, self.born = 0, {}
 
     def lend(self):
         connection = self.pool.getconn()
-        while self.born.setdefault(id(connection), self.generation) < self.generation:
-            self.born.pop(id(connection))
+        while self.pool.stale(connection):
             self.pool.putconn(connection, close=True)
             connection = self.pool.getconn()  # the next idle one, or a new one once none is left
         connection.autocommit = True  # a flag, no round trip
@@ -120,8 +116,7 @@ class Database:
 
     def give_back(self, connection, broken):
         if broken:
-            self.born.pop(id(connection), None)
-            self.generation += 1
+            self.pool.generation += 1
         self.pool.putconn(connection, close=broken)
 
     def connection(self, step):
@@ -130,6 +125,34 @@ class Database:
     def load(self):
         with self.lock:
             return {"dbActive": self.active, "dbIdle": self.size - self.active, "dbWaiting": self.waiting}
+
+
+class GenerationalPool(psycopg2.pool.ThreadedConnectionPool):
+    """One broken connection means the others are likely broken too (the database restarted, the
+    proxy was cut): every connection opened before the failure is replaced when next lent. Each
+    connection's generation is noted when it is opened, not when it is first lent: the pool opens
+    all of them at start, and one that was never lent before the failure is as broken as the rest
+    (noting it at first lend made it look new, so every request after the database came back got a
+    dead connection, failed, and bumped the generation past the next one)."""
+
+    generation = 0
+
+    def __init__(self, *args, **kwargs):
+        self.born = {}
+        super().__init__(*args, **kwargs)
+
+    def _connect(self, key=None):
+        connection = super()._connect(key)
+        self.born[id(connection)] = self.generation
+        return connection
+
+    def stale(self, connection):
+        return self.born.get(id(connection), -1) < self.generation
+
+    def _putconn(self, connection, key=None, close=False):
+        if close:
+            self.born.pop(id(connection), None)
+        super()._putconn(connection, key, close)
 
 
 class _Lease:
@@ -236,7 +259,10 @@ thread_local = threading.local()
 def arrived():
     flask.g.request_id = None
     if flask.request.endpoint == "dog":
-        in_flight.add(1)
+        in_flight.add(1)  # taken off again in answered(), whatever the answer
+    refused = only_get(flask.request.method)
+    if refused:
+        return flask.Response(*refused)
 
 
 @app.teardown_request

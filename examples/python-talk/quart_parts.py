@@ -17,7 +17,7 @@ import quart
 
 from contract import (
     BILLING, BILLING_COUNTS, DELETE_BILLING, INSERT_BILLING, NAME, SELECT_NAME, UPSTREAM,
-    CappedBody, Config, StepFailure, Timeline, any_answer_headers, bad_gateway, billing_json,
+    CappedBody, Config, StepFailure, Timeline, any_answer_headers, bad_gateway, billing_json, only_get,
     check_head, error_json, health_json, new_request_id, photo_headers, retry_pauses, timed_out,
     unavailable,
 )
@@ -215,6 +215,11 @@ def serve(handler, default_variant):
         body = health_json(config, parts.limits(), parts.load(in_flight[0]))
         return quart.Response(body, content_type="application/json")
 
+    @app.before_request
+    async def refuse_other_methods():
+        refused = only_get(quart.request.method)
+        return quart.Response(*refused) if refused else None
+
     @app.after_request
     async def contract_headers(response):
         for header, value in any_answer_headers(config.variant, None).items():
@@ -232,6 +237,8 @@ def serve(handler, default_variant):
     server = hypercorn.config.Config()
     server.bind = [f"{config.host}:{config.port}"]
     server.backlog = 4096
-    server.keep_alive_timeout = 75
+    # Hypercorn's keep-alive timer runs while a connection has no request in progress, including
+    # while a request's head is still arriving: it is the idle timeout and the header deadline at once.
+    server.keep_alive_timeout = config.idle_timeout_ms / 1000
     server.accesslog = None
     asyncio.run(hypercorn.asyncio.serve(app, server))

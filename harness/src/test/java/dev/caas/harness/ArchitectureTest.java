@@ -35,6 +35,8 @@ class ArchitectureTest {
           .definedBy(HARNESS + "compare..")
           .layer("report")
           .definedBy(HARNESS + "report..")
+          .layer("target")
+          .definedBy(HARNESS + "target..")
           .layer("bench")
           .definedBy(HARNESS + "bench..")
           .layer("faults")
@@ -61,21 +63,31 @@ class ArchitectureTest {
           .mayOnlyBeAccessedByLayers("cli")
           .whereLayer("report")
           .mayOnlyBeAccessedByLayers("cli")
+          .whereLayer("target")
+          .mayOnlyBeAccessedByLayers("cli")
           .whereLayer("bench")
-          .mayOnlyBeAccessedByLayers("report", "cli")
+          .mayOnlyBeAccessedByLayers("report", "target", "cli")
           .whereLayer("faults")
           .mayOnlyBeAccessedByLayers("bench", "report", "cli")
           .whereLayer("calibration")
           .mayOnlyBeAccessedByLayers("bench", "report", "cli")
           .whereLayer("theory")
-          .mayOnlyBeAccessedByLayers("bench", "report", "cli")
+          .mayOnlyBeAccessedByLayers("bench", "target", "report", "cli")
           .whereLayer("stats")
-          .mayOnlyBeAccessedByLayers("calibration", "faults", "bench", "report", "cli")
+          .mayOnlyBeAccessedByLayers("calibration", "faults", "bench", "target", "report", "cli")
           .whereLayer("variant")
-          .mayOnlyBeAccessedByLayers("calibration", "faults", "bench", "report", "cli")
+          .mayOnlyBeAccessedByLayers("calibration", "faults", "bench", "target", "report", "cli")
           .whereLayer("load")
           .mayOnlyBeAccessedByLayers(
-              "variant", "stats", "theory", "calibration", "faults", "bench", "report", "cli")
+              "variant",
+              "stats",
+              "theory",
+              "calibration",
+              "faults",
+              "bench",
+              "target",
+              "report",
+              "cli")
           .whereLayer("queueing")
           .mayOnlyBeAccessedByLayers("theory", "bench", "report", "cli")
           .whereLayer("cost")

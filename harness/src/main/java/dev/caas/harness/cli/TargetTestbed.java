@@ -27,7 +27,7 @@ final class TargetTestbed {
   static final Duration WAIT_FOR_USER = Duration.ofMinutes(10);
 
   /** How long an implementation said to be running may take to answer. */
-  static final Duration WAIT_FOR_RUNNING = Duration.ofSeconds(15);
+  static final Duration WAIT_FOR_RUNNING = Duration.ofSeconds(60);
 
   private TargetTestbed() {}
 
