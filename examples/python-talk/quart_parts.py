@@ -12,6 +12,7 @@ import os
 import aiohttp
 import asyncpg
 import hypercorn.asyncio
+import hypercorn.asyncio.tcp_server
 import hypercorn.config
 import quart
 
@@ -165,6 +166,21 @@ async def timed(timeline, step, work):
         return await work
 
 
+def hypercorn_restarts_its_idle_timer():
+    """Hypercorn 0.13 cancels a connection's keep-alive timer when a request arrives but keeps the
+    cancelled task, and starts a new timer only when it holds none: after its first request a
+    kept-alive connection was never closed for idleness. Forgetting the cancelled timer, as later
+    Hypercorn versions do, lets the idle timeout apply between every two requests."""
+    tcp_server = hypercorn.asyncio.tcp_server.TCPServer
+    stop = tcp_server._stop_keep_alive_timeout
+
+    async def stop_and_forget(self):
+        await stop(self)
+        self._keep_alive_timeout_handle = None
+
+    tcp_server._stop_keep_alive_timeout = stop_and_forget
+
+
 def serve(handler, default_variant):
     """Starts Quart on Hypercorn with `handler(parts, request_id, timeline) -> (filename, jpeg,
     dog_name)` answering / and /dog, configured by the contract's environment variables."""
@@ -234,6 +250,7 @@ def serve(handler, default_variant):
 
         uvicorn.run(app, host=config.host, port=config.port, backlog=4096, log_level="warning")
         return
+    hypercorn_restarts_its_idle_timer()
     server = hypercorn.config.Config()
     server.bind = [f"{config.host}:{config.port}"]
     server.backlog = 4096
