@@ -6,6 +6,7 @@ latency L take 3L, and at most CAAS_SERVER_THREADS requests are served at once; 
 thread in waitress's queue.
 """
 
+import http.client
 import threading
 
 import flask
@@ -17,7 +18,7 @@ import waitress
 
 from contract import (
     BILLING, BILLING_COUNTS, DELETE_BILLING, INSERT_BILLING, NAME, SELECT_NAME, UPSTREAM,
-    CappedBody, ClientGone, Config, StepFailure, Timeline, any_answer_headers, billing_json,
+    CappedBody, ClientGone, Config, StepFailure, Timeline, any_answer_headers, bad_gateway, billing_json,
     check_head, error_json, health_json, new_request_id, only_get, photo_headers, psycopg_sql, retry_pauses,
     timed_out, unavailable,
 )
@@ -65,7 +66,23 @@ def fetch_photo():
     except requests.Timeout:
         raise timed_out(UPSTREAM, config.deadline_ms)
     except requests.RequestException as e:
+        if answered_malformed(e):
+            raise bad_gateway("the upstream's answer is not HTTP")
         raise unavailable(UPSTREAM, f"upstream call failed: {type(e).__name__}")
+
+
+def answered_malformed(failure, seen=None):
+    """requests reports an answer that is not HTTP as a ConnectionError, like an upstream that is
+    down; http.client's BadStatusLine somewhere inside tells them apart (RemoteDisconnected, a
+    hang-up before any answer, is one too, but that is an unreachable upstream, not a bad answer)."""
+    seen = seen if seen is not None else set()
+    if failure is None or id(failure) in seen:
+        return False
+    seen.add(id(failure))
+    if isinstance(failure, http.client.BadStatusLine) and not isinstance(failure, http.client.RemoteDisconnected):
+        return True
+    inside = [arg for arg in failure.args if isinstance(arg, BaseException)]
+    return any(answered_malformed(e, seen) for e in inside + [failure.__cause__, failure.__context__])
 
 
 def bill(request_id, filename):
@@ -298,6 +315,10 @@ if __name__ == "__main__":
     waitress.serve(
         app, host=config.host, port=config.port, threads=config.server_threads,
         channel_request_lookahead=1,  # lets a handler see that its client hung up
+        # a connection with no request in progress is closed after the idle timeout; waitress looks
+        # for such connections every cleanup_interval seconds
+        channel_timeout=max(1, round(config.idle_timeout_ms / 1000)),
+        cleanup_interval=max(1, round(config.idle_timeout_ms / 4000)),
         connection_limit=4096, backlog=4096, asyncore_use_poll=True,  # C = 1,000 clients fit
         ident=None,
     )
