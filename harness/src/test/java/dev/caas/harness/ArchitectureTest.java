@@ -35,8 +35,8 @@ class ArchitectureTest {
           .definedBy(HARNESS + "compare..")
           .layer("report")
           .definedBy(HARNESS + "report..")
-          .layer("target")
-          .definedBy(HARNESS + "target..")
+          .layer("targets")
+          .definedBy(HARNESS + "targets..")
           .layer("bench")
           .definedBy(HARNESS + "bench..")
           .layer("faults")
@@ -63,20 +63,20 @@ class ArchitectureTest {
           .mayOnlyBeAccessedByLayers("cli")
           .whereLayer("report")
           .mayOnlyBeAccessedByLayers("cli")
-          .whereLayer("target")
+          .whereLayer("targets")
           .mayOnlyBeAccessedByLayers("cli")
           .whereLayer("bench")
-          .mayOnlyBeAccessedByLayers("report", "target", "cli")
+          .mayOnlyBeAccessedByLayers("report", "targets", "cli")
           .whereLayer("faults")
           .mayOnlyBeAccessedByLayers("bench", "report", "cli")
           .whereLayer("calibration")
           .mayOnlyBeAccessedByLayers("bench", "report", "cli")
           .whereLayer("theory")
-          .mayOnlyBeAccessedByLayers("bench", "target", "report", "cli")
+          .mayOnlyBeAccessedByLayers("bench", "targets", "report", "cli")
           .whereLayer("stats")
-          .mayOnlyBeAccessedByLayers("calibration", "faults", "bench", "target", "report", "cli")
+          .mayOnlyBeAccessedByLayers("calibration", "faults", "bench", "targets", "report", "cli")
           .whereLayer("variant")
-          .mayOnlyBeAccessedByLayers("calibration", "faults", "bench", "target", "report", "cli")
+          .mayOnlyBeAccessedByLayers("calibration", "faults", "bench", "targets", "report", "cli")
           .whereLayer("load")
           .mayOnlyBeAccessedByLayers(
               "variant",
@@ -85,7 +85,7 @@ class ArchitectureTest {
               "calibration",
               "faults",
               "bench",
-              "target",
+              "targets",
               "report",
               "cli")
           .whereLayer("queueing")

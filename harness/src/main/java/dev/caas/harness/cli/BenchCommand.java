@@ -8,7 +8,7 @@ import dev.caas.harness.bench.NotRun;
 import dev.caas.harness.bench.Scenario;
 import dev.caas.harness.report.ReportFiles;
 import dev.caas.harness.report.ReportWriter;
-import dev.caas.harness.target.Target;
+import dev.caas.harness.targets.Target;
 import dev.caas.harness.text.Progress;
 import dev.caas.harness.variant.VariantJars;
 import dev.caas.testbed.Backend;

@@ -4,12 +4,13 @@ import dev.caas.harness.bench.Bench;
 import dev.caas.harness.bench.BenchConfig;
 import dev.caas.harness.bench.BenchReport;
 import dev.caas.harness.bench.BenchRig;
+import dev.caas.harness.bench.Scenario;
 import dev.caas.harness.report.ReportFiles;
 import dev.caas.harness.report.ReportWriter;
-import dev.caas.harness.target.Target;
-import dev.caas.harness.target.TargetBench;
-import dev.caas.harness.target.TargetReport;
-import dev.caas.harness.target.TargetRun;
+import dev.caas.harness.targets.Target;
+import dev.caas.harness.targets.TargetBench;
+import dev.caas.harness.targets.TargetReport;
+import dev.caas.harness.targets.TargetRun;
 import dev.caas.harness.text.Progress;
 import dev.caas.harness.variant.Provenance;
 import dev.caas.harness.variant.VariantJars;
@@ -43,6 +44,11 @@ record BenchTargets(List<Target> targets, String testbed, boolean withVariants) 
       Path markdown,
       Path out)
       throws Exception {
+    if (config.scenario() instanceof Scenario.Faults) {
+      throw new IllegalArgumentException(
+          "--target measures the talk and the sweeps, not the fault matrix: for faults, use"
+              + " caas conform --target (its faults area)");
+    }
     Testbed attached;
     try {
       attached =
