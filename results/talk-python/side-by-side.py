@@ -36,6 +36,8 @@ for number, python, java in attempts:
         f"{ms(j15['latency_ms']['median'])} | {ms(p100['latencyMs']['medianMs'])} | "
         f"{ms(j100['latency_ms']['median'])} | {ms(p100['theory']['medianMs'])} |")
 others = [v for v in java_100 if v not in {java for _, _, java in attempts}]
+lines += ["", "The Java variants at 100 ms ran at load 50 on 2 cores and are not comparable with the Python rows "
+          "(README: at a quieter time they measured 315-321 ms sequential, 218-220 ms gathered, `../talk-100ms/`)."]
 lines += ["", "The other Java variants in the same 100 ms run: " + ", ".join(
     f"`{v}` {ms(java_100[v]['latency_ms']['median'])}" for v in others) + "."]
 
