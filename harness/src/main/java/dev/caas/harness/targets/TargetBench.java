@@ -114,14 +114,7 @@ public final class TargetBench {
     new ClosedLoop(point.concurrency(), point.concurrency()).run(client, DogPaths.ROOT, done -> {});
     testbed.clearBilling();
     var workload = point.workload();
-    progress.phase(
-        label,
-        "measuring, "
-            + workload.describe()
-            + ", "
-            + workload.requests()
-            + " requests, latency "
-            + point.latency().describe());
+    progress.phase(label, point.describeMeasuring());
     Instant started = Instant.now();
     List<Sample> samples;
     rig.injectLatency(testbed, point.latency());
