@@ -6,6 +6,7 @@ latency L take 3L, and at most CAAS_SERVER_THREADS requests are served at once; 
 thread in waitress's queue.
 """
 
+import http.client
 import threading
 
 import flask
@@ -17,8 +18,8 @@ import waitress
 
 from contract import (
     BILLING, BILLING_COUNTS, DELETE_BILLING, INSERT_BILLING, NAME, SELECT_NAME, UPSTREAM,
-    CappedBody, ClientGone, Config, StepFailure, Timeline, any_answer_headers, billing_json,
-    check_head, error_json, health_json, new_request_id, photo_headers, psycopg_sql, retry_pauses,
+    CappedBody, ClientGone, Config, StepFailure, Timeline, any_answer_headers, bad_gateway, billing_json,
+    check_head, error_json, health_json, new_request_id, only_get, photo_headers, psycopg_sql, retry_pauses,
     timed_out, unavailable,
 )
 
@@ -65,7 +66,23 @@ def fetch_photo():
     except requests.Timeout:
         raise timed_out(UPSTREAM, config.deadline_ms)
     except requests.RequestException as e:
+        if answered_malformed(e):
+            raise bad_gateway("the upstream's answer is not HTTP")
         raise unavailable(UPSTREAM, f"upstream call failed: {type(e).__name__}")
+
+
+def answered_malformed(failure, seen=None):
+    """requests reports an answer that is not HTTP as a ConnectionError, like an upstream that is
+    down; http.client's BadStatusLine somewhere inside tells them apart (RemoteDisconnected, a
+    hang-up before any answer, is one too, but that is an unreachable upstream, not a bad answer)."""
+    seen = seen if seen is not None else set()
+    if failure is None or id(failure) in seen:
+        return False
+    seen.add(id(failure))
+    if isinstance(failure, http.client.BadStatusLine) and not isinstance(failure, http.client.RemoteDisconnected):
+        return True
+    inside = [arg for arg in failure.args if isinstance(arg, BaseException)]
+    return any(answered_malformed(e, seen) for e in inside + [failure.__cause__, failure.__context__])
 
 
 def bill(request_id, filename):
@@ -96,7 +113,7 @@ class Database:
 
     def __init__(self, size):
         self.size, self.active, self.waiting = size, 0, 0
-        self.pool = psycopg2.pool.ThreadedConnectionPool(
+        self.pool = GenerationalPool(
             size, size, host=config.db_host, port=config.db_port, dbname=config.db_name,
             user=config.db_user, password=config.db_password, connect_timeout=10,
             # the server gives up on a statement that runs past the deadline (a locked table); it
@@ -105,14 +122,10 @@ class Database:
         )
         self.free = threading.Semaphore(size)  # the pool refuses when empty; we want to wait
         self.lock = threading.Lock()
-        # One broken connection means the others are likely broken too (the database restarted, the
-        # proxy was cut): every connection opened before the failure is replaced when next lent.
-        self.generation, self.born = 0, {}
 
     def lend(self):
         connection = self.pool.getconn()
-        while self.born.setdefault(id(connection), self.generation) < self.generation:
-            self.born.pop(id(connection))
+        while self.pool.stale(connection):
             self.pool.putconn(connection, close=True)
             connection = self.pool.getconn()  # the next idle one, or a new one once none is left
         connection.autocommit = True  # a flag, no round trip
@@ -120,8 +133,7 @@ class Database:
 
     def give_back(self, connection, broken):
         if broken:
-            self.born.pop(id(connection), None)
-            self.generation += 1
+            self.pool.generation += 1
         self.pool.putconn(connection, close=broken)
 
     def connection(self, step):
@@ -130,6 +142,34 @@ class Database:
     def load(self):
         with self.lock:
             return {"dbActive": self.active, "dbIdle": self.size - self.active, "dbWaiting": self.waiting}
+
+
+class GenerationalPool(psycopg2.pool.ThreadedConnectionPool):
+    """One broken connection means the others are likely broken too (the database restarted, the
+    proxy was cut): every connection opened before the failure is replaced when next lent. Each
+    connection's generation is noted when it is opened, not when it is first lent: the pool opens
+    all of them at start, and one that was never lent before the failure is as broken as the rest
+    (noting it at first lend made it look new, so every request after the database came back got a
+    dead connection, failed, and bumped the generation past the next one)."""
+
+    generation = 0
+
+    def __init__(self, *args, **kwargs):
+        self.born = {}
+        super().__init__(*args, **kwargs)
+
+    def _connect(self, key=None):
+        connection = super()._connect(key)
+        self.born[id(connection)] = self.generation
+        return connection
+
+    def stale(self, connection):
+        return self.born.get(id(connection), -1) < self.generation
+
+    def _putconn(self, connection, key=None, close=False):
+        if close:
+            self.born.pop(id(connection), None)
+        super()._putconn(connection, key, close)
 
 
 class _Lease:
@@ -236,7 +276,10 @@ thread_local = threading.local()
 def arrived():
     flask.g.request_id = None
     if flask.request.endpoint == "dog":
-        in_flight.add(1)
+        in_flight.add(1)  # taken off again in answered(), whatever the answer
+    refused = only_get(flask.request.method)
+    if refused:
+        return flask.Response(*refused)
 
 
 @app.teardown_request
@@ -272,6 +315,10 @@ if __name__ == "__main__":
     waitress.serve(
         app, host=config.host, port=config.port, threads=config.server_threads,
         channel_request_lookahead=1,  # lets a handler see that its client hung up
+        # a connection with no request in progress is closed after the idle timeout; waitress looks
+        # for such connections every cleanup_interval seconds
+        channel_timeout=max(1, round(config.idle_timeout_ms / 1000)),
+        cleanup_interval=max(1, round(config.idle_timeout_ms / 4000)),
         connection_limit=4096, backlog=4096, asyncore_use_poll=True,  # C = 1,000 clients fit
         ident=None,
     )

@@ -49,6 +49,7 @@ class Config:
     deadline_ms: int
     db_pool: int
     server_threads: int
+    idle_timeout_ms: int
 
     @staticmethod
     def from_environment(default_variant):
@@ -69,6 +70,7 @@ class Config:
             deadline_ms=int(env("CAAS_DEADLINE_MS") or 60_000),
             db_pool=int(env("CAAS_DB_POOL") or 20),
             server_threads=int(env("CAAS_SERVER_THREADS") or 32),
+            idle_timeout_ms=int(env("CAAS_IDLE_TIMEOUT_MS") or 30_000),
         )
 
     def work_seconds(self):
@@ -182,6 +184,14 @@ class Timeline:
 
 def new_request_id():
     return uuid.uuid4()
+
+
+def only_get(method):
+    """None for GET; for any other method (HEAD too: the frameworks would answer it as a GET) the
+    contract's 405 as (body, status, headers)."""
+    if method == "GET":
+        return None
+    return "method not allowed\n", 405, {"Allow": "GET", "Content-Type": "text/plain; charset=utf-8"}
 
 
 def any_answer_headers(variant, request_id):

@@ -12,12 +12,13 @@ import os
 import aiohttp
 import asyncpg
 import hypercorn.asyncio
+import hypercorn.asyncio.tcp_server
 import hypercorn.config
 import quart
 
 from contract import (
     BILLING, BILLING_COUNTS, DELETE_BILLING, INSERT_BILLING, NAME, SELECT_NAME, UPSTREAM,
-    CappedBody, Config, StepFailure, Timeline, any_answer_headers, bad_gateway, billing_json,
+    CappedBody, Config, StepFailure, Timeline, any_answer_headers, bad_gateway, billing_json, only_get,
     check_head, error_json, health_json, new_request_id, photo_headers, retry_pauses, timed_out,
     unavailable,
 )
@@ -165,6 +166,21 @@ async def timed(timeline, step, work):
         return await work
 
 
+def hypercorn_restarts_its_idle_timer():
+    """Hypercorn 0.13 cancels a connection's keep-alive timer when a request arrives but keeps the
+    cancelled task, and starts a new timer only when it holds none: after its first request a
+    kept-alive connection was never closed for idleness. Forgetting the cancelled timer, as later
+    Hypercorn versions do, lets the idle timeout apply between every two requests."""
+    tcp_server = hypercorn.asyncio.tcp_server.TCPServer
+    stop = tcp_server._stop_keep_alive_timeout
+
+    async def stop_and_forget(self):
+        await stop(self)
+        self._keep_alive_timeout_handle = None
+
+    tcp_server._stop_keep_alive_timeout = stop_and_forget
+
+
 def serve(handler, default_variant):
     """Starts Quart on Hypercorn with `handler(parts, request_id, timeline) -> (filename, jpeg,
     dog_name)` answering / and /dog, configured by the contract's environment variables."""
@@ -215,6 +231,11 @@ def serve(handler, default_variant):
         body = health_json(config, parts.limits(), parts.load(in_flight[0]))
         return quart.Response(body, content_type="application/json")
 
+    @app.before_request
+    async def refuse_other_methods():
+        refused = only_get(quart.request.method)
+        return quart.Response(*refused) if refused else None
+
     @app.after_request
     async def contract_headers(response):
         for header, value in any_answer_headers(config.variant, None).items():
@@ -229,9 +250,12 @@ def serve(handler, default_variant):
 
         uvicorn.run(app, host=config.host, port=config.port, backlog=4096, log_level="warning")
         return
+    hypercorn_restarts_its_idle_timer()
     server = hypercorn.config.Config()
     server.bind = [f"{config.host}:{config.port}"]
     server.backlog = 4096
-    server.keep_alive_timeout = 75
+    # Hypercorn's keep-alive timer runs while a connection has no request in progress, including
+    # while a request's head is still arriving: it is the idle timeout and the header deadline at once.
+    server.keep_alive_timeout = config.idle_timeout_ms / 1000
     server.accesslog = None
     asyncio.run(hypercorn.asyncio.serve(app, server))

@@ -21,9 +21,9 @@ import java.util.Map;
  * Starts an implementation as a shell command, configured by the contract's {@code CAAS_*}
  * variables for the options a suite asks for, and waits until its {@code /health} answers 200. Both
  * spellings are set: the language-neutral ones of CONTRACT.md ({@code CAAS_DB_HOST/PORT/NAME},
- * {@code CAAS_DEADLINE_MS}, {@code CAAS_VARIANT_NAME}) and the Java jars' ({@code CAAS_DB_URL},
- * {@code CAAS_DEADLINE}, {@code CAAS_VARIANT}). Its output goes to a log file, named when it does
- * not come up.
+ * {@code CAAS_DEADLINE_MS}, {@code CAAS_VARIANT_NAME}, {@code CAAS_IDLE_TIMEOUT_MS}, …) and the
+ * Java jars' ({@code CAAS_DB_URL}, {@code CAAS_DEADLINE}, {@code CAAS_VARIANT}, {@code
+ * CAAS_IDLE_TIMEOUT}). Its output goes to a log file, named when it does not come up.
  */
 public final class CommandLauncher implements VariantLauncher {
   private static final Duration START_WITHIN = Duration.ofSeconds(60);
@@ -85,6 +85,8 @@ public final class CommandLauncher implements VariantLauncher {
     env.put("CAAS_DEADLINE_MS", String.valueOf(options.deadline().toMillis()));
     env.put("CAAS_HEADER_TIMEOUT", options.headerTimeout().toMillis() + "ms");
     env.put("CAAS_IDLE_TIMEOUT", options.idleTimeout().toMillis() + "ms");
+    env.put("CAAS_HEADER_TIMEOUT_MS", String.valueOf(options.headerTimeout().toMillis()));
+    env.put("CAAS_IDLE_TIMEOUT_MS", String.valueOf(options.idleTimeout().toMillis()));
     return env;
   }
 

@@ -22,6 +22,7 @@
  * cli          the commands: bench, calibrate, compare; options in, exit code out
  * compare      two results files: slower, or only different by chance?
  * report       the report in text, Markdown, JSON, CSV, HTML, SVG charts and HdrHistogram logs
+ * targets      implementations it did not start (bench --target): measured with the same rig
  * bench        the orchestration: config, scenarios, repetitions, the rig both benches share
  * faults       the fault matrix's cells and their verdicts
  * calibration  how fast the generator itself is, and whether a bench outran it

@@ -35,6 +35,8 @@ class ArchitectureTest {
           .definedBy(HARNESS + "compare..")
           .layer("report")
           .definedBy(HARNESS + "report..")
+          .layer("targets")
+          .definedBy(HARNESS + "targets..")
           .layer("bench")
           .definedBy(HARNESS + "bench..")
           .layer("faults")
@@ -61,21 +63,31 @@ class ArchitectureTest {
           .mayOnlyBeAccessedByLayers("cli")
           .whereLayer("report")
           .mayOnlyBeAccessedByLayers("cli")
+          .whereLayer("targets")
+          .mayOnlyBeAccessedByLayers("cli")
           .whereLayer("bench")
-          .mayOnlyBeAccessedByLayers("report", "cli")
+          .mayOnlyBeAccessedByLayers("report", "targets", "cli")
           .whereLayer("faults")
           .mayOnlyBeAccessedByLayers("bench", "report", "cli")
           .whereLayer("calibration")
           .mayOnlyBeAccessedByLayers("bench", "report", "cli")
           .whereLayer("theory")
-          .mayOnlyBeAccessedByLayers("bench", "report", "cli")
+          .mayOnlyBeAccessedByLayers("bench", "targets", "report", "cli")
           .whereLayer("stats")
-          .mayOnlyBeAccessedByLayers("calibration", "faults", "bench", "report", "cli")
+          .mayOnlyBeAccessedByLayers("calibration", "faults", "bench", "targets", "report", "cli")
           .whereLayer("variant")
-          .mayOnlyBeAccessedByLayers("calibration", "faults", "bench", "report", "cli")
+          .mayOnlyBeAccessedByLayers("calibration", "faults", "bench", "targets", "report", "cli")
           .whereLayer("load")
           .mayOnlyBeAccessedByLayers(
-              "variant", "stats", "theory", "calibration", "faults", "bench", "report", "cli")
+              "variant",
+              "stats",
+              "theory",
+              "calibration",
+              "faults",
+              "bench",
+              "targets",
+              "report",
+              "cli")
           .whereLayer("queueing")
           .mayOnlyBeAccessedByLayers("theory", "bench", "report", "cli")
           .whereLayer("cost")

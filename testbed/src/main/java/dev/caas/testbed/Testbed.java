@@ -1,5 +1,6 @@
 package dev.caas.testbed;
 
+import dev.caas.contract.DogPaths;
 import dev.caas.contract.SeedDogs;
 import dev.caas.contract.Sql;
 import dev.caas.upstream.DogUpstream;
@@ -83,6 +84,40 @@ public final class Testbed implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       testbed.close();
       throw e;
+    }
+  }
+
+  /**
+   * A testbed that {@code caas testbed} runs in another process, perhaps on another host, described
+   * by the JSON it wrote ({@code --json FILE}): its latency, faults and ledger are driven from
+   * here; {@link #close} leaves it running. The ledger is read straight from PostgreSQL when the
+   * JSON's direct address is on the same host as its proxies (everything on one machine), else
+   * through the {@code postgres} proxy, which the harness reads only with no latency on it.
+   */
+  public static Testbed attach(TestbedEndpoints endpoints) throws IOException {
+    var testbed = new Testbed(TestbedOptions.of(Backend.AUTO));
+    // Proxies on loopback: the testbed runs on this host, and so do its direct addresses.
+    boolean sameHost = isLoopback(URI.create(endpoints.upstreamUrl()).getHost());
+    testbed.dependencies =
+        new AttachedDependencies(
+            sameHost ? endpoints.directJdbcUrl() : endpoints.jdbcUrl(),
+            endpoints.dbUser(),
+            endpoints.dbPassword(),
+            endpoints.toxiproxyUrl());
+    // Through the proxy the upstream's fault switch is reached too: Toxiproxy forwards any TCP.
+    testbed.upstreamDirectUrl =
+        URI.create(sameHost ? endpoints.directUpstreamUrl() : endpoints.upstreamUrl());
+    ToxiproxyClient client = testbed.dependencies.toxiproxy();
+    testbed.upstreamProxy = client.getProxy(ProxyNames.UPSTREAM);
+    testbed.postgresProxy = client.getProxy(ProxyNames.POSTGRES);
+    return testbed;
+  }
+
+  private static boolean isLoopback(String host) {
+    try {
+      return java.net.InetAddress.getByName(host).isLoopbackAddress();
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -220,9 +255,9 @@ public final class Testbed implements AutoCloseable {
   public DogUpstream upstream() {
     if (upstream == null) {
       throw new IllegalStateException(
-          "the dog upstream runs in process "
-              + upstreamProcess.pid()
-              + "; switch faults with setUpstreamFault");
+          "the dog upstream runs in "
+              + (upstreamProcess != null ? "process " + upstreamProcess.pid() : upstreamDirectUrl)
+              + "; switch faults with setUpstreamFault, read photos with photo(filename)");
     }
     return upstream;
   }
@@ -230,6 +265,33 @@ public final class Testbed implements AutoCloseable {
   /** The canine upstream without the proxy in front: for checks that must not pay the latency. */
   public URI upstreamDirectUrl() {
     return upstreamDirectUrl;
+  }
+
+  /**
+   * The exact bytes the upstream serves for {@code filename}: from this JVM, or asked of the
+   * upstream over HTTP ({@code GET /dog/FILENAME}) where it runs elsewhere.
+   */
+  public byte[] photo(String filename) {
+    if (upstream != null) {
+      return upstream.photo(filename);
+    }
+    var request =
+        HttpRequest.newBuilder(upstreamDirectUrl.resolve(DogPaths.DOG + "/" + filename))
+            .timeout(Duration.ofSeconds(10))
+            .build();
+    try (var client = HttpClient.newHttpClient()) {
+      var answer = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      if (answer.statusCode() != 200) {
+        throw new IllegalArgumentException(
+            "the upstream answered " + answer.statusCode() + " for " + filename);
+      }
+      return answer.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + filename + " from the upstream", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading " + filename, e);
+    }
   }
 
   /** Switches the upstream's fault, in this JVM or over its admin endpoint in its own process. */

@@ -130,7 +130,7 @@ public final class TestbedMain implements Callable<Integer> {
   }
 
   /** What an implementation and a harness need to know, as the JSON says it. */
-  static Map<String, Object> endpoints(Testbed testbed) {
+  public static Map<String, Object> endpoints(Testbed testbed) {
     Map<String, String> environment = ImplementationEnvironment.of(testbed);
     var postgres = new LinkedHashMap<String, Object>();
     postgres.put("host", environment.get(ImplementationEnvironment.DB_HOST));
@@ -160,7 +160,7 @@ public final class TestbedMain implements Callable<Integer> {
     return endpoints;
   }
 
-  static String json(Map<String, Object> endpoints) throws IOException {
+  public static String json(Map<String, Object> endpoints) throws IOException {
     return new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .writeValueAsString(endpoints)
@@ -180,7 +180,7 @@ public final class TestbedMain implements Callable<Integer> {
   }
 
   /** Single quotes, so no value is ever expanded by the shell that evals the line. */
-  static String shellQuoted(String value) {
+  public static String shellQuoted(String value) {
     return "'" + value.replace("'", "'\\''") + "'";
   }
 

@@ -68,7 +68,7 @@ public abstract class AbuseContract extends VariantsOfAModel {
   void startVariant() throws Exception {
     testbed = SharedTestbed.get();
     var dog = SeedDogs.ALL.getFirst();
-    upstream = HostileUpstream.start(dog.filename(), testbed.upstream().photo(dog.filename()));
+    upstream = HostileUpstream.start(dog.filename(), testbed.photo(dog.filename()));
     running =
         launcher()
             .launch(

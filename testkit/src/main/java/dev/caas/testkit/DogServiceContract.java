@@ -61,7 +61,7 @@ public abstract class DogServiceContract extends VariantsOfAModel {
 
   @AfterEach
   void healTheTestbed() throws Exception {
-    testbed.upstream().setFault(UpstreamFault.NONE);
+    testbed.setUpstreamFault(UpstreamFault.NONE);
     testbed.proxy(ProxyNames.UPSTREAM).enable();
     testbed.proxy(ProxyNames.POSTGRES).enable();
     testbed.setLatency(Duration.ZERO, Duration.ZERO);
@@ -73,7 +73,7 @@ public abstract class DogServiceContract extends VariantsOfAModel {
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.header("Content-Type")).startsWith(DogHeaders.IMAGE_JPEG);
     String filename = answer.header(DogHeaders.X_FILENAME);
-    assertThat(answer.body()).isEqualTo(testbed.upstream().photo(filename));
+    assertThat(answer.body()).isEqualTo(testbed.photo(filename));
   }
 
   @Test
@@ -181,7 +181,7 @@ public abstract class DogServiceContract extends VariantsOfAModel {
   @Test
   void a_photo_the_database_does_not_know_is_served_under_a_fallback_name_and_billed() {
     testbed.clearBilling();
-    testbed.upstream().setFault(UpstreamFault.UNKNOWN_FILENAME);
+    testbed.setUpstreamFault(UpstreamFault.UNKNOWN_FILENAME);
     var answer = client.photo();
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.header(DogHeaders.X_DOG_NAME)).isEqualTo(DogName.FALLBACK_NAME);
@@ -211,7 +211,7 @@ public abstract class DogServiceContract extends VariantsOfAModel {
       })
   void a_bad_upstream_answer_is_a_clear_502_and_not_billed(UpstreamFault fault) {
     testbed.clearBilling();
-    testbed.upstream().setFault(fault);
+    testbed.setUpstreamFault(fault);
     var answer = client.photo();
     assertThat(answer.status()).isEqualTo(502);
     assertJsonError(answer, "upstream");
@@ -221,9 +221,9 @@ public abstract class DogServiceContract extends VariantsOfAModel {
 
   @Test
   void sql_in_a_filename_is_refused_and_the_database_is_untouched() {
-    testbed.upstream().setFault(UpstreamFault.SQL_FILENAME);
+    testbed.setUpstreamFault(UpstreamFault.SQL_FILENAME);
     assertThat(client.photo().status()).isEqualTo(502);
-    testbed.upstream().setFault(UpstreamFault.NONE);
+    testbed.setUpstreamFault(UpstreamFault.NONE);
     assertThat(client.photo().header(DogHeaders.X_DOG_NAME_SOURCE))
         .as("the dog table is still there")
         .isEqualTo("database");

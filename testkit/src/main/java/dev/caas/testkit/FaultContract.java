@@ -39,7 +39,7 @@ public abstract class FaultContract extends VariantsOfAModel {
   /**
    * The deadline the variant runs with here: short, so that waiting for it keeps the suite fast.
    */
-  protected static final Duration DEADLINE = Duration.ofMillis(1_000);
+  public static final Duration DEADLINE = Duration.ofMillis(1_000);
 
   /** How late an error may come after the deadline: the bound. */
   protected static final Duration GRACE = Duration.ofMillis(50);
@@ -119,14 +119,14 @@ public abstract class FaultContract extends VariantsOfAModel {
   @Test
   void a_slow_dripping_upstream_is_cut_off_at_the_deadline() throws Exception {
     testbed.clearBilling();
-    testbed.upstream().setFault(UpstreamFault.SLOW_DRIP);
+    testbed.setUpstreamFault(UpstreamFault.SLOW_DRIP);
     try {
       var answer = client.photo();
       assertThat(answer.status()).isEqualTo(504);
       assertThat(ErrorBody.stepOf(answer.text())).isEqualTo("upstream");
       assertThat(answer.millis()).isLessThanOrEqualTo((double) DEADLINE.plus(GRACE).toMillis());
     } finally {
-      testbed.upstream().setFault(UpstreamFault.NONE);
+      testbed.setUpstreamFault(UpstreamFault.NONE);
     }
     assertThat(client.photo().status()).isEqualTo(200);
     assertThat(awaitIdle().idle(POOL)).isTrue();

@@ -8,7 +8,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 
-/** One testbed per test JVM, started on first use and closed when the JVM exits. */
+/**
+ * One testbed per test JVM, started on first use and closed when the JVM exits; or one that runs
+ * elsewhere ({@code caas testbed}), attached with {@link #use} before the suites run.
+ */
 public final class SharedTestbed {
   private static Testbed testbed;
 
@@ -24,6 +27,21 @@ public final class SharedTestbed {
       Runtime.getRuntime().addShutdownHook(new Thread(testbed::close, "testbed-shutdown"));
     }
     return testbed;
+  }
+
+  /**
+   * Makes the suites drive {@code running} instead of the JVM's own testbed until the returned
+   * handle is closed: a testbed another process runs, which an implementation already running was
+   * pointed at. The caller closes {@code running}; the JVM's own testbed, if any, stays up.
+   */
+  public static synchronized AutoCloseable use(Testbed running) {
+    Testbed previous = testbed;
+    testbed = running;
+    return () -> {
+      synchronized (SharedTestbed.class) {
+        testbed = previous;
+      }
+    };
   }
 
   /** Options that point a variant at the shared testbed, on a free port, with a short deadline. */

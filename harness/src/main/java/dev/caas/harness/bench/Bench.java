@@ -281,14 +281,7 @@ public final class Bench {
     // on ones closed while earlier points ran with fewer clients.
     new ClosedLoop(point.concurrency(), point.concurrency()).run(client, DogPaths.ROOT, done -> {});
     testbed.clearBilling();
-    progress.phase(
-        label,
-        "measuring, "
-            + workload.describe()
-            + ", "
-            + workload.requests()
-            + " requests, latency "
-            + point.latency().describe());
+    progress.phase(label, point.describeMeasuring());
     List<Sample> samples;
     Instant started = Instant.now();
     rig.injectLatency(testbed, point.latency());

@@ -1,5 +1,6 @@
 package dev.caas.harness.bench;
 
+import dev.caas.contract.Load;
 import dev.caas.contract.Variant;
 import dev.caas.harness.calibration.Calibration;
 import dev.caas.harness.load.InjectedLatency;
@@ -16,6 +17,7 @@ import dev.caas.testbed.Testbed;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What every measurement of a variant against the testbed needs, whether a scenario's point ({@link
@@ -50,8 +52,16 @@ public final class BenchRig {
    */
   public BillingCheck reconcile(
       Testbed testbed, VariantProcess process, String label, List<Sample> samples) {
-    HealthWait compensations =
-        HealthWait.await(process::load, HealthWait.compensated(), HealthWait.TIMEOUT);
+    return reconcile(testbed, process::load, label, samples);
+  }
+
+  /**
+   * The same for an implementation the harness did not start ({@code --target}), its load read from
+   * its {@code /health} by {@code load}.
+   */
+  public BillingCheck reconcile(
+      Testbed testbed, Supplier<Optional<Load>> load, String label, List<Sample> samples) {
+    HealthWait compensations = HealthWait.await(load, HealthWait.compensated(), HealthWait.TIMEOUT);
     boolean someFailed = samples.stream().anyMatch(sample -> !sample.ok());
     if (compensations.failed()
         || (someFailed && compensations.outcome() == HealthWait.Outcome.NOT_REPORTED)) {

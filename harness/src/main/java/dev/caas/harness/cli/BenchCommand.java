@@ -8,6 +8,7 @@ import dev.caas.harness.bench.NotRun;
 import dev.caas.harness.bench.Scenario;
 import dev.caas.harness.report.ReportFiles;
 import dev.caas.harness.report.ReportWriter;
+import dev.caas.harness.targets.Target;
 import dev.caas.harness.text.Progress;
 import dev.caas.harness.variant.VariantJars;
 import dev.caas.testbed.Backend;
@@ -81,6 +82,10 @@ import picocli.CommandLine.Spec;
       "  errors must be the fault's own and come by the deadline, pools idle after, then a 200, the books balanced:",
       "    caas bench --fault all --out target/results/faults",
       "    caas bench --fault postgres-down,dog-table-locked --variant loom-gathered --deadline 2s",
+      "  An implementation already running, started against 'caas testbed --json testbed.json':",
+      "    caas bench --target http://127.0.0.1:8081=flask --testbed testbed.json",
+      "  The same beside a launched variant, on the same testbed:",
+      "    caas bench --target http://127.0.0.1:8083 --variant loom-gathered --testbed testbed.json",
       "",
       "Exit codes:",
       "  0  every run passed",
@@ -102,6 +107,24 @@ public final class BenchCommand implements Callable<Integer> {
           "Comma-separated variants or 'all' (default). With 'all', a variant whose jar is not built "
               + "is skipped and listed with the command that builds it; a named one fails the bench.")
   String variants;
+
+  @Option(
+      names = "--target",
+      paramLabel = "URL[=NAME]",
+      description =
+          "An implementation already running (any language, any host), measured like a variant:"
+              + " the same warm-up, latency on the proxies of the testbed it was started against,"
+              + " billing reconciled in its database. Repeatable; with --variant the launched"
+              + " variants run on the same testbed. NAME defaults to /health's variant.")
+  List<String> targets = new ArrayList<>();
+
+  @Option(
+      names = "--testbed",
+      paramLabel = "FILE-or-URL",
+      description =
+          "With --target: the JSON of the 'caas testbed' the targets were started against"
+              + " (default: start one here, print the variables to start them with, wait for them).")
+  String testbed;
 
   @Option(
       names = {"-n", "--requests"},
@@ -397,6 +420,14 @@ public final class BenchCommand implements Callable<Integer> {
     var jarsFound =
         VariantJars.locate(config.jars(), System.getenv(), Path.of("").toAbsolutePath());
     PrintWriter stdout = spec.commandLine().getOut();
+    if (!targets.isEmpty()) {
+      boolean withVariants = spec.commandLine().getParseResult().hasMatchedOption("--variant");
+      return new BenchTargets(targets.stream().map(Target::parse).toList(), testbed, withVariants)
+          .run(config, jarsFound, quiet, stdout, json, markdown, out);
+    }
+    if (testbed != null) {
+      throw new IllegalArgumentException("--testbed goes with --target");
+    }
     BenchReport report;
     try (Progress progress = quiet ? Progress.SILENT : Progress.console(System.err)) {
       report = new Bench(config, jarsFound, progress).run();

@@ -38,4 +38,17 @@ public record ScenarioPoint(int index, InjectedLatency latency, Workload workloa
             : "C=" + concurrency();
     return load + ", " + latency.describe();
   }
+
+  /**
+   * What a progress line says while this point is measured: {@code measuring, closed loop of 10
+   * clients, 90 requests, latency upstream 100 ms, postgres 100 ms}.
+   */
+  public String describeMeasuring() {
+    return "measuring, "
+        + workload.describe()
+        + ", "
+        + workload.requests()
+        + " requests, latency "
+        + latency.describe();
+  }
 }

@@ -128,7 +128,24 @@ public record Theory(
       Limits limits,
       double noLatencyCeilingRps) {
     boolean threadPerRequest = variant.model() != Variant.Model.REACTIVE;
-    var demand = new Demand(variant.composition(), latency, threadPerRequest);
+    return predict(
+        variant.composition(), threadPerRequest, latency, workload, limits, noLatencyCeilingRps);
+  }
+
+  /**
+   * The prediction for an implementation that is not one of the variants ({@code caas bench
+   * --target}): its composition, and whether each request holds a thread of a bounded pool while it
+   * waits. With every limit {@code null} (limits unknown) only the latency and the clients bound
+   * it.
+   */
+  public static Theory predict(
+      Composition composition,
+      boolean threadPerRequest,
+      InjectedLatency latency,
+      Workload workload,
+      Limits limits,
+      double noLatencyCeilingRps) {
+    var demand = new Demand(composition, latency, threadPerRequest);
     return switch (workload) {
       case ClosedLoop closed ->
           closed(demand, closed.clients(), closed.requests(), limits, noLatencyCeilingRps);

@@ -232,7 +232,7 @@ public final class VariantProcess implements AutoCloseable {
   }
 
   /** The {@code "load"} object of a {@code /health} body, if it has a complete one. */
-  static Optional<Load> loadOf(JsonNode health) {
+  public static Optional<Load> loadOf(JsonNode health) {
     JsonNode load = health.path("load");
     var fields = List.of("inFlight", "dbActive", "dbIdle", "dbWaiting", "compensationsPending");
     if (!fields.stream().allMatch(field -> load.path(field).isInt())) {
@@ -266,7 +266,8 @@ public final class VariantProcess implements AutoCloseable {
     }
   }
 
-  private static Limits limits(JsonNode node) {
+  /** The {@code "limits"} object of a {@code /health} body; a field it lacks is no limit. */
+  public static Limits limits(JsonNode node) {
     return new Limits(
         integerOrNull(node, "serverThreads"),
         integerOrNull(node, "dbPool"),
