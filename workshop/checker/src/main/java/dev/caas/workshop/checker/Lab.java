@@ -203,19 +203,11 @@ public final class Lab implements AutoCloseable {
 
   /**
    * Starts {@code jar} as {@code variant} on the lab's testbed, at no latency, and waits until it
-   * is ready: for a probe the bench does not make, such as one request read whole. The caller
-   * closes it.
+   * is ready: for a measurement the bench does not make. The caller closes it.
    *
    * @param deadline the request deadline the variant is started with
-   */
-  public VariantProcess launch(String label, Path jar, Variant variant, Duration deadline)
-      throws IOException, NotMeasured {
-    return launch(label, jar, variant, deadline, List.of(), null);
-  }
-
-  /**
-   * The same, with JVM options on top of the lab's and the server threads of a bounded-pool variant
-   * ({@code null}: its default).
+   * @param moreJvmOptions JVM options on top of the lab's
+   * @param serverThreads for a bounded-pool variant; {@code null}: its default
    */
   VariantProcess launch(
       String label,

@@ -52,9 +52,10 @@ class CheckerTest {
    * Checks graded side by side, each in a lab of its own (a run sets its testbed's latency and
    * clears its billing ledger, so two runs never share a testbed). A check mostly waits on the
    * injected latency; three keep a two-core machine busy without starving what they measure. JUnit
-   * runs as many at once ({@code junit-platform.properties}); the labs are what bounds them.
+   * runs as many at once ({@code junit-platform.properties}); the labs are what bounds them, and
+   * {@code -Dchecker.labs=N} changes how many (1: one check at a time).
    */
-  static final int LABS = 3;
+  static final int LABS = Integer.getInteger("checker.labs", 3);
 
   private final BlockingQueue<Lab> labs = new LinkedBlockingQueue<>();
   private final List<Testbed> testbedsOfOurOwn = new CopyOnWriteArrayList<>();
