@@ -55,8 +55,8 @@ public enum Exercise {
       new BillingGrader()),
   WHAT_A_WAIT_COSTS(
       "what-a-wait-costs",
-      Variant.SYNC_SEQUENTIAL,
-      "predict the threads and bytes a waiting request holds in sync and loom, then see them measured",
+      Variant.LOOM_SEQUENTIAL,
+      "predict the threads and bytes a waiting request holds in loom and reactive, then measure them",
       Work.PREDICTIONS_ABOUT_THE_VARIANT,
       new WaitingCostGrader()),
   PREDICT_THE_KNEE(

@@ -26,14 +26,20 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * What a wait costs, answered in a file before anything runs: for a request waiting on the
- * upstream, how many platform threads and how many KiB of memory it holds, in sync (a platform
- * thread per request) and in loom (a virtual thread per request). Then each model's real variant is
- * measured in a small in-flight sweep: {@value #FIRST} to {@value #LAST} requests all waiting at
- * once on an upstream {@value #WAIT_MS} ms away, and at each point the variant's JVM sampled after
- * a full GC ({@link JvmMeter}): platform threads, heap after GC, and resident memory, the heap
- * being pre-touched so that RSS grows only with what lives outside it. The slopes of those against
- * the requests in flight ({@link MeasuredWaitingCost}, {@link SlopeFit}) are what one more waiting
- * request costs.
+ * upstream, how many platform threads and how many KiB of memory it holds, in loom (a virtual
+ * thread per request) and in reactive (a pipeline of operators per request). Then each model's real
+ * variant is measured in a small in-flight sweep: {@value #FIRST} to {@value #LAST} requests all
+ * waiting at once on an upstream {@value #WAIT_MS} ms away. At each point the variant's threads are
+ * dumped (the platform threads caught inside the upstream call are the ones the waiting requests
+ * hold) and its JVM sampled after a full GC ({@link JvmMeter}): heap after GC, and resident memory,
+ * the heap being pre-touched so that RSS grows only with what lives outside it. The slopes of those
+ * against the requests in flight ({@link SlopeFit}, {@link MeasuredWaitingCost}) are what one more
+ * waiting request costs.
+ *
+ * <p>Sync is not one of the two: its server pre-starts its pool of platform threads and hands
+ * requests to them in turn, so how much of their stacks is resident depends on which threads served
+ * before, not on the requests waiting now. A thread per waiting request is the starting point both
+ * models are measured against.
  *
  * <p>A prediction of threads is right within {@value #THREADS_TOLERANCE} of the measured slope; of
  * memory, within a factor of {@value #MEMORY_FACTOR} either way (as {@code CostComparison} tells a
@@ -55,14 +61,11 @@ final class WaitingCostGrader implements Grader {
   static final List<String> MEASURING_JVM =
       List.of("-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch", "-XX:NativeMemoryTracking=summary");
 
-  /** Enough server threads for every request of the sweep to hold one. */
-  static final int SERVER_THREADS = LAST + 16;
-
-  /** A few clients at no latency: the JIT compiles the request path, few threads are made. */
+  /** A few clients at no latency: the JIT compiles the request path. */
   static final ClosedLoop WARMUP = new ClosedLoop(4, 200);
 
   /** The two models, each as one of the project's sequential variants. */
-  static final List<Variant> MODELS = List.of(Variant.SYNC_SEQUENTIAL, Variant.LOOM_SEQUENTIAL);
+  static final List<Variant> MODELS = List.of(Variant.LOOM_SEQUENTIAL, Variant.REACTIVE_SEQUENTIAL);
 
   /** One model's predictions. */
   record Prediction(Variant variant, double threads, double kib) {}
@@ -154,7 +157,7 @@ final class WaitingCostGrader implements Grader {
         predicted.variant().wireName()
             + ": you predicted "
             + number(predicted.threads())
-            + " platform threads and "
+            + " platform threads held and "
             + kib(predicted.kib())
             + " per waiting request; measured "
             + number(threads)
@@ -183,7 +186,7 @@ final class WaitingCostGrader implements Grader {
     evidence.add(
         "  "
             + variant.wireName()
-            + ": platform threads "
+            + ": platform threads in the upstream call "
             + line(measured.threads(), 1)
             + ", heap "
             + line(measured.memory().heap(), 1024)
@@ -205,22 +208,24 @@ final class WaitingCostGrader implements Grader {
                 variant,
                 Duration.ofMillis(4 * WAIT_MS),
                 MEASURING_JVM,
-                SERVER_THREADS);
+                null);
         var client = new RequestClient(process.baseUrl(), LAST, Duration.ofMillis(4 * WAIT_MS))) {
       ProcessHandle variantProcess =
           Lab.processOf(process)
               .orElseThrow(() -> new Lab.NotMeasured(variant.wireName() + "'s process not found"));
       WARMUP.run(client, DogPaths.ROOT, done -> {});
       try (var jvm = JvmMeter.attach(variantProcess.pid());
+          var dumps = ThreadDump.Taker.attach(variantProcess.pid());
           var waiting = lab.upstreamLatency(Duration.ofMillis(WAIT_MS))) {
         for (int inFlight : IN_FLIGHT) {
           var load =
               CompletableFuture.supplyAsync(
                   () -> new ClosedLoop(inFlight, inFlight).run(client, DogPaths.ROOT, done -> {}));
           awaitInFlight(process, inFlight);
+          int held = EventLoops.heldInTheUpstreamCall(dumps.take()).size();
           JvmSample sample = jvm.sample();
           samples.add(sample.atInFlight(inFlight));
-          threads.add(new double[] {inFlight, sample.platformThreads()});
+          threads.add(new double[] {inFlight, held});
           List<Sample> answered = load.join();
           long failed = answered.stream().filter(s -> !s.ok()).count();
           if (failed > 0) {
