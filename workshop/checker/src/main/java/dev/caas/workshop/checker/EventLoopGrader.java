@@ -21,9 +21,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * requests in flight than a reactive server has event loops):
  *
  * <ul>
- *   <li>the variant's threads are sampled with {@code jcmd PID Thread.print} while the load runs,
- *       and any Reactor Netty event loop caught parked or in a blocking read fails the exercise,
- *       naming the call;
+ *   <li>the variant's threads are sampled as {@code jcmd PID Thread.print} prints them while the
+ *       load runs, and any Reactor Netty event loop caught parked or in a blocking read fails the
+ *       exercise, naming the call;
  *   <li>no thread of any other pool may be caught waiting in the upstream call either: moving the
  *       blocking call to a pool made for blocking ({@code
  *       subscribeOn(Schedulers.boundedElastic())}) frees the event loops but holds a thread per
@@ -49,7 +49,13 @@ final class EventLoopGrader implements Grader {
    */
   static final int CLIENTS = 32;
 
-  static final int REQUESTS = 160;
+  /**
+   * Three requests per client. The starter, its loops blocked, serves about 16/s: six seconds of
+   * load, some thirty thread dumps, each of which catches its four loops blocked (a loop is blocked
+   * for every request it serves). The real variant serves them in two and a half seconds.
+   */
+  static final int REQUESTS = 96;
+
   static final int WARMUP = 128;
 
   /**
@@ -64,16 +70,18 @@ final class EventLoopGrader implements Grader {
   static final double SLACK_WITHOUT_DUMPS = 2.0;
 
   /**
-   * jcmd is a JVM of its own: a few dumps are enough, more would take the cores from what is
-   * measured.
+   * A dump pauses the variant for a moment (a safepoint) and costs the checker a few milliseconds:
+   * a few a second catch every request in flight many times over.
    */
-  private static final Duration BETWEEN_DUMPS = Duration.ofMillis(300);
+  private static final Duration BETWEEN_DUMPS = Duration.ofMillis(200);
+
+  /** How often the sampler, attached while the variant warms up, looks for the measuring phase. */
+  private static final Duration BEFORE_MEASURING = Duration.ofMillis(10);
 
   @Override
   public Verdict grade(Exercise exercise, Subject subject, Lab lab) throws Exception {
-    // The bench launches the jar under the name of the variant's module (see Lab).
-    var sampler =
-        new Sampler(exercise.variant().model().module() + "-" + Lab.version() + "-all.jar");
+    // The bench launches the jar by a link of the lab's (see Lab), which names the process.
+    var sampler = new Sampler(lab.launchedJar(exercise.wireName(), exercise.variant()).toString());
     RunResult run;
     try {
       run =
@@ -236,13 +244,15 @@ final class EventLoopGrader implements Grader {
 
   /**
    * Takes thread dumps of the variant's JVM from the moment the bench starts measuring until it
-   * stops. The variant is a child process of the checker, found by its jar on its command line.
+   * stops. The variant is a child process of the checker, found by its jar on its command line; the
+   * sampler attaches to it while it warms up, so that the first dump is taken as measuring starts.
    */
   private static final class Sampler implements Progress {
     private final String jar;
     private final List<ThreadDump> taken = new CopyOnWriteArrayList<>();
     private volatile Thread thread;
     private volatile boolean measuring;
+    private volatile boolean measured;
     private volatile boolean stopping;
     private volatile String failure = "";
 
@@ -255,11 +265,12 @@ final class EventLoopGrader implements Grader {
       if (what.startsWith("stopping")) {
         stopping = true;
       }
-      if (what.startsWith("measuring") && thread == null) {
-        measuring = true;
+      measuring = what.startsWith("measuring");
+      if (measuring) {
+        measured = true;
+      }
+      if ((measuring || what.startsWith("warming up")) && thread == null) {
         thread = Thread.ofPlatform().daemon().name("thread-dumps").start(this::sample);
-      } else if (!what.startsWith("measuring")) {
-        measuring = false;
       }
     }
 
@@ -284,27 +295,30 @@ final class EventLoopGrader implements Grader {
         failure = "the variant's process was not found";
         return;
       }
-      while (measuring) {
-        try {
-          ThreadDump dump = ThreadDump.of(variant.get().pid());
+      try (var dumps = ThreadDump.Taker.attach(variant.get().pid())) {
+        while (!measured && !stopping) {
+          Thread.sleep(BEFORE_MEASURING);
+        }
+        while (measuring) {
+          ThreadDump dump = dumps.take();
           // A dump that returns once the variant is stopping is not evidence. One that returns just
-          // after the load ended is kept: jcmd is slow on a busy machine, and with no request in
-          // flight a dump can show no thread waiting, never one too many.
+          // after the load ended is kept: with no request in flight a dump can show no thread
+          // waiting, never one too many.
           if (!stopping) {
             taken.add(dump);
           }
           Thread.sleep(BETWEEN_DUMPS);
-        } catch (InterruptedException e) {
-          return;
-        } catch (Exception e) {
-          failure = e.getMessage();
-          return;
         }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        failure = e.getMessage();
       }
     }
 
     void stop() {
       measuring = false;
+      stopping = true;
       Thread sampling = thread;
       if (sampling != null) {
         try {

@@ -5,6 +5,7 @@ import static dev.caas.workshop.checker.Figures.ms;
 import dev.caas.harness.faults.FaultPhases;
 import dev.caas.harness.faults.FaultRun;
 import dev.caas.harness.load.Sample;
+import dev.caas.harness.text.Progress;
 import dev.caas.testbed.Fault;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,7 +28,14 @@ final class FaultCheck {
   /** Runs the cell; {@code label} names its folder (and its report folder under {@code --out}). */
   static FaultRun run(String label, Exercise exercise, Subject subject, Lab lab)
       throws IOException, Lab.NotMeasured {
-    return lab.bench(label, subject.jar(), exercise.variant(), config -> config.faults(FAULT))
+    return run(label, exercise, subject, lab, Progress.SILENT);
+  }
+
+  /** The same, with a watcher told the bench's progress (a probe made before the variant stops). */
+  static FaultRun run(String label, Exercise exercise, Subject subject, Lab lab, Progress watcher)
+      throws IOException, Lab.NotMeasured {
+    return lab.bench(
+            label, subject.jar(), exercise.variant(), config -> config.faults(FAULT), watcher)
         .faultRuns()
         .getFirst();
   }

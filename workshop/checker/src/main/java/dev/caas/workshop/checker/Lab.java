@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -41,15 +42,23 @@ public final class Lab implements AutoCloseable {
   private final Path workFolder;
   private final Path reportFolder;
   private final Progress progress;
+  private final MeasuredRuns measuredRuns;
   private final List<Path> reportsWritten = new ArrayList<>();
 
   private Lab(
-      Testbed testbed, boolean ownsTestbed, Path workFolder, Path reportFolder, Progress progress) {
+      Testbed testbed,
+      boolean ownsTestbed,
+      Path workFolder,
+      Path reportFolder,
+      Progress progress,
+      MeasuredRuns measuredRuns) {
     this.testbed = testbed;
     this.ownsTestbed = ownsTestbed;
-    this.workFolder = workFolder;
+    // Absolute, so that a variant's command line names its jar link by a path no other lab shares.
+    this.workFolder = workFolder.toAbsolutePath();
     this.reportFolder = reportFolder;
     this.progress = progress;
+    this.measuredRuns = measuredRuns;
   }
 
   /**
@@ -61,12 +70,16 @@ public final class Lab implements AutoCloseable {
    */
   public static Lab start(Path workFolder, Path reportFolder, Progress progress)
       throws IOException {
-    return new Lab(Testbed.start(), true, workFolder, reportFolder, progress);
+    return new Lab(Testbed.start(), true, workFolder, reportFolder, progress, new MeasuredRuns());
   }
 
-  /** On a testbed the caller owns (tests share one). */
-  public static Lab on(Testbed testbed, Path workFolder, Progress progress) {
-    return new Lab(testbed, false, workFolder, null, progress);
+  /**
+   * On a testbed the caller owns. Tests run several labs side by side, each on a testbed and in a
+   * work folder of its own (a run clears its testbed's billing ledger and sets its latency), and
+   * let them share {@code measuredRuns}: a run one lab measured is not measured again by another.
+   */
+  static Lab on(Testbed testbed, Path workFolder, Progress progress, MeasuredRuns measuredRuns) {
+    return new Lab(testbed, false, workFolder, null, progress, measuredRuns);
   }
 
   /**
@@ -103,13 +116,40 @@ public final class Lab implements AutoCloseable {
       Consumer<BenchConfig.Builder> settings,
       Progress watcher)
       throws IOException, NotMeasured {
-    Path folder = workFolder.resolve(label);
+    var config = BenchConfig.builder().variants(variant).requireJars(true).jvmArgs(VARIANT_JVM);
+    settings.accept(config);
+    if (watcher != Progress.SILENT) {
+      // A grader that watches the run (a thread sampler) must see it happen.
+      return measure(label, jar, config, watcher);
+    }
+    try {
+      // The settings as they are before the lab adds where it links the jar: the same in every lab.
+      return measuredRuns.measureOnce(
+          "bench", jar, variant, config.build(), () -> measure(label, jar, config, watcher));
+    } catch (IOException | NotMeasured | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException(e);
+    }
+  }
+
+  /**
+   * A run of {@code jar} as {@code variant} that is not the bench's (a grader's own sweep),
+   * measured {@code how} with {@code settings}: done once however many labs sharing runs ask.
+   */
+  <T> T measureOnce(String how, Path jar, Variant variant, Object settings, MeasuredRuns.Run<T> run)
+      throws Exception {
+    return measuredRuns.measureOnce(how, jar, variant, settings, run);
+  }
+
+  private BenchReport measure(String label, Path jar, BenchConfig.Builder config, Progress watcher)
+      throws IOException, NotMeasured {
+    Variant variant = config.build().variants().getFirst();
+    Path folder = launchFolder(label);
     Files.createDirectories(folder);
     var jars = new VariantJars(folder, false, version());
     link(jars.jarFor(variant), jar);
-    var config =
-        BenchConfig.builder().variants(variant).requireJars(true).jars(folder).jvmArgs(VARIANT_JVM);
-    settings.accept(config);
+    config.jars(folder);
     // The console names the jar graded, not the link the bench starts it by.
     Progress console =
         Progresses.naming(
@@ -134,6 +174,19 @@ public final class Lab implements AutoCloseable {
   }
 
   /**
+   * The jar the bench starts for the run {@code label}: a link in the run's own folder, named like
+   * the variant's module. A variant's command line names it, so a watcher finds the variant's
+   * process by it, and never another lab's.
+   */
+  Path launchedJar(String label, Variant variant) {
+    return new VariantJars(launchFolder(label), false, version()).jarFor(variant);
+  }
+
+  private Path launchFolder(String label) {
+    return workFolder.resolve(label);
+  }
+
+  /**
    * {@code link} names {@code target}: a symbolic link, or a copy where the file system has none.
    */
   private static void link(Path link, Path target) throws IOException {
@@ -150,28 +203,37 @@ public final class Lab implements AutoCloseable {
 
   /**
    * Starts {@code jar} as {@code variant} on the lab's testbed, at no latency, and waits until it
-   * is ready: for a probe the bench does not make, such as one request read whole. The caller
-   * closes it.
+   * is ready: for a measurement the bench does not make. The caller closes it.
    *
    * @param deadline the request deadline the variant is started with
+   * @param moreJvmOptions JVM options on top of the lab's
+   * @param serverThreads for a bounded-pool variant; {@code null}: its default
    */
-  public VariantProcess launch(String label, Path jar, Variant variant, Duration deadline)
+  VariantProcess launch(
+      String label,
+      Path jar,
+      Variant variant,
+      Duration deadline,
+      List<String> moreJvmOptions,
+      Integer serverThreads)
       throws IOException, NotMeasured {
-    Path folder = workFolder.resolve(label);
+    Path folder = launchFolder(label);
     Files.createDirectories(folder);
     testbed.setLatency(Duration.ZERO, Duration.ZERO);
+    var jvmOptions = new ArrayList<>(VARIANT_JVM);
+    jvmOptions.addAll(moreJvmOptions);
     var launch =
         new VariantProcess.Launch(
             variant,
             jar.toAbsolutePath(),
             Path.of(System.getProperty("java.home"), "bin", "java"),
-            VARIANT_JVM,
+            jvmOptions,
             testbed.jdbcUrl(),
             testbed.dbUser(),
             testbed.dbPassword(),
             testbed.upstreamUrl(),
             null,
-            null,
+            serverThreads,
             null,
             deadline);
     VariantProcess process =
@@ -185,6 +247,24 @@ public final class Lab implements AutoCloseable {
       throw new NotMeasured(
           variant.wireName() + " did not start: " + notReady.getMessage() + "\n" + tail);
     }
+  }
+
+  /**
+   * The process of a variant this lab launched, found among the checker's children by the port on
+   * its command line (which no other variant of any lab listens on).
+   */
+  static Optional<ProcessHandle> processOf(VariantProcess variant) {
+    String port = "--port " + variant.baseUrl().getPort() + " ";
+    return ProcessHandle.current()
+        .descendants()
+        .filter(p -> p.info().commandLine().map(line -> (line + " ").contains(port)).orElse(false))
+        .findFirst();
+  }
+
+  /** Injects {@code latency} on the upstream proxy alone, until closed. */
+  AutoCloseable upstreamLatency(Duration latency) {
+    testbed.setLatency(latency, Duration.ZERO);
+    return () -> testbed.setLatency(Duration.ZERO, Duration.ZERO);
   }
 
   /** Locks the {@code dog} table until closed, as the fault {@code dog-table-locked} does. */

@@ -8,14 +8,11 @@ import dev.caas.contract.Variant;
 import dev.caas.harness.bench.RunResult;
 import dev.caas.harness.theory.Theory;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * Size the pool, answered in a file and graded against the theory and a measurement of the real
@@ -33,7 +30,6 @@ import java.util.Properties;
  * </ol>
  */
 final class PoolSizeGrader implements Grader {
-  static final String ANSWER_FILE = "answer.properties";
   static final Duration L = Duration.ofMillis(100);
   static final int CLIENTS = 20;
   static final int GIVEN_POOL = 4;
@@ -56,39 +52,9 @@ final class PoolSizeGrader implements Grader {
   /** The two answers. */
   record Answer(double ceilingRps, int poolSize) {
     static Answer read(Path file) throws IOException {
-      if (file == null || !Files.isRegularFile(file)) {
-        throw new IOException("no answer file at " + file);
-      }
-      var properties = new Properties();
-      try (Reader in = Files.newBufferedReader(file)) {
-        properties.load(in);
-      }
+      var answers = AnswerFile.read(file);
       return new Answer(
-          number(properties, file, "ceiling.rps"),
-          (int) wholeNumber(properties, file, "pool.size"));
-    }
-
-    private static double number(Properties properties, Path file, String key) throws IOException {
-      String value = properties.getProperty(key);
-      if (value == null || value.isBlank()) {
-        throw new IOException(file.getFileName() + " has no " + key);
-      }
-      try {
-        return Double.parseDouble(value.trim());
-      } catch (NumberFormatException e) {
-        throw new IOException(
-            file.getFileName() + ": " + key + " is '" + value.trim() + "', not a number");
-      }
-    }
-
-    private static long wholeNumber(Properties properties, Path file, String key)
-        throws IOException {
-      double value = number(properties, file, key);
-      if (value != Math.rint(value) || value < 1 || value > LARGEST_POOL) {
-        throw new IOException(
-            file.getFileName() + ": " + key + " must be a whole number from 1 to " + LARGEST_POOL);
-      }
-      return (long) value;
+          answers.number("ceiling.rps"), (int) answers.wholeNumber("pool.size", 1, LARGEST_POOL));
     }
   }
 
@@ -115,11 +81,7 @@ final class PoolSizeGrader implements Grader {
     try {
       answer = Answer.read(subject.answer());
     } catch (IOException e) {
-      return Verdict.fail(
-          exercise.wireName(),
-          List.of(e.getMessage() + "."),
-          List.of(),
-          "answer both questions in workshop/exercises/size-the-pool/" + ANSWER_FILE + ".");
+      return AnswerFile.unanswered(exercise, e, "the answers to both questions");
     }
     RunResult given;
     RunResult sized;

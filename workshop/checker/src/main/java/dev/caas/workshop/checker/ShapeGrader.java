@@ -98,11 +98,14 @@ final class ShapeGrader implements Grader {
    */
   private static Verdict failingAsTheContractSays(
       Exercise exercise, Subject subject, Lab lab, Verdict shape) throws Exception {
+    String label = exercise.wireName() + "-" + FaultCheck.FAULT.wireName();
+    // One answer is read whole at the end of the fault run, from its variant: no launch of its own.
+    var errorBody = new ErrorBodyProbe(lab, lab.launchedJar(label, exercise.variant()).toString());
     FaultRun run;
+    Optional<String> wrongBody;
     try {
-      run =
-          FaultCheck.run(
-              exercise.wireName() + "-" + FaultCheck.FAULT.wireName(), exercise, subject, lab);
+      run = FaultCheck.run(label, exercise, subject, lab, errorBody);
+      wrongBody = errorBody.wrongAnswer();
     } catch (Lab.NotMeasured e) {
       return Verdict.didNotRun(exercise.wireName(), e.getMessage());
     }
@@ -137,7 +140,6 @@ final class ShapeGrader implements Grader {
               + ". A failed request's billing stayed.",
           evidence);
     }
-    Optional<String> wrongBody = ErrorBodyProbe.check(exercise, subject, lab);
     if (wrongBody.isPresent()) {
       return butUnderTheFault(
           shape,

@@ -1,18 +1,23 @@
 package dev.caas.workshop.checker;
 
+import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.management.JMException;
+import javax.management.MBeanServerConnection;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 
 /**
- * The threads of a running JVM, from {@code jcmd PID Thread.print}: each thread's name, state and
- * stack, as the JDK prints them.
+ * The threads of a running JVM, as {@code jcmd PID Thread.print} prints them ({@link Taker} takes
+ * them): each thread's name, state and stack.
  */
 record ThreadDump(List<ThreadDump.Thread> threads) {
   private static final Pattern HEADER = Pattern.compile("^\"(.+?)\" .*");
@@ -66,29 +71,67 @@ record ThreadDump(List<ThreadDump.Thread> threads) {
   }
 
   /**
-   * Takes one with the {@code jcmd} of the JDK running the checker.
-   *
-   * @throws IOException when jcmd is missing or fails (the message says which)
+   * A running JVM's dumps, taken the way {@code jcmd PID Thread.print} takes them but without
+   * starting a {@code jcmd} JVM for each: attached once (the JDK's Attach API asks the target to
+   * start its local JMX agent), each dump is then one call of the target's {@code threadPrint}
+   * diagnostic command, a few milliseconds where a {@code jcmd} costs the machine a JVM's start.
    */
-  static ThreadDump of(long pid) throws IOException, InterruptedException {
-    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    if (!Files.isExecutable(jcmd)) {
-      throw new IOException("no jcmd at " + jcmd + " (a JRE without the JDK's tools?)");
+  static final class Taker implements AutoCloseable {
+    private static final String THREAD_PRINT = "threadPrint";
+    private final JMXConnector agent;
+    private final MBeanServerConnection target;
+    private final ObjectName diagnosticCommand;
+
+    private Taker(JMXConnector agent) throws IOException {
+      this.agent = agent;
+      this.target = agent.getMBeanServerConnection();
+      try {
+        this.diagnosticCommand = new ObjectName("com.sun.management:type=DiagnosticCommand");
+      } catch (MalformedObjectNameException e) {
+        throw new IllegalStateException(e);
+      }
     }
-    Process process =
-        new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
-            .redirectErrorStream(true)
-            .start();
-    byte[] out = process.getInputStream().readAllBytes();
-    if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      process.destroyForcibly();
-      throw new IOException(
-          "jcmd "
-              + pid
-              + " Thread.print failed: "
-              + new String(out, StandardCharsets.UTF_8).strip());
+
+    /**
+     * Attaches to the JVM {@code pid}.
+     *
+     * @throws IOException when it cannot (another user, {@code -XX:+DisableAttachMechanism}, not
+     *     yet started): the message says which
+     */
+    static Taker attach(long pid) throws IOException {
+      String agentAddress;
+      try {
+        VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
+        try {
+          agentAddress = vm.startLocalManagementAgent();
+        } finally {
+          vm.detach();
+        }
+      } catch (AttachNotSupportedException e) {
+        throw new IOException("cannot attach to JVM " + pid + ": " + e.getMessage(), e);
+      }
+      return new Taker(JMXConnectorFactory.connect(new JMXServiceURL(agentAddress)));
     }
-    return parse(new String(out, StandardCharsets.UTF_8));
+
+    /** One dump, as {@code jcmd PID Thread.print} prints it. */
+    ThreadDump take() throws IOException {
+      try {
+        Object text =
+            target.invoke(
+                diagnosticCommand,
+                THREAD_PRINT,
+                new Object[] {new String[0]},
+                new String[] {String[].class.getName()});
+        return parse(String.valueOf(text));
+      } catch (JMException e) {
+        throw new IOException(THREAD_PRINT + " failed: " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      agent.close();
+    }
   }
 
   List<Thread> named(String prefix) {

@@ -4,12 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.caas.harness.text.Progress;
 import dev.caas.harness.variant.VariantJars;
+import dev.caas.testbed.Testbed;
 import dev.caas.testkit.SharedTestbed;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,18 +42,73 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CheckerTest {
   private static final Path ROOT =
       VariantJars.findProjectRoot(Path.of("").toAbsolutePath()).orElseThrow();
-  private static final Path REFERENCE_ANSWER =
-      Path.of("src/test/resources/size-the-pool/answer.properties");
 
-  private Lab lab;
+  /**
+   * The reference answers of the exercises answered in a file: {@code EXERCISE/answer.properties}.
+   */
+  private static final Path REFERENCE_ANSWERS = Path.of("src/test/resources");
 
-  /** The testbed the exercises' contract suites use in this JVM too: PostgreSQL starts once. */
+  /**
+   * Checks graded side by side, each in a lab of its own (a run sets its testbed's latency and
+   * clears its billing ledger, so two runs never share a testbed). A check mostly waits on the
+   * injected latency; three keep a two-core machine busy without starving what they measure. JUnit
+   * runs as many at once ({@code junit-platform.properties}); the labs are what bounds them, and
+   * {@code -Dchecker.labs=N} changes how many (1: one check at a time).
+   */
+  static final int LABS = Integer.getInteger("checker.labs", 3);
+
+  private final BlockingQueue<Lab> labs = new LinkedBlockingQueue<>();
+  private final List<Testbed> testbedsOfOurOwn = new CopyOnWriteArrayList<>();
+
+  /**
+   * The first lab on the testbed the exercises' contract suites use in this JVM too; the others on
+   * testbeds of their own, started together. All share the runs they measure ({@link
+   * MeasuredRuns}): the same jar under the same settings is measured once.
+   */
   @BeforeAll
-  void startTheLab() {
-    lab = Lab.on(SharedTestbed.get(), Path.of("target", "caas-check"), Progress.SILENT);
+  void startTheLabs() {
+    var measuredRuns = new MeasuredRuns();
+    labs.add(Lab.on(SharedTestbed.get(), workFolder(1), Progress.SILENT, measuredRuns));
+    var started = new ArrayList<CompletableFuture<Testbed>>();
+    for (int lab = 2; lab <= LABS; lab++) {
+      started.add(CompletableFuture.supplyAsync(CheckerTest::startATestbed));
+    }
+    int lab = 2;
+    for (var testbed : started) {
+      testbedsOfOurOwn.add(testbed.join());
+      labs.add(Lab.on(testbed.join(), workFolder(lab++), Progress.SILENT, measuredRuns));
+    }
+  }
+
+  @AfterAll
+  void stopTheLabs() {
+    testbedsOfOurOwn.forEach(Testbed::close);
+  }
+
+  private static Path workFolder(int lab) {
+    return Path.of("target", "caas-check", "lab-" + lab);
+  }
+
+  private static Testbed startATestbed() {
+    try {
+      return Testbed.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start a testbed for a lab", e);
+    }
+  }
+
+  /** Grades in the first lab free. */
+  private Verdict grade(Exercise exercise, Subject subject) throws Exception {
+    Lab lab = labs.take();
+    try {
+      return exercise.grade(subject, lab);
+    } finally {
+      labs.put(lab);
+    }
   }
 
   @ParameterizedTest(name = "{0}")
+  @Execution(ExecutionMode.CONCURRENT)
   @EnumSource(Exercise.class)
   void every_starter_fails_its_check(Exercise exercise) throws Exception {
     Path jar = exercise.jar(ROOT, Lab.version());
@@ -51,7 +118,7 @@ class CheckerTest {
                 + exercise.wireName()
                 + " -am package -DskipTests")
         .isRegularFile();
-    Verdict verdict = exercise.grade(new Subject(jar, exercise.answer(ROOT)), lab);
+    Verdict verdict = grade(exercise, new Subject(jar, exercise.answer(ROOT)));
     System.out.println("starter of " + verdict.text());
     assertThat(verdict.passed()).as(verdict.text()).isFalse();
     assertThat(verdict.text())
@@ -89,6 +156,7 @@ class CheckerTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @Execution(ExecutionMode.CONCURRENT)
   @MethodSource("wrongSolutions")
   void every_wrong_solution_fails_with_a_verdict_that_names_the_reason(WrongSolution wrong)
       throws Exception {
@@ -98,13 +166,14 @@ class CheckerTest {
         Path.of(
             "target", "wrong-solutions", exercise.wireName(), wrong.file().replace(".java", ""));
     Path jar = EditedStarter.build(exercise.jar(ROOT, Lab.version()), source, folder);
-    Verdict verdict = exercise.grade(new Subject(jar, null), lab);
+    Verdict verdict = grade(exercise, new Subject(jar, null));
     System.out.println("wrong solution " + wrong + ": " + verdict.text());
     assertThat(verdict.passed()).as(verdict.text()).isFalse();
     assertThat(verdict.text()).contains(wrong.reason());
   }
 
   @ParameterizedTest(name = "{0}")
+  @Execution(ExecutionMode.CONCURRENT)
   @EnumSource(Exercise.class)
   void every_reference_solution_passes_its_check(Exercise exercise) throws Exception {
     Path jar = exercise.referenceJar(ROOT, Lab.version());
@@ -114,9 +183,15 @@ class CheckerTest {
                 + exercise.variant().model().module()
                 + " -am package -DskipTests")
         .isRegularFile();
-    Path answer = exercise.answer(ROOT) == null ? null : REFERENCE_ANSWER.toAbsolutePath();
+    Path answer =
+        exercise.answer(ROOT) == null
+            ? null
+            : REFERENCE_ANSWERS
+                .resolve(exercise.wireName())
+                .resolve(AnswerFile.NAME)
+                .toAbsolutePath();
     assertThat(answer == null || Files.isRegularFile(answer)).isTrue();
-    Verdict verdict = exercise.grade(new Subject(jar, answer), lab);
+    Verdict verdict = grade(exercise, new Subject(jar, answer));
     System.out.println("reference solution of " + verdict.text());
     assertThat(verdict.passed()).as(verdict.text()).isTrue();
   }
