@@ -8,6 +8,9 @@ import dev.caas.harness.load.OpenLoop;
 import dev.caas.harness.load.Workload;
 import dev.caas.harness.queueing.Prediction;
 import dev.caas.harness.queueing.VariantNetwork;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The queueing model's prediction for one run: the variant as a {@link VariantNetwork} built from
@@ -28,6 +31,32 @@ import dev.caas.harness.queueing.VariantNetwork;
  */
 public record QueueingTheory(VariantNetwork network, CpuDemand cpu, Prediction prediction) {
 
+  /** What a model is solved from; two runs with the same inputs share one solution. */
+  private record Inputs(
+      Variant variant,
+      Limits limits,
+      InjectedLatency latency,
+      Workload workload,
+      CpuDemand cpu,
+      int cores) {}
+
+  /** How many solutions are remembered: a sweep of six variants at seven points, several times. */
+  private static final int REMEMBERED = 256;
+
+  /**
+   * Solutions already computed. A report asks for the same run's model in its table, its JSON, its
+   * CSV and its notes, and solving a thousand clients with their percentiles takes a good part of a
+   * second on a busy machine; the inputs are values, so a solution can be reused safely.
+   */
+  private static final Map<Inputs, QueueingTheory> SOLVED =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Inputs, QueueingTheory> eldest) {
+              return size() > REMEMBERED;
+            }
+          });
+
   /** The model of one run. */
   public static QueueingTheory of(
       Variant variant,
@@ -36,7 +65,20 @@ public record QueueingTheory(VariantNetwork network, CpuDemand cpu, Prediction p
       Workload workload,
       CpuDemand cpu,
       int cores) {
-    VariantNetwork network = network(variant, limits, latency, cpu, cores);
+    var inputs = new Inputs(variant, limits, latency, workload, cpu, cores);
+    QueueingTheory solved = SOLVED.get(inputs);
+    if (solved == null) {
+      solved = solve(inputs);
+      SOLVED.put(inputs, solved);
+    }
+    return solved;
+  }
+
+  private static QueueingTheory solve(Inputs in) {
+    Variant variant = in.variant();
+    Workload workload = in.workload();
+    CpuDemand cpu = in.cpu();
+    VariantNetwork network = network(variant, in.limits(), in.latency(), cpu, in.cores());
     Prediction prediction =
         switch (workload) {
           case ClosedLoop closed ->
