@@ -8,6 +8,7 @@ import dev.caas.contract.Variant;
 import dev.caas.harness.load.ClosedLoop;
 import dev.caas.harness.load.InjectedLatency;
 import dev.caas.harness.load.OpenLoop;
+import dev.caas.harness.load.Workload;
 import dev.caas.harness.queueing.VariantNetwork;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -43,13 +44,7 @@ class QueueingTheoryTest {
   @Test
   void one_client_waits_for_the_latencies_and_its_own_cpu() {
     QueueingTheory one =
-        QueueingTheory.of(
-            Variant.SYNC_SEQUENTIAL,
-            new Limits(32, 20, null, null),
-            MS_100,
-            new ClosedLoop(1, 90),
-            CPU_5_MS,
-            2);
+        model(Variant.SYNC_SEQUENTIAL, new Limits(32, 20, null, null), new ClosedLoop(1, 90));
 
     assertThat(one.applies()).isTrue();
     assertThat(one.medianMs()).isCloseTo(305, within(0.01));
@@ -59,13 +54,7 @@ class QueueingTheoryTest {
   @Test
   void many_clients_flatten_onto_the_database_pool_and_name_it_the_bottleneck() {
     QueueingTheory crowd =
-        QueueingTheory.of(
-            Variant.LOOM_SEQUENTIAL,
-            new Limits(null, 20, null, null),
-            MS_100,
-            new ClosedLoop(500, 1500),
-            CPU_5_MS,
-            2);
+        model(Variant.LOOM_SEQUENTIAL, new Limits(null, 20, null, null), new ClosedLoop(500, 1500));
 
     assertThat(crowd.bottleneck()).isEqualTo("database pool");
     assertThat(crowd.utilisation()).isCloseTo(1, within(0.01));
@@ -78,13 +67,7 @@ class QueueingTheoryTest {
   @Test
   void an_open_loop_below_its_ceiling_is_served_at_its_rate() {
     QueueingTheory open =
-        QueueingTheory.of(
-            Variant.LOOM_GATHERED,
-            new Limits(null, 20, null, null),
-            MS_100,
-            new OpenLoop(40, 400, 100),
-            CPU_5_MS,
-            2);
+        model(Variant.LOOM_GATHERED, new Limits(null, 20, null, null), new OpenLoop(40, 400, 100));
 
     assertThat(open.throughputRps()).isEqualTo(40);
     assertThat(open.medianMs()).isGreaterThanOrEqualTo(205);
@@ -93,13 +76,7 @@ class QueueingTheoryTest {
   @Test
   void a_burst_of_no_more_requests_than_clients_has_no_steady_state_to_model() {
     QueueingTheory burst =
-        QueueingTheory.of(
-            Variant.LOOM_GATHERED,
-            new Limits(null, 100, null, null),
-            MS_100,
-            new ClosedLoop(2000, 2000),
-            CPU_5_MS,
-            2);
+        model(Variant.LOOM_GATHERED, new Limits(null, 100, null, null), new ClosedLoop(2000, 2000));
 
     assertThat(burst.applies()).isFalse();
     assertThat(burst.medianMs()).isNaN();
@@ -116,5 +93,10 @@ class QueueingTheoryTest {
         .isEqualTo(new CpuDemand(Duration.ofMillis(3), "--cpu-demand"));
     assertThat(CpuDemand.measured(Duration.ofMillis(2)).describe())
         .isEqualTo("2.0 ms (measured at low load)");
+  }
+
+  /** The model at 100 ms on both proxies, 5 ms of CPU per request, two cores. */
+  private static QueueingTheory model(Variant variant, Limits limits, Workload workload) {
+    return QueueingTheory.of(variant, limits, MS_100, workload, CPU_5_MS, 2);
   }
 }
