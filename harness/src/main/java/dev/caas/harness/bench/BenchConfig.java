@@ -42,6 +42,8 @@ import java.util.Objects;
  * @param scenario what the bench varies, with the settings only it has
  * @param repeat how many times each variant is measured, interleaved: v1 v2 v3 v1 v2 v3 …
  * @param timeouts how long a variant may take to start, and a request to be answered
+ * @param cpuDemand the queueing model's CPU per request, every process counted ({@code
+ *     --cpu-demand}); {@code null}: each model's estimate (see {@code CpuDemand})
  */
 public record BenchConfig(
     List<Variant> variants,
@@ -52,7 +54,8 @@ public record BenchConfig(
     TestbedOptions testbed,
     Scenario scenario,
     int repeat,
-    Timeouts timeouts) {
+    Timeouts timeouts,
+    Duration cpuDemand) {
 
   public BenchConfig {
     variants = List.copyOf(variants);
@@ -69,6 +72,9 @@ public record BenchConfig(
       throw new IllegalArgumentException("--repeat must be at least 1");
     }
     scenario.check(load, repeat);
+    if (cpuDemand != null && cpuDemand.isNegative()) {
+      throw new IllegalArgumentException("--cpu-demand cannot be negative");
+    }
   }
 
   /**
@@ -298,6 +304,7 @@ public record BenchConfig(
     private Duration deadline;
     private Duration startupTimeout = Duration.ofSeconds(60);
     private Duration requestTimeout;
+    private Duration cpuDemand;
     private TestbedOptions testbed = TestbedOptions.auto();
     private Scenario scenario = Scenario.TALK;
     private Scenario.Flavour flavour;
@@ -486,6 +493,11 @@ public record BenchConfig(
       return this;
     }
 
+    public Builder cpuDemand(Duration cpuDemand) {
+      this.cpuDemand = cpuDemand;
+      return this;
+    }
+
     public BenchConfig build() {
       Scenario chosen = withSettings(scenario);
       Scenario.Defaults defaults = chosen.defaults();
@@ -514,7 +526,8 @@ public record BenchConfig(
           testbed,
           chosen,
           repeat,
-          new Timeouts(startupTimeout, requestTimeout));
+          new Timeouts(startupTimeout, requestTimeout),
+          cpuDemand);
     }
 
     /** The scenario with the sweep or fault settings that were set in place of its own. */

@@ -10,6 +10,7 @@ import dev.caas.harness.report.ReportFiles;
 import dev.caas.harness.report.ReportWriter;
 import dev.caas.harness.targets.Target;
 import dev.caas.harness.text.Progress;
+import dev.caas.harness.theory.PredictedScenario;
 import dev.caas.harness.variant.VariantJars;
 import dev.caas.testbed.Backend;
 import dev.caas.testbed.Fault;
@@ -252,6 +253,21 @@ public final class BenchCommand implements Callable<Integer> {
   Integer warmup;
 
   @Option(
+      names = "--cpu-demand",
+      paramLabel = "D",
+      description =
+          "The queueing model's CPU per request, every process on the machine counted, e.g. 5ms "
+              + "(default: each model's estimate, see README \"Predict the knee\").")
+  Duration cpuDemand;
+
+  @Option(
+      names = "--predict-only",
+      description =
+          "Print the queueing model's predicted table for the scenario and stop: nothing is started, "
+              + "the limits are the variants' defaults.")
+  boolean predictOnly;
+
+  @Option(
       names = "--json",
       paramLabel = "FILE",
       description = "Write the report, with every sample, as JSON.")
@@ -411,12 +427,18 @@ public final class BenchCommand implements Callable<Integer> {
         .testbed(testbedOptions())
         .startupTimeout(startupTimeout)
         .requestTimeout(requestTimeout)
+        .cpuDemand(cpuDemand)
         .build();
   }
 
   @Override
   public Integer call() throws Exception {
     BenchConfig config = config();
+    if (predictOnly) {
+      spec.commandLine().getOut().print(predicted(config));
+      spec.commandLine().getOut().flush();
+      return EXIT_PASSED;
+    }
     var jarsFound =
         VariantJars.locate(config.jars(), System.getenv(), Path.of("").toAbsolutePath());
     PrintWriter stdout = spec.commandLine().getOut();
@@ -466,6 +488,17 @@ public final class BenchCommand implements Callable<Integer> {
       return EXIT_CANNOT_RUN;
     }
     return report.passed() ? EXIT_PASSED : EXIT_FAILED;
+  }
+
+  /** The predicted table of {@code --predict-only}, for the cores of this machine. */
+  static String predicted(BenchConfig config) {
+    return PredictedScenario.render(
+        config.variants(),
+        config.points(),
+        config.dbPool(),
+        config.serverThreads(),
+        config.cpuDemand(),
+        Runtime.getRuntime().availableProcessors());
   }
 
   /**

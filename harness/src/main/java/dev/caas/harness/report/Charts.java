@@ -5,12 +5,15 @@ import dev.caas.contract.Variant;
 import dev.caas.harness.bench.BenchReport;
 import dev.caas.harness.bench.Scenario;
 import dev.caas.harness.load.InjectedLatency;
+import dev.caas.harness.queueing.Prediction;
+import dev.caas.harness.queueing.VariantNetwork;
 import dev.caas.harness.text.Millis;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -24,9 +27,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The report's charts, drawn by XChart: median and p99 per variant with the theory marked; for a
- * sweep, latency and throughput against what was swept with the theory as dashed lines (the
- * throughput's dashed line flattens at the predicted ceiling); and each variant's median request as
- * a waterfall.
+ * sweep, latency and throughput against what was swept with the queueing model's curve dashed and
+ * the simple bounds, its asymptotes, dotted (the throughput's dotted line flattens at the lowest
+ * ceiling, the dashed curve bends towards it); and each variant's median request as a waterfall.
  *
  * <p>A waterfall is an XY chart whose series are thick horizontal segments, one per step from its
  * {@code start} to its end: XChart has no horizontal bar chart, and a line segment with a butt cap
@@ -39,6 +42,9 @@ public final class Charts {
   private static final BasicStroke DASHED =
       new BasicStroke(
           1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0);
+  private static final BasicStroke DOTTED =
+      new BasicStroke(
+          1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {2, 3}, 0);
   private static final Color GRID = new Color(225, 225, 225);
 
   private Charts() {}
@@ -64,48 +70,57 @@ public final class Charts {
             latencyByVariant(last)));
     switch (report.config().scenario()) {
       case Scenario.ConcurrencySweep sweep -> {
+        ToDoubleFunction<PointSummary> clients = s -> s.point().concurrency();
         charts.add(
             ChartSvg.of(
                 "latency-vs-concurrency",
                 "Median latency against concurrency",
                 sweep(
                     summaries,
-                    "Median latency against concurrency",
+                    "Median latency against concurrency (dashed: the queueing model; dotted: the"
+                        + " bounds)",
                     "clients (closed loop)",
                     "median latency (ms)",
-                    s -> s.point().concurrency(),
+                    clients,
                     PointSummary::medianMs,
-                    s -> s.theory().medianMs(),
+                    modelCurve(p -> p.medianSeconds() * 1000),
+                    atPoints(clients, s -> s.theory().medianMs()),
                     true,
                     true)));
         charts.add(
             ChartSvg.of(
                 "throughput-vs-concurrency",
-                "Throughput against concurrency, predicted ceiling dashed",
+                "Throughput against concurrency, the queueing model dashed, the bounds dotted",
                 sweep(
                     summaries,
-                    "Throughput against concurrency (dashed: theory, flat at the predicted ceiling)",
+                    "Throughput against concurrency (dashed: the queueing model; dotted: the bounds,"
+                        + " flat at the lowest ceiling)",
                     "clients (closed loop)",
                     "requests per second",
-                    s -> s.point().concurrency(),
+                    clients,
                     PointSummary::throughputRps,
-                    s -> s.theory().throughputRps(),
+                    modelCurve(Prediction::throughputPerSecond),
+                    atPoints(clients, s -> s.theory().throughputRps()),
                     true,
                     false)));
       }
       case Scenario.LatencySweep sweep -> {
+        ToDoubleFunction<PointSummary> injected =
+            s -> InjectedLatency.millis(s.point().latency().upstream());
         charts.add(
             ChartSvg.of(
                 "latency-vs-injected-latency",
                 "Median latency against the injected latency",
                 sweep(
                     summaries,
-                    "Median latency against the injected latency",
+                    "Median latency against the injected latency (dashed: the queueing model;"
+                        + " dotted: the bounds)",
                     "injected latency L (ms)",
                     "median latency (ms)",
-                    s -> InjectedLatency.millis(s.point().latency().upstream()),
+                    injected,
                     PointSummary::medianMs,
-                    s -> s.theory().medianMs(),
+                    atPoints(injected, s -> s.model().medianMs()),
+                    atPoints(injected, s -> s.theory().medianMs()),
                     false,
                     false)));
         charts.add(
@@ -114,12 +129,14 @@ public final class Charts {
                 "Throughput against the injected latency",
                 sweep(
                     summaries,
-                    "Throughput against the injected latency (dashed: theory)",
+                    "Throughput against the injected latency (dashed: the queueing model; dotted:"
+                        + " the bounds)",
                     "injected latency L (ms)",
                     "requests per second",
-                    s -> InjectedLatency.millis(s.point().latency().upstream()),
+                    injected,
                     PointSummary::throughputRps,
-                    s -> s.theory().throughputRps(),
+                    atPoints(injected, s -> s.model().throughputRps()),
+                    atPoints(injected, s -> s.theory().throughputRps()),
                     false,
                     false)));
       }
@@ -164,7 +181,58 @@ public final class Charts {
     return chart;
   }
 
-  /** One measured line and one dashed theory line per variant against what the sweep varied. */
+  /**
+   * A theory line of one variant: the x and y of each of its points, from that variant's summaries.
+   */
+  @FunctionalInterface
+  interface TheoryLine {
+    List<double[]> points(List<PointSummary> mine);
+  }
+
+  /** The theory at the measured points only. */
+  static TheoryLine atPoints(ToDoubleFunction<PointSummary> x, ToDoubleFunction<PointSummary> y) {
+    return mine ->
+        mine.stream().map(s -> new double[] {x.applyAsDouble(s), y.applyAsDouble(s)}).toList();
+  }
+
+  /** How finely the model's curve is drawn. */
+  static final int CURVE_STEPS = 48;
+
+  /**
+   * The queueing model's curve against the clients, solved at {@link #CURVE_STEPS} log-spaced
+   * client counts between the sweep's smallest and largest (and at the measured ones), so the knee
+   * shows as the bend it is and not as a corner between two measured points. The network is the
+   * variant's at its first point: a concurrency sweep changes only the clients.
+   */
+  static TheoryLine modelCurve(ToDoubleFunction<Prediction> figure) {
+    return mine -> {
+      List<PointSummary> modelled = mine.stream().filter(s -> s.model().applies()).toList();
+      if (modelled.isEmpty()) {
+        return List.of();
+      }
+      VariantNetwork network = modelled.getFirst().model().network();
+      int low = modelled.stream().mapToInt(s -> s.point().concurrency()).min().orElseThrow();
+      int high = modelled.stream().mapToInt(s -> s.point().concurrency()).max().orElseThrow();
+      var clients = new TreeSet<Integer>();
+      for (int step = 0; step <= CURVE_STEPS; step++) {
+        clients.add(
+            (int) Math.round(low * Math.pow((double) high / low, (double) step / CURVE_STEPS)));
+      }
+      modelled.forEach(s -> clients.add(s.point().concurrency()));
+      List<Integer> at = List.copyOf(clients);
+      List<Prediction> curve = network.curve(at);
+      var points = new ArrayList<double[]>();
+      for (int i = 0; i < at.size(); i++) {
+        points.add(new double[] {at.get(i), figure.applyAsDouble(curve.get(i))});
+      }
+      return points;
+    };
+  }
+
+  /**
+   * One measured line per variant, with the queueing model's curve dashed and the simple bounds
+   * (the model's asymptotes) dotted, in the variant's colour, against what the sweep varied.
+   */
   static XYChart sweep(
       List<PointSummary> summaries,
       String title,
@@ -172,7 +240,8 @@ public final class Charts {
       String yTitle,
       ToDoubleFunction<PointSummary> x,
       ToDoubleFunction<PointSummary> measured,
-      ToDoubleFunction<PointSummary> theory,
+      TheoryLine model,
+      TheoryLine bounds,
       boolean logX,
       boolean logY) {
     XYChart chart =
@@ -188,7 +257,7 @@ public final class Charts {
     chart.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY);
     for (Variant variant : PointSummary.variants(summaries)) {
       List<PointSummary> mine = summaries.stream().filter(s -> s.variant() == variant).toList();
-      addLine(chart, variant.wireName(), mine, x, measured, logY)
+      addLine(chart, variant.wireName(), atPoints(x, measured).points(mine), logY)
           .ifPresent(
               series -> {
                 series.setLineColor(colour(variant));
@@ -198,30 +267,28 @@ public final class Charts {
                         ? SeriesMarkers.CIRCLE
                         : SeriesMarkers.DIAMOND);
               });
-      addLine(chart, variant.wireName() + " theory", mine, x, theory, logY)
-          .ifPresent(
-              series -> {
-                series.setLineColor(colour(variant));
-                series.setLineStyle(DASHED);
-                series.setMarker(SeriesMarkers.NONE);
-              });
+      addLine(chart, variant.wireName() + " model", model.points(mine), logY)
+          .ifPresent(series -> theoryStyle(series, variant, DASHED));
+      addLine(chart, variant.wireName() + " bounds", bounds.points(mine), logY)
+          .ifPresent(series -> theoryStyle(series, variant, DOTTED));
     }
     return chart;
   }
 
+  private static void theoryStyle(XYSeries series, Variant variant, BasicStroke stroke) {
+    series.setLineColor(colour(variant));
+    series.setLineStyle(stroke);
+    series.setMarker(SeriesMarkers.NONE);
+  }
+
   /** A series of the finite (and, on a log axis, positive) points only; empty when none is left. */
   private static Optional<XYSeries> addLine(
-      XYChart chart,
-      String name,
-      List<PointSummary> points,
-      ToDoubleFunction<PointSummary> x,
-      ToDoubleFunction<PointSummary> y,
-      boolean logY) {
+      XYChart chart, String name, List<double[]> points, boolean logY) {
     var xs = new ArrayList<Double>();
     var ys = new ArrayList<Double>();
-    for (PointSummary point : points) {
-      double xv = x.applyAsDouble(point);
-      double yv = y.applyAsDouble(point);
+    for (double[] point : points) {
+      double xv = point[0];
+      double yv = point[1];
       if (Double.isFinite(xv)
           && Double.isFinite(yv)
           && (!logY || yv > 0)

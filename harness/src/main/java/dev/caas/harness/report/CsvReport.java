@@ -6,14 +6,16 @@ import dev.caas.harness.load.InjectedLatency;
 import dev.caas.harness.load.OpenLoop;
 import dev.caas.harness.load.ScenarioPoint;
 import dev.caas.harness.stats.LatencyStats;
+import dev.caas.harness.theory.QueueingTheory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * {@code results.csv}: one row per run with the scenario point, the figures and the theory, plain
- * numbers in milliseconds and requests per second, for a spreadsheet or a plotting script.
+ * {@code results.csv}: one row per run with the scenario point, the figures, the theory and the
+ * queueing model (its columns last, {@code mva_*}, so older readers find theirs where they were),
+ * plain numbers in milliseconds and requests per second, for a spreadsheet or a plotting script.
  */
 public final class CsvReport {
   public static final List<String> COLUMNS =
@@ -48,7 +50,13 @@ public final class CsvReport {
           "billed",
           "served",
           "commit",
-          "date");
+          "date",
+          "mva_median_ms",
+          "mva_p99_ms",
+          "mva_throughput_rps",
+          "mva_bottleneck",
+          "mva_utilisation",
+          "cpu_demand_ms");
 
   private CsvReport() {}
 
@@ -59,6 +67,7 @@ public final class CsvReport {
       ScenarioPoint point = report.pointOf(run);
       InjectedLatency l = point.latency();
       LatencyStats s = run.latency();
+      QueueingTheory model = PointSummary.model(report, run);
       var cells =
           List.of(
               run.variant().wireName(),
@@ -91,7 +100,13 @@ public final class CsvReport {
               Long.toString(run.billing().billed()),
               Long.toString(run.billing().served()),
               report.provenance().commit(),
-              report.provenance().date());
+              report.provenance().date(),
+              number(model.medianMs()),
+              number(model.p99Ms()),
+              number(model.throughputRps()),
+              model.bottleneck(),
+              number(model.utilisation()),
+              number(model.cpu().millis()));
       lines.add(cells.stream().map(CsvReport::quote).collect(Collectors.joining(",")));
     }
     return String.join("\n", lines) + "\n";

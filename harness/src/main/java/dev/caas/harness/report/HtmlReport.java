@@ -74,9 +74,7 @@ public final class HtmlReport {
           .append(
               ReportModel.severalPoints(report)
                   ? AlignedTable.html(
-                      SweepTable.HEADERS,
-                      SweepTable.of(report).rows(),
-                      List.of("Variant", "Bottleneck"))
+                      SweepTable.HEADERS, SweepTable.of(report).rows(), SweepTable.WORDS)
                   : TalkTable.of(report.runs()).toHtml())
           .append("</section>\n");
       out.append("<section id=\"theory\">\n<h2>Theory</h2>\n<p>")

@@ -5,6 +5,8 @@ import dev.caas.harness.bench.BenchReport;
 import dev.caas.harness.bench.RepeatSummary;
 import dev.caas.harness.bench.RunResult;
 import dev.caas.harness.load.ScenarioPoint;
+import dev.caas.harness.theory.CpuDemand;
+import dev.caas.harness.theory.QueueingTheory;
 import dev.caas.harness.theory.Theory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +22,8 @@ import java.util.function.ToDoubleFunction;
  * @param runs how many repetitions it summarises
  * @param theory the prediction (the same for every repetition but for the measured machine bound;
  *     the first run's)
+ * @param model the queueing model's prediction for the point, see {@link #model(BenchReport,
+ *     RunResult)}
  * @param billed billing events over the repetitions
  * @param served 200s over the repetitions
  * @param balanced every repetition's books balanced, file by file
@@ -33,6 +37,7 @@ public record PointSummary(
     double throughputRps,
     int errors,
     Theory theory,
+    QueueingTheory model,
     long billed,
     long served,
     boolean balanced) {
@@ -63,11 +68,28 @@ public record PointSummary(
               median(runs, RunResult::throughputRps),
               runs.stream().mapToInt(RunResult::errors).sum(),
               first.theory(),
+              model(report, first),
               runs.stream().mapToLong(run -> run.billing().billed()).sum(),
               runs.stream().mapToLong(run -> run.billing().served()).sum(),
               runs.stream().allMatch(run -> run.billing().balanced())));
     }
     return summaries;
+  }
+
+  /**
+   * The queueing model of one run: its variant's network from the limits it reported, the point's
+   * latency and load, the CPU demand ({@code --cpu-demand} or the model's estimate) and the
+   * machine's cores.
+   */
+  static QueueingTheory model(BenchReport report, RunResult run) {
+    ScenarioPoint point = report.pointOf(run);
+    return QueueingTheory.of(
+        run.variant(),
+        run.limits(),
+        point.latency(),
+        point.workload(),
+        CpuDemand.of(run.variant(), report.config().cpuDemand()),
+        report.provenance().cores());
   }
 
   private static double median(List<RunResult> runs, ToDoubleFunction<RunResult> figure) {
@@ -89,6 +111,16 @@ public record PointSummary(
     return theory.applies() && Double.isFinite(theory.throughputRps())
         ? throughputRps / theory.throughputRps()
         : Double.NaN;
+  }
+
+  /** Measured median over the queueing model's; {@code NaN} when the model does not apply. */
+  public double medianOverModel() {
+    return medianMs / model.medianMs();
+  }
+
+  /** Measured throughput over the queueing model's. */
+  public double throughputOverModel() {
+    return throughputRps / model.throughputRps();
   }
 
   /** The variants present, in order of first appearance. */

@@ -20,8 +20,12 @@ import dev.caas.harness.load.GeneratorCheck;
 import dev.caas.harness.load.OpenLoop;
 import dev.caas.harness.load.Sample;
 import dev.caas.harness.load.ScenarioPoint;
+import dev.caas.harness.queueing.Asymptote;
+import dev.caas.harness.queueing.Prediction;
+import dev.caas.harness.queueing.UniversalScalabilityLaw;
 import dev.caas.harness.stats.ErrorSummary;
 import dev.caas.harness.stats.LatencyStats;
+import dev.caas.harness.theory.QueueingTheory;
 import dev.caas.harness.theory.Theory;
 import dev.caas.harness.variant.BillingCheck;
 import dev.caas.harness.variant.HealthWait;
@@ -110,7 +114,17 @@ public final class ReportJson {
 
     ArrayNode runs = root.putArray("runs");
     boolean several = ReportModel.severalPoints(report);
-    report.runs().forEach(run -> runs.add(run(run, report.pointOf(run), several, c.repeat() > 1)));
+    report
+        .runs()
+        .forEach(
+            run ->
+                runs.add(
+                    run(
+                        run,
+                        report.pointOf(run),
+                        PointSummary.model(report, run),
+                        several,
+                        c.repeat() > 1)));
     if (c.repeat() > 1 && !report.runs().isEmpty()) {
       root.set("repeat_summary", repeatSummary(RepeatSummary.of(report.runs())));
     }
@@ -125,6 +139,10 @@ public final class ReportJson {
       entry.put("skipped", n.skipped());
       entry.put("reason", n.reason());
       entry.put("hint", n.hint());
+    }
+    List<TheoryFit> fits = TheoryFit.of(report);
+    if (!fits.isEmpty()) {
+      root.set("theory_fit", theoryFit(fits));
     }
     if (!report.faultRuns().isEmpty()) {
       root.set("faults", faults(report));
@@ -306,7 +324,11 @@ public final class ReportJson {
   }
 
   private static ObjectNode run(
-      RunResult run, ScenarioPoint point, boolean severalPoints, boolean severalRuns) {
+      RunResult run,
+      ScenarioPoint point,
+      QueueingTheory model,
+      boolean severalPoints,
+      boolean severalRuns) {
     ObjectNode node = JSON.createObjectNode();
     node.put("variant", run.variant().wireName());
     node.put("repetition", run.repetition());
@@ -336,6 +358,7 @@ public final class ReportJson {
       bound.put("formula", b.formula());
     }
     theory.put("overloaded", t.overloaded());
+    theory.set("mva", model.applies() ? mva(model, run) : null);
     number(node, "median_over_theory", run.medianOverTheory());
     number(node, "throughput_over_theory", run.throughputOverTheory());
     latency(node.putObject("latency_uncorrected_ms"), run.uncorrected());
@@ -393,6 +416,75 @@ public final class ReportJson {
     number(target, "p99", stats.p99Ms());
     number(target, "max", stats.maxMs());
     number(target, "min", stats.minMs());
+  }
+
+  /**
+   * The queueing model's prediction for one run, with the measured figures over it: what the MVA
+   * curve says at this point, which centre is closest to its ceiling, and what the CPU demand was.
+   */
+  private static ObjectNode mva(QueueingTheory model, RunResult run) {
+    ObjectNode node = JSON.createObjectNode();
+    number(node, "throughput_rps", model.throughputRps());
+    number(node, "median_ms", model.medianMs());
+    number(node, "mean_ms", model.meanMs());
+    number(node, "p99_ms", model.p99Ms());
+    node.put("bottleneck", model.bottleneck());
+    number(node, "utilisation", model.utilisation());
+    ObjectNode cpu = node.putObject("cpu_demand");
+    number(cpu, "ms_per_request", model.cpu().millis());
+    cpu.put("source", model.cpu().source());
+    node.put("cores", model.network().cores());
+    ArrayNode centres = node.putArray("centres");
+    for (Prediction.Usage usage : model.prediction().centres()) {
+      ObjectNode centre = centres.addObject();
+      centre.put("centre", usage.centre());
+      number(centre, "utilisation", usage.utilisation());
+      number(centre, "wait_ms", usage.waitSeconds() * 1000);
+    }
+    ArrayNode asymptotes = node.putArray("asymptotes");
+    for (Asymptote a : model.prediction().asymptotes()) {
+      ObjectNode asymptote = asymptotes.addObject();
+      asymptote.put("resource", a.resource());
+      number(asymptote, "rps", a.throughputPerSecond());
+      asymptote.put("formula", a.formula());
+    }
+    number(node, "median_over_mva", run.latency().medianMs() / model.medianMs());
+    number(node, "throughput_over_mva", run.throughputRps() / model.throughputRps());
+    return node;
+  }
+
+  /** Per variant of a sweep: the points within ±10 % of the model, and the fitted USL. */
+  private static ObjectNode theoryFit(List<TheoryFit> fits) {
+    ObjectNode node = JSON.createObjectNode();
+    number(node, "tolerance", TheoryFit.TOLERANCE);
+    ArrayNode variants = node.putArray("variants");
+    for (TheoryFit fit : fits) {
+      ObjectNode entry = variants.addObject();
+      entry.put("variant", fit.variant().wireName());
+      entry.put("points", fit.points());
+      entry.put("median_within", fit.medianWithin());
+      entry.put("throughput_within", fit.throughputWithin());
+      entry.put("both_within", fit.bothWithin());
+      entry.set("usl", fit.usl().map(ReportJson::usl).orElse(null));
+    }
+    return node;
+  }
+
+  private static ObjectNode usl(UniversalScalabilityLaw law) {
+    ObjectNode node = JSON.createObjectNode();
+    estimate(node.putObject("lambda_rps"), law.lambda());
+    estimate(node.putObject("sigma"), law.sigma());
+    estimate(node.putObject("kappa"), law.kappa());
+    number(node, "confidence", UniversalScalabilityLaw.CONFIDENCE);
+    number(node, "peak_concurrency", law.peakConcurrency());
+    number(node, "residual_rps", law.residualStandardError());
+    return node;
+  }
+
+  private static void estimate(ObjectNode node, UniversalScalabilityLaw.Estimate e) {
+    node.put("value", e.value());
+    node.put("low", e.low());
+    node.put("high", e.high());
   }
 
   /**

@@ -26,6 +26,7 @@ final class ReportSections {
 
   static List<Section> of(BenchReport report) {
     var sections = new ArrayList<Section>();
+    TheoryFit.section(report).ifPresent(sections::add);
     repeated(report).ifPresent(sections::add);
     errors(report).ifPresent(sections::add);
     openLoop(report).ifPresent(sections::add);

@@ -4,6 +4,7 @@ import dev.caas.harness.bench.BenchReport;
 import dev.caas.harness.load.InjectedLatency;
 import dev.caas.harness.text.AlignedTable;
 import dev.caas.harness.text.Millis;
+import dev.caas.harness.theory.QueueingTheory;
 import dev.caas.harness.theory.Theory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,8 +14,9 @@ import java.util.Locale;
 /**
  * A sweep's results, one row per variant and point (repetitions summarised by their medians, see
  * {@link PointSummary}): what was swept, the measured median and throughput, each beside its theory
- * and their ratio, and the bottleneck the theory names. Read down a variant's rows to see where its
- * throughput stops growing.
+ * and their ratio, and the bottleneck the theory names; then the same beside the queueing model's
+ * curve (its p99 an upper estimate) with the centre closest to its ceiling and how close (U). Read
+ * down a variant's rows to see where its throughput stops growing.
  */
 public final class SweepTable implements ReportModel.ResultTable {
   public static final List<String> HEADERS =
@@ -34,9 +36,17 @@ public final class SweepTable implements ReportModel.ResultTable {
           "Theory (rps)",
           "Thr./Theory",
           "Bottleneck",
+          "Model median",
+          "Median/Model",
+          "Model p99",
+          "Model (rps)",
+          "Thr./Model",
+          "Model bottleneck (U)",
           "Errors",
           "Billed/Served");
-  private static final List<String> WORDS = List.of("Variant", "Bottleneck");
+
+  /** The columns of words, aligned left. */
+  static final List<String> WORDS = List.of("Variant", "Bottleneck", "Model bottleneck (U)");
 
   private final List<List<String>> rows;
 
@@ -49,6 +59,7 @@ public final class SweepTable implements ReportModel.ResultTable {
     for (PointSummary s : PointSummary.of(report)) {
       InjectedLatency l = s.point().latency();
       Theory t = s.theory();
+      QueueingTheory m = s.model();
       rows.add(
           List.of(
               Integer.toString(s.point().concurrency()),
@@ -68,6 +79,14 @@ public final class SweepTable implements ReportModel.ResultTable {
               t.applies() ? rate(t.throughputRps()) : "—",
               ratio(s.throughputOverTheory()),
               t.bottleneck(),
+              m.applies() ? Millis.format(m.medianMs()) : "n/a",
+              ratio(s.medianOverModel()),
+              m.applies() ? Millis.format(m.p99Ms()) : "n/a",
+              rate(m.throughputRps()),
+              ratio(s.throughputOverModel()),
+              m.applies()
+                  ? String.format(Locale.ROOT, "%s %.2f", m.bottleneck(), m.utilisation())
+                  : "n/a",
               Integer.toString(s.errors()),
               s.billed() + "/" + s.served() + (s.balanced() ? "" : " (mismatch)")));
     }

@@ -50,7 +50,7 @@ class GoldenRenderingTest {
     }
   }
 
-  private static void update(String name, String rendered) throws IOException {
+  static void update(String name, String rendered) throws IOException {
     if (Boolean.getBoolean("golden.update")) {
       Files.writeString(Path.of("src/test/resources/golden", name), rendered);
     }

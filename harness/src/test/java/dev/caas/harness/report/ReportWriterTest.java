@@ -114,6 +114,7 @@ class ReportWriterTest {
         .contains(
             "  sync-sequential: T = 300 ms, limited by clients 33.3 rps (10 / 300 ms)\n"
                 + "      other bounds: database pool 100.0 rps (20 / (2 × 100 ms)), server threads 106.7 rps (32 / 300 ms)\n"
+                + "      queueing model: 32.6 rps, median 307 ms, p99 309 ms; database pool at U = 0.33; CPU 7.0 ms (estimate) per request on 2 cores\n"
                 + "      limits: server threads 32, db pool 20, upstream connections unbounded, executor threads unbounded\n"
                 + "      Server-Timing medians: upstream 100 ms, billing 100 ms, name 100 ms, total 300 ms\n");
     assertThat(text).contains("loom-gathered (skipped): no jar at");

@@ -1,0 +1,83 @@
+package dev.caas.harness.theory;
+
+import dev.caas.contract.Variant;
+import dev.caas.harness.text.Millis;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The CPU one request costs the whole machine: the variant, the load generator, the proxies, the
+ * dog upstream and PostgreSQL together, since they all share its cores. The queueing model's CPU
+ * centre is served at this demand by as many servers as the machine has cores.
+ *
+ * <p>Three sources, best first: measured by the run itself at low load ({@link #measured}); given
+ * on the command line ({@code --cpu-demand}); or this class's estimate per concurrency model
+ * ({@link #estimate}).
+ *
+ * <h2>Where the estimates come from</h2>
+ *
+ * The two committed concurrency sweeps (results/sweeps, November 2026, two cores) probed every
+ * variant's throughput with no latency and 1,000 clients, every process on the machine busy: at
+ * saturation the cores divided by that throughput is the whole machine's CPU per request. The
+ * probes gave 224–336 rps for sync, 464–624 for reactive and 429–509 for Loom; two cores over their
+ * means, rounded, are the constants below. They are estimates from a noisy shared machine, good to
+ * perhaps ±30 %: on another machine measure instead, or pass {@code --cpu-demand}.
+ *
+ * @param perRequest CPU time per request, every process counted
+ * @param source how it was obtained, for the report: {@code measured at low load}, {@code
+ *     --cpu-demand} or {@code estimate}
+ */
+public record CpuDemand(Duration perRequest, String source) {
+
+  /** sync: two cores over the mean probe of 285 rps. Platform threads, Jetty, JDBC. */
+  static final Duration SYNC_ESTIMATE = Duration.ofMillis(7);
+
+  /** reactive: two cores over the mean probe of 531 rps. Reactor Netty, R2DBC. */
+  static final Duration REACTIVE_ESTIMATE = Duration.ofMillis(3).plusNanos(800_000);
+
+  /** Loom: two cores over the mean probe of 471 rps. Virtual threads, Jetty, JDBC. */
+  static final Duration LOOM_ESTIMATE = Duration.ofMillis(4).plusNanos(200_000);
+
+  public CpuDemand {
+    Objects.requireNonNull(perRequest, "perRequest");
+    Objects.requireNonNull(source, "source");
+    if (perRequest.isNegative()) {
+      throw new IllegalArgumentException("a CPU demand cannot be negative: " + perRequest);
+    }
+  }
+
+  /** The estimate for the variant's concurrency model (both compositions share it). */
+  public static CpuDemand estimate(Variant variant) {
+    return new CpuDemand(
+        switch (variant.model()) {
+          case SYNC -> SYNC_ESTIMATE;
+          case REACTIVE -> REACTIVE_ESTIMATE;
+          case LOOM -> LOOM_ESTIMATE;
+        },
+        "estimate");
+  }
+
+  /** What {@code --cpu-demand} says. */
+  public static CpuDemand given(Duration perRequest) {
+    return new CpuDemand(perRequest, "--cpu-demand");
+  }
+
+  /** What the run measured at low load. */
+  public static CpuDemand measured(Duration perRequest) {
+    return new CpuDemand(perRequest, "measured at low load");
+  }
+
+  /** The override when there is one, else the variant's estimate. */
+  public static CpuDemand of(Variant variant, Duration override) {
+    return override == null ? estimate(variant) : given(override);
+  }
+
+  public double millis() {
+    return perRequest.toNanos() / 1e6;
+  }
+
+  /** {@code 7.0 ms (estimate)}. */
+  public String describe() {
+    return Millis.format(millis()) + " (" + source + ")";
+  }
+}
