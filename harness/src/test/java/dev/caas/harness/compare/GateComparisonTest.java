@@ -1,0 +1,243 @@
+package dev.caas.harness.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.SplittableRandom;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The A/B gate's verdicts on made-up runs, so each is known in advance: a build that costs more
+ * CPU, one whose every request is slower, the same build twice, and a run that met a stall.
+ */
+class GateComparisonTest {
+  private static final int CLIENTS = 4;
+  private static final double THEORY_MS = 30;
+
+  @Test
+  void a_millisecond_more_cpu_per_request_is_slower_and_said_in_words() {
+    var runs = new ArrayList<GateRun>();
+    for (int r = 1; r <= 3; r++) {
+      runs.add(run(GateRun.BASE, r, 1.0, 3.6 + 0.05 * r));
+      runs.add(run(GateRun.HEAD, r, 1.0, 4.6 + 0.05 * r));
+    }
+
+    GateComparison gate = GateComparison.of("sync-sequential", runs, Comparison.Settings.DEFAULT);
+
+    assertThat(gate.regressed()).isTrue();
+    assertThat(gate.rows(Verdict.SLOWER))
+        .extracting(GateComparison.Row::metric)
+        .containsExactly(GateMetric.CPU);
+    assertThat(gate.whatChanged()).isEqualTo("+1.00 ms CPU per request in the variant");
+  }
+
+  @Test
+  void every_request_a_fifth_slower_is_slower_above_the_theory_and_in_the_tail() {
+    var runs = new ArrayList<GateRun>();
+    for (int r = 1; r <= 2; r++) {
+      runs.add(run(GateRun.BASE, r, 1.0, 3.6));
+      runs.add(run(GateRun.HEAD, r, 1.2, 3.6));
+    }
+
+    GateComparison gate = GateComparison.of("sync-sequential", runs, Comparison.Settings.DEFAULT);
+
+    assertThat(gate.rows(Verdict.SLOWER))
+        .extracting(GateComparison.Row::metric)
+        .contains(GateMetric.OVERHEAD, GateMetric.TAIL, GateMetric.SATURATION);
+    assertThat(gate.whatChanged()).contains("throughput at saturation −17 %");
+  }
+
+  @Test
+  void the_same_build_twice_is_the_same_on_every_metric() {
+    var runs = new ArrayList<GateRun>();
+    for (int r = 1; r <= 3; r++) {
+      runs.add(run(GateRun.BASE, r, 1.0, 3.6 + 0.03 * r));
+      runs.add(run(GateRun.HEAD, r, 1.0, 3.6 - 0.03 * r));
+    }
+
+    GateComparison gate = GateComparison.of("sync-sequential", runs, Comparison.Settings.DEFAULT);
+
+    assertThat(gate.rows()).hasSize(GateMetric.values().length);
+    assertThat(gate.rows()).allMatch(row -> row.verdict() == Verdict.SAME);
+    assertThat(gate.whatChanged()).isEqualTo("no change beyond the noise");
+  }
+
+  @Test
+  void a_stall_that_delayed_one_block_of_requests_is_not_a_regression_of_the_tail() {
+    var runs = new ArrayList<GateRun>();
+    for (int r = 1; r <= 2; r++) {
+      runs.add(run(GateRun.BASE, r, 1.0, 3.6));
+      runs.add(r == 1 ? stalled(run(GateRun.HEAD, r, 1.0, 3.6)) : run(GateRun.HEAD, r, 1.0, 3.6));
+    }
+
+    GateComparison gate = GateComparison.of("sync-sequential", runs, Comparison.Settings.DEFAULT);
+
+    GateComparison.Row tail = row(gate, GateMetric.TAIL);
+    assertThat(tail.ratio()).as("the stall is in the head's p99").isGreaterThan(1.5);
+    assertThat(tail.verdict()).as(tail.toString()).isEqualTo(Verdict.SAME);
+  }
+
+  @Test
+  void blocks_of_requests_in_flight_together_widen_the_interval_of_a_run_with_a_stall() {
+    GateRun base = run(GateRun.BASE, 1, 1.0, 3.6);
+    GateRun stalled = stalled(run(GateRun.HEAD, 1, 1.0, 3.6));
+    var baseSamples = new RunSamples("", "", List.of(base.openLoop()));
+    var stalledSamples = new RunSamples("", "", List.of(stalled.openLoop()));
+
+    double blockWidth = p99IntervalWidth(baseSamples, stalledSamples, 7);
+    double singleWidth = p99IntervalWidth(baseSamples, stalledSamples, 1);
+
+    assertThat(blockWidth).isGreaterThan(1.5 * singleWidth);
+  }
+
+  @Test
+  void a_metric_one_build_could_not_measure_is_named_and_not_judged() {
+    var runs = new ArrayList<GateRun>();
+    runs.add(run(GateRun.BASE, 1, 1.0, 3.6));
+    GateRun head = run(GateRun.HEAD, 1, 1.0, 3.6);
+    runs.add(
+        new GateRun(
+            head.build(),
+            head.repetition(),
+            head.saturation(),
+            head.atLatency(),
+            head.theoryMs(),
+            head.clientsAtLatency(),
+            head.stepExcessMs(),
+            head.openLoop(),
+            head.cpuMsPerRequest(),
+            Double.NaN));
+
+    GateComparison gate = GateComparison.of("sync-sequential", runs, Comparison.Settings.DEFAULT);
+
+    assertThat(gate.rows())
+        .extracting(GateComparison.Row::metric)
+        .doesNotContain(GateMetric.ALLOCATION);
+    assertThat(gate.notes())
+        .contains("allocated per request: not measured in every run, not judged");
+  }
+
+  @Test
+  void a_comparison_needs_both_builds() {
+    assertThatThrownBy(
+            () ->
+                GateComparison.of(
+                    "sync-sequential",
+                    List.of(run(GateRun.BASE, 1, 1.0, 3.6)),
+                    Comparison.Settings.DEFAULT))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("head has 0");
+  }
+
+  @Test
+  void the_report_has_a_row_per_metric_and_a_chart_of_every_run(@TempDir Path folder)
+      throws Exception {
+    var runs = new ArrayList<GateRun>();
+    for (int r = 1; r <= 2; r++) {
+      runs.add(run(GateRun.BASE, r, 1.0, 3.6));
+      runs.add(run(GateRun.HEAD, r, 1.0, 4.6));
+    }
+    var file = new GateFile("sync-sequential", Map.of("plan", "short"), runs);
+    file.write(folder.resolve("ab.json"));
+    GateFile read = GateFile.read(folder.resolve("ab.json"));
+    GateComparison gate =
+        GateComparison.of(read.variant(), read.runs(), Comparison.Settings.DEFAULT);
+
+    String markdown = GateWriter.markdown(read, gate, "gate.svg");
+    String svg = GateWriter.svg(read, gate);
+
+    assertThat(read.runs()).isEqualTo(runs);
+    assertThat(markdown)
+        .startsWith("## caas ab: regression in sync-sequential\n")
+        .contains("**What changed**: +1.00 ms CPU per request in the variant.")
+        .containsPattern(
+            "\\| CPU per request \\| .* \\| 3\\.60 ms \\| 4\\.60 ms \\| 1\\.278 \\| .* \\| \\*\\*slower\\*\\* \\|")
+        .contains("![every run's figure, base and head](gate.svg)");
+    var document =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+    assertThat(document.getElementsByTagName("circle").getLength())
+        .isEqualTo(runs.size() * GateMetric.values().length);
+  }
+
+  private static double p99IntervalWidth(RunSamples base, RunSamples head, int block) {
+    var random = new SplittableRandom(7);
+    double[] was = p99s(Bootstrap.resample(base, block, 2000, random));
+    double[] is = p99s(Bootstrap.resample(head, block, 2000, random));
+    Bootstrap.Interval interval = Bootstrap.ratioInterval(was, is, 0.95);
+    return interval.high() - interval.low();
+  }
+
+  private static double[] p99s(Estimate[] estimates) {
+    return java.util.Arrays.stream(estimates).mapToDouble(Estimate::p99Ms).toArray();
+  }
+
+  private static GateComparison.Row row(GateComparison gate, GateMetric metric) {
+    return gate.rows().stream().filter(r -> r.metric() == metric).findFirst().orElseThrow();
+  }
+
+  /**
+   * A run of made-up requests: latencies log-normal with a 10 % spread, every one of them {@code
+   * slowdown} times the base's, and CPU per request as given. The seed is the repetition's, so two
+   * builds at the same slowdown draw the same latencies, as if nothing but the code differed.
+   */
+  private static GateRun run(String build, int repetition, double slowdown, double cpuMs) {
+    var random = new Random(repetition);
+    double[] saturation = latencies(random, 800, 20 * slowdown);
+    double[] atLatency = latencies(random, 200, THEORY_MS + 5 * slowdown);
+    double[] openLoop = latencies(random, 300, 8 * slowdown);
+    double[] upstream = latencies(random, 200, 2 * slowdown);
+    return new GateRun(
+        build,
+        repetition,
+        new RunSamples.Repetition(saturation, sum(saturation) / 16, saturation.length),
+        new RunSamples.Repetition(atLatency, sum(atLatency) / CLIENTS, atLatency.length),
+        THEORY_MS,
+        CLIENTS,
+        Map.of("upstream", upstream, "billing", upstream, "name", upstream),
+        new RunSamples.Repetition(openLoop, openLoop.length * 10.0, openLoop.length),
+        cpuMs,
+        258_000);
+  }
+
+  /** The same run, but eight requests in a row of its open loop met a 60 ms pause. */
+  private static GateRun stalled(GateRun run) {
+    double[] openLoop = run.openLoop().okLatenciesMs();
+    for (int i = 150; i < 158; i++) {
+      openLoop[i] += 60;
+    }
+    return new GateRun(
+        run.build(),
+        run.repetition(),
+        run.saturation(),
+        run.atLatency(),
+        run.theoryMs(),
+        run.clientsAtLatency(),
+        run.stepExcessMs(),
+        new RunSamples.Repetition(openLoop, run.openLoop().durationMs(), openLoop.length),
+        run.cpuMsPerRequest(),
+        run.allocatedBytesPerRequest());
+  }
+
+  private static double[] latencies(Random random, int count, double medianMs) {
+    double[] latencies = new double[count];
+    for (int i = 0; i < count; i++) {
+      latencies[i] = medianMs * Math.exp(0.1 * random.nextGaussian());
+    }
+    return latencies;
+  }
+
+  private static double sum(double[] values) {
+    return java.util.Arrays.stream(values).sum();
+  }
+}
