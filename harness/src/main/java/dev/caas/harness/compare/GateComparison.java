@@ -80,9 +80,9 @@ public record GateComparison(
     if (base.isEmpty() || head.isEmpty()) {
       throw new IllegalArgumentException(
           variant
-              + ": an A/B comparison needs runs of both builds, base has "
+              + ": an A/B comparison needs runs of both builds; base has "
               + base.size()
-              + " and head "
+              + " and head has "
               + head.size());
     }
     var rows = new ArrayList<Row>();

@@ -72,31 +72,29 @@ class GateComparisonTest {
   }
 
   @Test
-  void a_stall_that_delayed_one_block_of_requests_is_not_a_regression_of_the_tail() {
-    var runs = new ArrayList<GateRun>();
-    for (int r = 1; r <= 2; r++) {
-      runs.add(run(GateRun.BASE, r, 1.0, 3.6));
-      runs.add(r == 1 ? stalled(run(GateRun.HEAD, r, 1.0, 3.6)) : run(GateRun.HEAD, r, 1.0, 3.6));
-    }
+  void a_stall_that_delayed_a_run_of_requests_is_not_a_regression_of_the_tail() {
+    List<GateRun> runs =
+        List.of(run(GateRun.BASE, 1, 1.0, 3.6), stalled(run(GateRun.HEAD, 1, 1.0, 3.6)));
 
     GateComparison gate = GateComparison.of("sync-sequential", runs, Comparison.Settings.DEFAULT);
 
     GateComparison.Row tail = row(gate, GateMetric.TAIL);
-    assertThat(tail.ratio()).as("the stall is in the head's p99").isGreaterThan(1.5);
+    assertThat(tail.ratio()).as("the stall is the head's p99").isGreaterThan(1.5);
     assertThat(tail.verdict()).as(tail.toString()).isEqualTo(Verdict.SAME);
   }
 
   @Test
-  void blocks_of_requests_in_flight_together_widen_the_interval_of_a_run_with_a_stall() {
-    GateRun base = run(GateRun.BASE, 1, 1.0, 3.6);
-    GateRun stalled = stalled(run(GateRun.HEAD, 1, 1.0, 3.6));
-    var baseSamples = new RunSamples("", "", List.of(base.openLoop()));
-    var stalledSamples = new RunSamples("", "", List.of(stalled.openLoop()));
+  void drawn_one_by_one_the_same_stall_would_look_like_a_slower_tail() {
+    var base = new RunSamples("", "", List.of(run(GateRun.BASE, 1, 1.0, 3.6).openLoop()));
+    var stalled =
+        new RunSamples("", "", List.of(stalled(run(GateRun.HEAD, 1, 1.0, 3.6)).openLoop()));
 
-    double blockWidth = p99IntervalWidth(baseSamples, stalledSamples, 7);
-    double singleWidth = p99IntervalWidth(baseSamples, stalledSamples, 1);
+    Bootstrap.Interval inBlocks = p99Interval(base, stalled, GateComparison.tailBlock(stalled));
+    Bootstrap.Interval oneByOne = p99Interval(base, stalled, 1);
 
-    assertThat(blockWidth).isGreaterThan(1.5 * singleWidth);
+    assertThat(GateComparison.tailBlock(stalled)).isEqualTo(7);
+    assertThat(Verdict.of(false, oneByOne.low(), oneByOne.high(), 0.05)).isEqualTo(Verdict.SLOWER);
+    assertThat(Verdict.of(false, inBlocks.low(), inBlocks.high(), 0.05)).isEqualTo(Verdict.SAME);
   }
 
   @Test
@@ -170,12 +168,36 @@ class GateComparisonTest {
         .isEqualTo(runs.size() * GateMetric.values().length);
   }
 
-  private static double p99IntervalWidth(RunSamples base, RunSamples head, int block) {
+  @Test
+  void compare_ab_judges_a_saved_run_again_and_exits_with_one_on_a_regression(@TempDir Path folder)
+      throws Exception {
+    var runs = new ArrayList<GateRun>();
+    for (int r = 1; r <= 2; r++) {
+      runs.add(run(GateRun.BASE, r, 1.0, 3.6));
+      runs.add(run(GateRun.HEAD, r, 1.0, 4.6));
+    }
+    Path file = folder.resolve("ab.json");
+    new GateFile("sync-sequential", Map.of(), runs).write(file);
+    var out = new java.io.StringWriter();
+    var commandLine = new picocli.CommandLine(new CompareCommand());
+    commandLine.setOut(new java.io.PrintWriter(out, true));
+
+    int regressed = commandLine.execute("--ab", file.toString(), "--out", folder.toString());
+    int tolerant = commandLine.execute("--ab", file.toString(), "--threshold", "0.5");
+    int both = commandLine.execute("--ab", file.toString(), "--baseline", file.toString());
+
+    assertThat(regressed).isEqualTo(1);
+    assertThat(tolerant).isZero();
+    assertThat(both).isEqualTo(2);
+    assertThat(folder.resolve("gate.md")).content().contains("**slower**");
+    assertThat(folder.resolve("gate-sync-sequential.svg")).exists();
+  }
+
+  private static Bootstrap.Interval p99Interval(RunSamples base, RunSamples head, int block) {
     var random = new SplittableRandom(7);
     double[] was = p99s(Bootstrap.resample(base, block, 2000, random));
     double[] is = p99s(Bootstrap.resample(head, block, 2000, random));
-    Bootstrap.Interval interval = Bootstrap.ratioInterval(was, is, 0.95);
-    return interval.high() - interval.low();
+    return Bootstrap.ratioInterval(was, is, 0.95);
   }
 
   private static double[] p99s(Estimate[] estimates) {
@@ -193,8 +215,12 @@ class GateComparisonTest {
    */
   private static GateRun run(String build, int repetition, double slowdown, double cpuMs) {
     var random = new Random(repetition);
-    double[] saturation = latencies(random, 800, 20 * slowdown);
-    double[] atLatency = latencies(random, 200, THEORY_MS + 5 * slowdown);
+    double[] saturation = latencies(random, 300, 20 * slowdown);
+    double[] atLatency = latencies(random, 200, 5 * slowdown);
+    for (int i = 0; i < atLatency.length; i++) {
+      // Microseconds, as the A/B file keeps them.
+      atLatency[i] = Math.round((atLatency[i] + THEORY_MS) * 1000) / 1000.0;
+    }
     double[] openLoop = latencies(random, 300, 8 * slowdown);
     double[] upstream = latencies(random, 200, 2 * slowdown);
     return new GateRun(
@@ -232,7 +258,8 @@ class GateComparisonTest {
   private static double[] latencies(Random random, int count, double medianMs) {
     double[] latencies = new double[count];
     for (int i = 0; i < count; i++) {
-      latencies[i] = medianMs * Math.exp(0.1 * random.nextGaussian());
+      // Microseconds, as the A/B file keeps them.
+      latencies[i] = Math.round(medianMs * Math.exp(0.1 * random.nextGaussian()) * 1000) / 1000.0;
     }
     return latencies;
   }
