@@ -53,38 +53,6 @@ public record VariantOptions(
   /** The default {@link #idleTimeout}: Jetty's own default, now the same for every server. */
   public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
-  /** The options without the test-only {@link #extraCpu}: zero, as every real run has it. */
-  public VariantOptions(
-      Variant.Composition composition,
-      String host,
-      int port,
-      String dbUrl,
-      String dbUser,
-      String dbPassword,
-      URI upstreamUrl,
-      int dbPool,
-      int serverThreads,
-      int queue,
-      Duration deadline,
-      Duration headerTimeout,
-      Duration idleTimeout) {
-    this(
-        composition,
-        host,
-        port,
-        dbUrl,
-        dbUser,
-        dbPassword,
-        upstreamUrl,
-        dbPool,
-        serverThreads,
-        queue,
-        deadline,
-        headerTimeout,
-        idleTimeout,
-        Duration.ZERO);
-  }
-
   public static final String USAGE =
       """
       Options (each also read from the environment variable in brackets):

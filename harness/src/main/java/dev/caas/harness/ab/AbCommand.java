@@ -90,21 +90,21 @@ public final class AbCommand implements Callable<Integer> {
   @Option(
       names = "--repeat",
       paramLabel = "N",
-      defaultValue = "3",
+      defaultValue = "2",
       description = "JVMs per build, in turns (default ${DEFAULT-VALUE}).")
   int repeat;
 
   @Option(
       names = "--warmup",
       paramLabel = "N",
-      defaultValue = "1000",
+      defaultValue = "400",
       description = "Warm-up requests per JVM, not measured (default ${DEFAULT-VALUE}).")
   int warmup;
 
   @Option(
       names = "--saturation-requests",
       paramLabel = "N",
-      defaultValue = "1500",
+      defaultValue = "600",
       description = "Requests of the closed loop at no latency (default ${DEFAULT-VALUE}).")
   int saturationRequests;
 
@@ -125,21 +125,21 @@ public final class AbCommand implements Callable<Integer> {
   @Option(
       names = "--latency-requests",
       paramLabel = "N",
-      defaultValue = "200",
+      defaultValue = "100",
       description = "Requests of 4 clients at the latency point (default ${DEFAULT-VALUE}).")
   int latencyRequests;
 
   @Option(
       names = "--rate",
       paramLabel = "PER_SECOND",
-      defaultValue = "150",
+      defaultValue = "100",
       description = "Of the open loop, below saturation (default ${DEFAULT-VALUE}).")
   double rate;
 
   @Option(
       names = "--open-requests",
       paramLabel = "N",
-      defaultValue = "450",
+      defaultValue = "200",
       description = "Requests of the open loop (default ${DEFAULT-VALUE}).")
   int openRequests;
 

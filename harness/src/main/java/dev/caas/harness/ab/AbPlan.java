@@ -30,9 +30,12 @@ public record AbPlan(
     double openLoopRate,
     int openLoopRequests) {
 
-  /** What {@code caas ab} runs unless told otherwise. */
+  /**
+   * What {@code caas ab} runs unless told otherwise: the plan whose false alarms and detections
+   * results/gate/ measured, so the gate a pull request meets is the gate that was measured.
+   */
   public static final AbPlan DEFAULT =
-      new AbPlan(3, 1000, 16, 1500, Duration.ofMillis(10), 4, 200, 150, 450);
+      new AbPlan(2, 400, 16, 600, Duration.ofMillis(10), 4, 100, 100, 200);
 
   public AbPlan {
     if (repeat < 1 || saturationClients < 1 || latencyClients < 1 || openLoopRate <= 0) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -66,14 +65,7 @@ public record GateFile(String variant, Map<String, String> facts, List<GateRun> 
    * @throws IllegalArgumentException when it is missing or not an A/B file
    */
   public static GateFile read(Path file) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(Files.readString(file));
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("no such file: " + file);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + file + " as JSON: " + e.getMessage());
-    }
+    JsonNode root = ResultsFile.readJson(file);
     if (root == null || !"caas-ab".equals(root.path("kind").asText())) {
       throw new IllegalArgumentException(file + " is not a 'caas ab --json' file");
     }

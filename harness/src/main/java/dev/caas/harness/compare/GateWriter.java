@@ -1,7 +1,6 @@
 package dev.caas.harness.compare;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +37,13 @@ public final class GateWriter {
     file.facts()
         .forEach(
             (key, value) ->
-                out.append("| ").append(key).append(" | ").append(cell(value)).append(" |\n"));
+                out.append("| ")
+                    .append(key)
+                    .append(" | ")
+                    .append(CompareWriter.cell(value))
+                    .append(" |\n"));
     out.append('\n');
-    String level = plain(gate.settings().confidence() * 100) + " % CI";
+    String level = CompareWriter.plain(gate.settings().confidence() * 100) + " % CI";
     out.append("### ")
         .append(gate.variant())
         .append(": head against base, same runner, in turns (")
@@ -53,27 +56,18 @@ public final class GateWriter {
         .append(" | verdict | what changed |\n");
     out.append("|---|---|---:|---:|---:|---:|---|---|\n");
     for (GateComparison.Row row : gate.rows()) {
-      String verdict =
-          row.verdict() == Verdict.SAME ? row.verdict().word() : "**" + row.verdict().word() + "**";
-      out.append("| ")
-          .append(row.metric().label())
-          .append(" | ")
-          .append(row.metric().howMeasured())
-          .append(" | ")
-          .append(row.metric().format(row.base()))
-          .append(" | ")
-          .append(row.metric().format(row.head()))
-          .append(" | ")
-          .append(ratio(row.ratio()))
-          .append(" | ")
-          .append(ratio(row.low()))
-          .append("–")
-          .append(ratio(row.high()))
-          .append(" | ")
-          .append(verdict)
-          .append(" | ")
-          .append(row.change())
-          .append(" |\n");
+      GateMetric metric = row.metric();
+      List<String> cells =
+          List.of(
+              metric.label(),
+              metric.howMeasured(),
+              metric.format(row.base()),
+              metric.format(row.head()),
+              CompareWriter.ratio(row.ratio()),
+              CompareWriter.ratio(row.low()) + "–" + CompareWriter.ratio(row.high()),
+              row.verdict().markdown(),
+              row.change());
+      out.append("| ").append(String.join(" | ", cells)).append(" |\n");
     }
     out.append('\n');
     if (chart != null) {
@@ -129,7 +123,7 @@ public final class GateWriter {
                     + " head's %s %% CI)</text>\n",
                 8,
                 escape(gate.variant()),
-                plain(gate.settings().confidence() * 100)));
+                CompareWriter.plain(gate.settings().confidence() * 100)));
     for (double mark : new double[] {1 - threshold, 1, 1 + threshold}) {
       double x = x(mark, low, high);
       svg.append(
@@ -144,7 +138,7 @@ public final class GateWriter {
               mark == 1 ? "" : " stroke-dasharray=\"4 3\"",
               x,
               TOP + rows.size() * ROW_HEIGHT + 16,
-              plain(mark)));
+              CompareWriter.plain(mark)));
     }
     for (int i = 0; i < rows.size(); i++) {
       GateComparison.Row row = rows.get(i);
@@ -207,24 +201,10 @@ public final class GateWriter {
         + "): runs drawn with replacement, then each run's requests in blocks of as many as were"
         + " in flight together; CPU and bytes per request, one reading per run, by run only."
         + " Verdict: **slower** when the whole interval is beyond the "
-        + plain(settings.threshold() * 100)
+        + CompareWriter.plain(settings.threshold() * 100)
         + " % threshold on the worse side, **faster** beyond it on the better side, same otherwise."
         + " Both builds ran on this machine in turns (base, head, head, base, …), each in a fresh"
         + " JVM, so the machine's drift falls on both alike.";
-  }
-
-  private static String ratio(double ratio) {
-    return Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.3f", ratio) : "—";
-  }
-
-  private static String plain(double value) {
-    return new BigDecimal(String.format(Locale.ROOT, "%.3g", value))
-        .stripTrailingZeros()
-        .toPlainString();
-  }
-
-  private static String cell(String text) {
-    return text.replace("|", "\\|").replace("\n", " ");
   }
 
   private static String escape(String text) {

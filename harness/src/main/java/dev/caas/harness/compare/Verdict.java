@@ -20,6 +20,11 @@ public enum Verdict {
     return word;
   }
 
+  /** In a Markdown table: bold when it is not {@code same}, so a reader's eye finds it. */
+  public String markdown() {
+    return this == SAME ? word : "**" + word + "**";
+  }
+
   /**
    * {@code slower} when the whole interval lies beyond the threshold on the worse side (above
    * {@code 1 + threshold} for a latency, below {@code 1 - threshold} for throughput), {@code

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class AbRunnerTest {
   private static final AbPlan SHORT =
-      new AbPlan(2, 50, 4, 200, Duration.ofMillis(5), 2, 20, 100, 40);
+      new AbPlan(2, 30, 4, 150, Duration.ofMillis(5), 2, 16, 150, 30);
   private static final Path NO_JARS = Path.of("unused");
 
   @Test

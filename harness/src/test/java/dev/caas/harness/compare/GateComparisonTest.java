@@ -25,11 +25,7 @@ class GateComparisonTest {
 
   @Test
   void a_millisecond_more_cpu_per_request_is_slower_and_said_in_words() {
-    var runs = new ArrayList<GateRun>();
-    for (int r = 1; r <= 3; r++) {
-      runs.add(run(GateRun.BASE, r, 1.0, 3.6 + 0.05 * r));
-      runs.add(run(GateRun.HEAD, r, 1.0, 4.6 + 0.05 * r));
-    }
+    List<GateRun> runs = abRuns(1.0, 1.0);
 
     GateComparison gate = GateComparison.of("sync-sequential", runs, Comparison.Settings.DEFAULT);
 
@@ -42,27 +38,19 @@ class GateComparisonTest {
 
   @Test
   void every_request_a_fifth_slower_is_slower_above_the_theory_and_in_the_tail() {
-    var runs = new ArrayList<GateRun>();
-    for (int r = 1; r <= 2; r++) {
-      runs.add(run(GateRun.BASE, r, 1.0, 3.6));
-      runs.add(run(GateRun.HEAD, r, 1.2, 3.6));
-    }
+    List<GateRun> runs = abRuns(1.2, 0);
 
     GateComparison gate = GateComparison.of("sync-sequential", runs, Comparison.Settings.DEFAULT);
 
     assertThat(gate.rows(Verdict.SLOWER))
         .extracting(GateComparison.Row::metric)
         .contains(GateMetric.OVERHEAD, GateMetric.TAIL, GateMetric.SATURATION);
-    assertThat(gate.whatChanged()).contains("throughput at saturation −17 %");
+    assertThat(gate.whatChanged()).containsPattern("throughput at saturation −1[6-8] %");
   }
 
   @Test
   void the_same_build_twice_is_the_same_on_every_metric() {
-    var runs = new ArrayList<GateRun>();
-    for (int r = 1; r <= 3; r++) {
-      runs.add(run(GateRun.BASE, r, 1.0, 3.6 + 0.03 * r));
-      runs.add(run(GateRun.HEAD, r, 1.0, 3.6 - 0.03 * r));
-    }
+    List<GateRun> runs = abRuns(1.0, 0);
 
     GateComparison gate = GateComparison.of("sync-sequential", runs, Comparison.Settings.DEFAULT);
 
@@ -102,18 +90,7 @@ class GateComparisonTest {
     var runs = new ArrayList<GateRun>();
     runs.add(run(GateRun.BASE, 1, 1.0, 3.6));
     GateRun head = run(GateRun.HEAD, 1, 1.0, 3.6);
-    runs.add(
-        new GateRun(
-            head.build(),
-            head.repetition(),
-            head.saturation(),
-            head.atLatency(),
-            head.theoryMs(),
-            head.clientsAtLatency(),
-            head.stepExcessMs(),
-            head.openLoop(),
-            head.cpuMsPerRequest(),
-            Double.NaN));
+    runs.add(copy(head, head.openLoop(), Double.NaN));
 
     GateComparison gate = GateComparison.of("sync-sequential", runs, Comparison.Settings.DEFAULT);
 
@@ -139,11 +116,7 @@ class GateComparisonTest {
   @Test
   void the_report_has_a_row_per_metric_and_a_chart_of_every_run(@TempDir Path folder)
       throws Exception {
-    var runs = new ArrayList<GateRun>();
-    for (int r = 1; r <= 2; r++) {
-      runs.add(run(GateRun.BASE, r, 1.0, 3.6));
-      runs.add(run(GateRun.HEAD, r, 1.0, 4.6));
-    }
+    List<GateRun> runs = abRuns(1.0, 1.0);
     var file = new GateFile("sync-sequential", Map.of("plan", "short"), runs);
     file.write(folder.resolve("ab.json"));
     GateFile read = GateFile.read(folder.resolve("ab.json"));
@@ -171,11 +144,7 @@ class GateComparisonTest {
   @Test
   void compare_ab_judges_a_saved_run_again_and_exits_with_one_on_a_regression(@TempDir Path folder)
       throws Exception {
-    var runs = new ArrayList<GateRun>();
-    for (int r = 1; r <= 2; r++) {
-      runs.add(run(GateRun.BASE, r, 1.0, 3.6));
-      runs.add(run(GateRun.HEAD, r, 1.0, 4.6));
-    }
+    List<GateRun> runs = abRuns(1.0, 1.0);
     Path file = folder.resolve("ab.json");
     new GateFile("sync-sequential", Map.of(), runs).write(file);
     var out = new java.io.StringWriter();
@@ -191,6 +160,20 @@ class GateComparisonTest {
     assertThat(both).isEqualTo(2);
     assertThat(folder.resolve("gate.md")).content().contains("**slower**");
     assertThat(folder.resolve("gate-sync-sequential.svg")).exists();
+  }
+
+  /**
+   * Two JVMs per build in turns: the head's requests {@code headSlowdown} times the base's, and
+   * {@code headExtraCpuMs} more CPU per request; each build's two runs 0.1 ms apart in CPU.
+   */
+  private static List<GateRun> abRuns(double headSlowdown, double headExtraCpuMs) {
+    var runs = new ArrayList<GateRun>();
+    for (int r = 1; r <= 2; r++) {
+      double noise = r == 1 ? -0.05 : 0.05;
+      runs.add(run(GateRun.BASE, r, 1.0, 3.6 + noise));
+      runs.add(run(GateRun.HEAD, r, headSlowdown, 3.6 - noise + headExtraCpuMs));
+    }
+    return runs;
   }
 
   private static Bootstrap.Interval p99Interval(RunSamples base, RunSamples head, int block) {
@@ -236,12 +219,20 @@ class GateComparisonTest {
         258_000);
   }
 
-  /** The same run, but eight requests in a row of its open loop met a 60 ms pause. */
+  /** The same run, but twelve requests in a row of its open loop met a 60 ms pause. */
   private static GateRun stalled(GateRun run) {
     double[] openLoop = run.openLoop().okLatenciesMs();
-    for (int i = 150; i < 158; i++) {
+    for (int i = 150; i < 162; i++) {
       openLoop[i] += 60;
     }
+    return copy(
+        run,
+        new RunSamples.Repetition(openLoop, run.openLoop().durationMs(), openLoop.length),
+        run.allocatedBytesPerRequest());
+  }
+
+  /** The same run with another open loop and another allocation figure. */
+  private static GateRun copy(GateRun run, RunSamples.Repetition openLoop, double allocated) {
     return new GateRun(
         run.build(),
         run.repetition(),
@@ -250,9 +241,9 @@ class GateComparisonTest {
         run.theoryMs(),
         run.clientsAtLatency(),
         run.stepExcessMs(),
-        new RunSamples.Repetition(openLoop, run.openLoop().durationMs(), openLoop.length),
+        openLoop,
         run.cpuMsPerRequest(),
-        run.allocatedBytesPerRequest());
+        allocated);
   }
 
   private static double[] latencies(Random random, int count, double medianMs) {
