@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -85,7 +86,8 @@ public final class AbRunner {
         target.injectLatency(Duration.ZERO);
       }
 
-      progress.phase(label, String.format("open loop, %.0f requests/s", plan.openLoopRate()));
+      progress.phase(
+          label, String.format(Locale.ROOT, "open loop, %.0f requests/s", plan.openLoopRate()));
       List<Sample> openLoop =
           new OpenLoop(plan.openLoopRate(), plan.openLoopRequests(), plan.maxConnections())
               .run(client, path, done -> {});
