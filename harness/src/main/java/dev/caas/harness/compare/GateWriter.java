@@ -83,7 +83,7 @@ public final class GateWriter {
 
   /**
    * Every run's figure of every metric as a ratio to the base build's pooled figure: base's runs in
-   * blue, head's in orange, head's interval as a bar, the threshold as dashed lines.
+   * blue, head's in orange, the interval of head/base as a bar, the threshold as dashed lines.
    */
   public static String svg(GateFile file, GateComparison gate) {
     List<GateComparison.Row> rows = gate.rows();
@@ -120,7 +120,7 @@ public final class GateWriter {
             String.format(
                 Locale.ROOT,
                 "<text x=\"%d\" y=\"16\">%s: each run / base (blue: base, orange: head, bar:"
-                    + " head's %s %% CI)</text>\n",
+                    + " %s %% CI of head / base)</text>\n",
                 8,
                 escape(gate.variant()),
                 CompareWriter.plain(gate.settings().confidence() * 100)));
