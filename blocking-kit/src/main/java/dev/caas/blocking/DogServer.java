@@ -5,6 +5,7 @@ import dev.caas.contract.DogHeaders;
 import dev.caas.contract.DogPaths;
 import dev.caas.contract.DogRequest;
 import dev.caas.contract.ErrorBody;
+import dev.caas.contract.ExtraCpu;
 import dev.caas.contract.Health;
 import dev.caas.contract.Json;
 import dev.caas.contract.Limits;
@@ -125,6 +126,7 @@ public final class DogServer implements AutoCloseable {
     DogHeaders.forAnyAnswer(variant.wireName(), request.id()).forEach(ctx::header);
     inFlight.incrementAndGet();
     try {
+      ExtraCpu.spin(options.extraCpu());
       ServedPhoto served = handler.serve(request);
       DogHeaders.forPhoto(
               served.photo().filename(), served.dogName(), served.timeline().serverTiming())

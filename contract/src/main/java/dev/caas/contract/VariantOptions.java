@@ -28,6 +28,8 @@ import java.util.Map;
  *     byte: a client that drips them (slowloris) is disconnected after this, whatever its pace
  * @param idleTimeout how long a connection may stay silent between requests before the server
  *     closes it
+ * @param extraCpu test-only: CPU burnt on every photo request before its handler runs, zero unless
+ *     told; the regression the gate's own tests inject (see {@link ExtraCpu})
  */
 public record VariantOptions(
     Variant.Composition composition,
@@ -42,7 +44,8 @@ public record VariantOptions(
     int queue,
     Duration deadline,
     Duration headerTimeout,
-    Duration idleTimeout) {
+    Duration idleTimeout,
+    Duration extraCpu) {
 
   /** The default {@link #headerTimeout}: generous for any real client, short for an attacker. */
   public static final Duration HEADER_TIMEOUT = Duration.ofSeconds(10);
@@ -69,6 +72,9 @@ public record VariantOptions(
                                                              arrive within it, or the connection closes
         --idle-timeout DURATION         [CAAS_IDLE_TIMEOUT]  default 30s: a connection silent for it
                                                              between requests is closed
+        --extra-cpu DURATION            [CAAS_EXTRA_CPU]     default 0: TEST ONLY, CPU burnt on every
+                                                             photo request (the regression gate's
+                                                             injected regression, e.g. 1ms)
       """;
 
   /**
@@ -130,7 +136,8 @@ public record VariantOptions(
         options.integer("queue", 1000),
         parseDuration(options.get("deadline", "60s")),
         parseDuration(options.get("header-timeout", HEADER_TIMEOUT.toMillis() + "ms")),
-        parseDuration(options.get("idle-timeout", IDLE_TIMEOUT.toMillis() + "ms")));
+        parseDuration(options.get("idle-timeout", IDLE_TIMEOUT.toMillis() + "ms")),
+        parseDuration(options.get("extra-cpu", "0ms")));
   }
 
   /** The same options with another database pool size. */
@@ -168,7 +175,8 @@ public record VariantOptions(
         waiting,
         deadline,
         header,
-        idle);
+        idle,
+        extraCpu);
   }
 
   /** The same database for an R2DBC driver: {@code r2dbc:postgresql://host:port/db}. */
@@ -181,12 +189,18 @@ public record VariantOptions(
     return "r2dbc:" + (query >= 0 ? rest.substring(0, query) : rest);
   }
 
-  /** Parses {@code 250ms}, {@code 15s}, {@code 2m}, or a bare number of milliseconds. */
+  /**
+   * Parses {@code 250ms}, {@code 0.25ms}, {@code 15s}, {@code 2m}, or a bare number of
+   * milliseconds.
+   */
   public static Duration parseDuration(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     try {
       if (t.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+        // Fractions too: the gate's injected regression is a fraction of a millisecond, e.g.
+        // 0.25ms.
+        return Duration.ofNanos(
+            Math.round(Double.parseDouble(t.substring(0, t.length() - 2)) * 1_000_000));
       }
       if (t.endsWith("s")) {
         return Duration.ofMillis(

@@ -208,6 +208,25 @@ class ContractTest {
   }
 
   @Test
+  void the_extra_cpu_is_zero_unless_told_and_reads_fractions_of_a_millisecond() {
+    String[] required = {"--db-url", "jdbc:postgresql://h/db", "--upstream-url", "http://h"};
+    assertThat(VariantOptions.parse(required, Map.of()).extraCpu()).isZero();
+    assertThat(VariantOptions.parse(required, Map.of("CAAS_EXTRA_CPU", "0.25ms")).extraCpu())
+        .isEqualTo(Duration.ofMillis(1).dividedBy(4));
+    assertThat(VariantOptions.parse(required, Map.of()).withDbPool(5).extraCpu()).isZero();
+  }
+
+  @Test
+  void the_extra_cpu_burns_at_least_what_it_was_asked_on_the_calling_thread() {
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadCpuTime();
+
+    ExtraCpu.spin(Duration.ofMillis(20));
+
+    assertThat(threads.getCurrentThreadCpuTime() - before).isGreaterThanOrEqualTo(20_000_000);
+  }
+
+  @Test
   void variants_parse_by_name_or_all() {
     assertThat(Variant.parseList("all")).hasSize(6);
     assertThat(Variant.parseList("sync-sequential,reactive-gathered"))

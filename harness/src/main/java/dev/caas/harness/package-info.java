@@ -20,6 +20,7 @@
  *
  * <pre>
  * cli          the commands: bench, calibrate, compare; options in, exit code out
+ * ab           two builds in turns on one machine, for the CI gate; compare judges them
  * compare      two results files: slower, or only different by chance?
  * report       the report in text, Markdown, JSON, CSV, HTML, SVG charts and HdrHistogram logs
  * targets      implementations it did not start (bench --target): measured with the same rig

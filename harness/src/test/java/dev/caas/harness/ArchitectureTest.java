@@ -16,8 +16,9 @@ import com.tngtech.archunit.lang.ArchRule;
  * launches and asks the variants; {@code stats} and {@code theory} turn samples and settings into
  * numbers; {@code calibration} measures the generator; {@code faults} judges the fault matrix's
  * cells; {@code bench} runs it all; {@code report} writes it down; {@code compare} reads results
- * back; {@code cli} parses the command line and calls the rest. {@code queueing} and {@code cost}
- * are leaves that theory, bench, report and the command line may use.
+ * back; {@code ab} runs two builds in turns and has {@code compare} judge them; {@code cli} parses
+ * the command line and calls the rest. {@code queueing} and {@code cost} are leaves that theory,
+ * bench, report and the command line may use.
  */
 @AnalyzeClasses(
     packages = "dev.caas.harness",
@@ -31,6 +32,8 @@ class ArchitectureTest {
           .consideringOnlyDependenciesInLayers()
           .layer("cli")
           .definedBy(HARNESS + "cli..")
+          .layer("ab")
+          .definedBy(HARNESS + "ab..")
           .layer("compare")
           .definedBy(HARNESS + "compare..")
           .layer("report")
@@ -59,24 +62,28 @@ class ArchitectureTest {
           .definedBy(HARNESS + "cost..")
           .whereLayer("cli")
           .mayNotBeAccessedByAnyLayer()
-          .whereLayer("compare")
+          .whereLayer("ab")
           .mayOnlyBeAccessedByLayers("cli")
+          .whereLayer("compare")
+          .mayOnlyBeAccessedByLayers("ab", "cli")
           .whereLayer("report")
           .mayOnlyBeAccessedByLayers("cli")
           .whereLayer("targets")
           .mayOnlyBeAccessedByLayers("cli")
           .whereLayer("bench")
-          .mayOnlyBeAccessedByLayers("report", "targets", "cli")
+          .mayOnlyBeAccessedByLayers("ab", "report", "targets", "cli")
           .whereLayer("faults")
           .mayOnlyBeAccessedByLayers("bench", "report", "cli")
           .whereLayer("calibration")
           .mayOnlyBeAccessedByLayers("bench", "report", "cli")
           .whereLayer("theory")
-          .mayOnlyBeAccessedByLayers("bench", "targets", "report", "cli")
+          .mayOnlyBeAccessedByLayers("ab", "bench", "targets", "report", "cli")
           .whereLayer("stats")
-          .mayOnlyBeAccessedByLayers("calibration", "faults", "bench", "targets", "report", "cli")
+          .mayOnlyBeAccessedByLayers(
+              "calibration", "faults", "bench", "ab", "targets", "report", "cli")
           .whereLayer("variant")
-          .mayOnlyBeAccessedByLayers("calibration", "faults", "bench", "targets", "report", "cli")
+          .mayOnlyBeAccessedByLayers(
+              "calibration", "faults", "bench", "ab", "targets", "report", "cli")
           .whereLayer("load")
           .mayOnlyBeAccessedByLayers(
               "variant",
@@ -85,13 +92,14 @@ class ArchitectureTest {
               "calibration",
               "faults",
               "bench",
+              "ab",
               "targets",
               "report",
               "cli")
           .whereLayer("queueing")
           .mayOnlyBeAccessedByLayers("theory", "bench", "report", "cli")
           .whereLayer("cost")
-          .mayOnlyBeAccessedByLayers("theory", "bench", "report", "cli")
+          .mayOnlyBeAccessedByLayers("theory", "bench", "ab", "report", "cli")
           .whereLayer("text")
           .mayNotAccessAnyLayer()
           .whereLayer("queueing")

@@ -1,5 +1,6 @@
 package dev.caas.reactive;
 
+import dev.caas.contract.ExtraCpu;
 import dev.caas.contract.Limits;
 import dev.caas.contract.Variant;
 import dev.caas.contract.VariantOptions;
@@ -131,7 +132,14 @@ public class DogApp {
       Compensations compensations,
       ConnectionPool pool) {
     var variant = Variant.of(Variant.Model.REACTIVE, options.composition());
-    PhotoHandler handler = handlers.create(new DogParts(upstream, ledger, names, compensations));
+    PhotoHandler handles = handlers.create(new DogParts(upstream, ledger, names, compensations));
+    // Test-only, zero unless told: the regression gate's injected cost, on the event loop that
+    // subscribes to the request (see ExtraCpu).
+    PhotoHandler handler =
+        request -> {
+          ExtraCpu.spin(options.extraCpu());
+          return handles.serve(request);
+        };
     var dbPool =
         pool.getMetrics()
             .orElseThrow(() -> new IllegalStateException("r2dbc-pool without metrics"));

@@ -65,7 +65,8 @@ public final class SharedTestbed {
         1000,
         deadline,
         VariantOptions.HEADER_TIMEOUT,
-        VariantOptions.IDLE_TIMEOUT);
+        VariantOptions.IDLE_TIMEOUT,
+        Duration.ZERO);
   }
 
   /** Where a started variant answers. */

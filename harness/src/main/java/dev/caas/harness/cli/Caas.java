@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       CalibrateCommand.class,
       ConformCommand.class,
       dev.caas.harness.compare.CompareCommand.class,
+      dev.caas.harness.ab.AbCommand.class,
       CommandLine.HelpCommand.class
     },
     description = {
@@ -42,6 +43,7 @@ import picocli.CommandLine.Spec;
       "  caas testbed --json testbed.json                  the testbed as a service, for any"
           + " implementation",
       "  caas compare --baseline old.json --current new.json  slower or only noise? (exit 1 on a regression)",
+      "  caas ab --base-jars base/ --head-jars head/       two builds in turns on this machine: the CI gate",
       "  caas check gather-threads                         the workshop's checker (./caas check --help;",
       "                                                    workshop/README.md)",
       "",

@@ -42,10 +42,17 @@ final class Bootstrap {
    * {@link Estimate#of}.
    */
   static Estimate[] resample(RunSamples run, int resamples, SplittableRandom random) {
+    return resample(run, run.blockLength(), resamples, random);
+  }
+
+  /**
+   * The same with blocks of {@code block} values: for values that are not latencies (a step's time
+   * above its injected latency), whose sum says nothing of how many requests were in flight.
+   */
+  static Estimate[] resample(RunSamples run, int block, int resamples, SplittableRandom random) {
     double[] sorted = run.sortedLatencies();
     int[][] positions = run.sortedPositions();
     int runs = positions.length;
-    int block = run.blockLength();
     double meanInFlight = run.meanInFlight();
     int[] draws = new int[sorted.length];
     var estimates = new Estimate[resamples];
@@ -108,12 +115,47 @@ final class Bootstrap {
     for (int i = 0; i < count; i++) {
       ratios[i] = current[i].of(metric) / baseline[i].of(metric);
     }
-    Arrays.sort(ratios);
+    return central(ratios, confidence);
+  }
+
+  /**
+   * The central {@code confidence} share of the ratios {@code current[i] / baseline[i]} of any
+   * figure resampled the same number of times on each side.
+   */
+  static Interval ratioInterval(double[] baseline, double[] current, double confidence) {
+    int count = Math.min(baseline.length, current.length);
+    double[] ratios = new double[count];
+    for (int i = 0; i < count; i++) {
+      ratios[i] = current[i] / baseline[i];
+    }
+    return central(ratios, confidence);
+  }
+
+  /**
+   * A figure of whole runs (CPU per request, bytes per request), resampled: as many runs as there
+   * are, drawn with replacement, and their mean. Only whole runs can be drawn, because only they
+   * are measured: a run's CPU is one reading of a counter, not one per request.
+   */
+  static double[] resampleMeans(double[] perRun, int resamples, SplittableRandom random) {
+    double[] means = new double[resamples];
+    for (int b = 0; b < resamples; b++) {
+      double sum = 0;
+      for (int k = 0; k < perRun.length; k++) {
+        sum += perRun[random.nextInt(perRun.length)];
+      }
+      means[b] = sum / perRun.length;
+    }
+    return means;
+  }
+
+  private static Interval central(double[] values, double confidence) {
+    Arrays.sort(values);
+    int count = values.length;
     double tail = (1 - confidence) / 2;
     int low = (int) Math.floor(tail * count);
     int high = (int) Math.ceil((1 - tail) * count) - 1;
     return new Interval(
-        ratios[Math.clamp(low, 0, count - 1)], ratios[Math.clamp(high, 0, count - 1)]);
+        values[Math.clamp(low, 0, count - 1)], values[Math.clamp(high, 0, count - 1)]);
   }
 
   /** A confidence interval of a ratio. */

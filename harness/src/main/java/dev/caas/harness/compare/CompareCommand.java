@@ -41,6 +41,8 @@ import picocli.CommandLine.Spec;
       "    caas compare --baseline base.json --current current.json --out results",
       "  Only changes over 10 %% count:",
       "    caas compare --baseline a.json --current b.json --threshold 10%%",
+      "  The head of an A/B run against its base (caas ab --out target/gate), judged again:",
+      "    caas compare --ab target/gate/ab.json --threshold 10%%",
       "  Straight into a GitHub Actions job summary (see .github/workflows/):",
       "    caas compare --baseline a.json --current b.json >> \"$GITHUB_STEP_SUMMARY\"",
       "",
@@ -59,16 +61,22 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(
       names = "--baseline",
       paramLabel = "FILE",
-      required = true,
       description = "The reference: a 'caas bench --json' file, e.g. results/baseline.json.")
   Path baseline;
 
   @Option(
       names = "--current",
       paramLabel = "FILE",
-      required = true,
       description = "The run to judge, written the same way.")
   Path current;
+
+  @Option(
+      names = "--ab",
+      paramLabel = "FILE",
+      description =
+          "Instead of the two above: an A/B run's ab.json ('caas ab --out DIR'), head judged against"
+              + " base from the same run.")
+  Path ab;
 
   @Option(
       names = "--threshold",
@@ -122,6 +130,16 @@ public final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
+    boolean twoFiles = baseline != null || current != null;
+    if (ab != null ? twoFiles : baseline == null || current == null) {
+      spec.commandLine()
+          .getErr()
+          .println("caas compare: give --baseline and --current, or --ab, not both");
+      return EXIT_BAD_INPUT;
+    }
+    if (ab != null) {
+      return compareAb(stdout);
+    }
     Comparison comparison;
     try {
       var settings = new Comparison.Settings(threshold, confidence, resamples, seed);
@@ -142,6 +160,27 @@ public final class CompareCommand implements Callable<Integer> {
     }
     stdout.flush();
     return comparison.regressed() ? EXIT_REGRESSION : EXIT_NO_REGRESSION;
+  }
+
+  /** The head of an A/B run against its base, both from the same file. */
+  private int compareAb(PrintWriter stdout) throws IOException {
+    GateFile file;
+    GateComparison gate;
+    try {
+      file = GateFile.read(ab);
+      var settings = new Comparison.Settings(threshold, confidence, resamples, seed);
+      gate = GateComparison.of(file.variant(), file.runs(), settings);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("caas compare: " + e.getMessage());
+      return EXIT_BAD_INPUT;
+    }
+    stdout.print(GateWriter.markdown(file, gate, null));
+    for (Path written : files(markdown, "gate.md")) {
+      GateWriter.write(file, gate, written);
+      stdout.println("wrote " + written);
+    }
+    stdout.flush();
+    return gate.regressed() ? EXIT_REGRESSION : EXIT_NO_REGRESSION;
   }
 
   private List<Path> files(Path file, String nameInOut) {

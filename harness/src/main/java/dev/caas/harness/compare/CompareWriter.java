@@ -138,8 +138,7 @@ public final class CompareWriter {
         .append(severalPoints ? "---|" : "")
         .append("---|---:|---:|---:|---:|---:|---|\n");
     for (Comparison.Row row : comparison.rows()) {
-      String verdict =
-          row.verdict() == Verdict.SAME ? row.verdict().word() : "**" + row.verdict().word() + "**";
+      String verdict = row.verdict().markdown();
       out.append("| ")
           .append(row.variant())
           .append(severalPoints ? " | " + row.point() : "")
@@ -259,7 +258,7 @@ public final class CompareWriter {
     }
   }
 
-  private static String ratio(double ratio) {
+  static String ratio(double ratio) {
     return Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.3f", ratio) : "—";
   }
 
@@ -280,14 +279,14 @@ public final class CompareWriter {
   }
 
   /** Three significant digits without trailing zeros: {@code 5}, {@code 2.5}, {@code 99.9}. */
-  private static String plain(double value) {
+  static String plain(double value) {
     return new BigDecimal(String.format(Locale.ROOT, "%.3g", value))
         .stripTrailingZeros()
         .toPlainString();
   }
 
   /** A table cell: a pipe would end the cell, a line break the row. */
-  private static String cell(String text) {
+  static String cell(String text) {
     return text.replace("|", "\\|").replace("\n", " ");
   }
 }

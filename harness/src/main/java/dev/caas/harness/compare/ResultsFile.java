@@ -56,14 +56,7 @@ public record ResultsFile(
    *     (a confidence interval needs them; files from {@code caas bench --json} always have them)
    */
   public static ResultsFile read(Path file) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(Files.readString(file));
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("no such file: " + file);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + file + " as JSON: " + e.getMessage());
-    }
+    JsonNode root = readJson(file);
     if (root == null || !root.path("runs").isArray()) {
       throw new IllegalArgumentException(
           file + " is not a 'caas bench --json' report: it has no 'runs' array");
@@ -92,6 +85,21 @@ public record ResultsFile(
         scenario(scenario),
         Math.max(1, scenario.path("repeat").asInt(1)),
         runs);
+  }
+
+  /**
+   * A JSON file's tree ({@code null} for an empty file).
+   *
+   * @throws IllegalArgumentException when it is missing or not JSON
+   */
+  static JsonNode readJson(Path file) {
+    try {
+      return JSON.readTree(Files.readString(file));
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("no such file: " + file);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + file + " as JSON: " + e.getMessage());
+    }
   }
 
   /** The variants and points that were measured, in the file's order. */

@@ -20,6 +20,11 @@ public enum Verdict {
     return word;
   }
 
+  /** In a Markdown table: bold when it is not {@code same}, so a reader's eye finds it. */
+  public String markdown() {
+    return this == SAME ? word : "**" + word + "**";
+  }
+
   /**
    * {@code slower} when the whole interval lies beyond the threshold on the worse side (above
    * {@code 1 + threshold} for a latency, below {@code 1 - threshold} for throughput), {@code
@@ -31,9 +36,14 @@ public enum Verdict {
    * @param threshold the smallest relative change that counts, e.g. 0.05
    */
   public static Verdict of(Metric metric, double low, double high, double threshold) {
+    return of(metric.higherIsBetter(), low, high, threshold);
+  }
+
+  /** The same for any figure: {@code higherIsBetter} for a throughput, not for a cost. */
+  public static Verdict of(boolean higherIsBetter, double low, double high, double threshold) {
     boolean above = low > 1 + threshold;
     boolean below = high < 1 - threshold;
-    if (metric.higherIsBetter()) {
+    if (higherIsBetter) {
       return below ? SLOWER : above ? FASTER : SAME;
     }
     return above ? SLOWER : below ? FASTER : SAME;

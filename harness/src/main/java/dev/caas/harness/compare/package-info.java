@@ -30,6 +30,17 @@
  * exit with 1, the signal a CI job needs; bad input exits with 2, so a missing baseline is never
  * mistaken for a regression.
  *
+ * <h2>Two builds from one run: the A/B gate</h2>
+ *
+ * Two bench files made on different machines or days can only be compared with wide margins, and
+ * the talk's figures are mostly injected waiting. {@code caas ab} measures the head and the base
+ * builds in turns on one machine and keeps every run labelled with its build ({@link
+ * dev.caas.harness.compare.GateRun}, {@link dev.caas.harness.compare.GateFile}); {@link
+ * dev.caas.harness.compare.GateComparison} judges head against base on figures that move with the
+ * code ({@link dev.caas.harness.compare.GateMetric}), with the same bootstrap and verdicts as here,
+ * and {@link dev.caas.harness.compare.GateWriter} writes the reviewer's table and chart. {@code
+ * caas compare --ab FILE} judges a saved run again.
+ *
  * <h2>What it cannot see</h2>
  *
  * The statistics say whether the two runs differ, not why. Two files made with different latencies,

@@ -142,11 +142,21 @@ public final class VariantProcess implements AutoCloseable {
    * @throws MissingJarException when the jar does not exist
    */
   public static VariantProcess start(Launch launch, Path logFile) throws IOException {
+    return start(launch, List.of(), logFile);
+  }
+
+  /**
+   * The same with more options after the launch's own, e.g. the A/B gate's test-only {@code
+   * --extra-cpu 1ms}.
+   */
+  public static VariantProcess start(Launch launch, List<String> moreOptions, Path logFile)
+      throws IOException {
     if (!Files.isRegularFile(launch.jar())) {
       throw new MissingJarException(launch.variant(), launch.jar());
     }
     int port = freePort();
-    List<String> command = launch.command(port);
+    List<String> command = new ArrayList<>(launch.command(port));
+    command.addAll(moreOptions);
     Files.createDirectories(logFile.toAbsolutePath().getParent());
     Files.writeString(logFile, "$ " + String.join(" ", command) + "\n", StandardCharsets.UTF_8);
     var builder =
@@ -305,6 +315,11 @@ public final class VariantProcess implements AutoCloseable {
 
   public Path logFile() {
     return logFile;
+  }
+
+  /** The variant JVM's process id, for a meter of its CPU and heap. */
+  public long pid() {
+    return process.pid();
   }
 
   /** Asks the variant to stop (SIGTERM), and kills it if it has not within ten seconds. */
