@@ -28,6 +28,9 @@ import java.util.Map;
  *     byte: a client that drips them (slowloris) is disconnected after this, whatever its pace
  * @param idleTimeout how long a connection may stay silent between requests before the server
  *     closes it
+ * @param upstreamConnections the most connections to the upstream at once, for models whose HTTP
+ *     client pools them with a limit (reactive's WebClient); more requests wait for one. The
+ *     blocking clients open one per waiting request and have no such limit
  */
 public record VariantOptions(
     Variant.Composition composition,
@@ -42,13 +45,19 @@ public record VariantOptions(
     int queue,
     Duration deadline,
     Duration headerTimeout,
-    Duration idleTimeout) {
+    Duration idleTimeout,
+    int upstreamConnections) {
 
   /** The default {@link #headerTimeout}: generous for any real client, short for an attacker. */
   public static final Duration HEADER_TIMEOUT = Duration.ofSeconds(10);
 
   /** The default {@link #idleTimeout}: Jetty's own default, now the same for every server. */
   public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * The default {@link #upstreamConnections}: a thousand requests in flight, as WebClient's own.
+   */
+  public static final int UPSTREAM_CONNECTIONS = 1_000;
 
   public static final String USAGE =
       """
@@ -69,6 +78,8 @@ public record VariantOptions(
                                                              arrive within it, or the connection closes
         --idle-timeout DURATION         [CAAS_IDLE_TIMEOUT]  default 30s: a connection silent for it
                                                              between requests is closed
+        --upstream-connections N        [CAAS_UPSTREAM_CONNECTIONS] default 1000: the most upstream
+                                                             connections of a pooling client (reactive)
       """;
 
   /**
@@ -130,7 +141,8 @@ public record VariantOptions(
         options.integer("queue", 1000),
         parseDuration(options.get("deadline", "60s")),
         parseDuration(options.get("header-timeout", HEADER_TIMEOUT.toMillis() + "ms")),
-        parseDuration(options.get("idle-timeout", IDLE_TIMEOUT.toMillis() + "ms")));
+        parseDuration(options.get("idle-timeout", IDLE_TIMEOUT.toMillis() + "ms")),
+        options.integer("upstream-connections", UPSTREAM_CONNECTIONS));
   }
 
   /** The same options with another database pool size. */
@@ -168,7 +180,8 @@ public record VariantOptions(
         waiting,
         deadline,
         header,
-        idle);
+        idle,
+        upstreamConnections);
   }
 
   /** The same database for an R2DBC driver: {@code r2dbc:postgresql://host:port/db}. */

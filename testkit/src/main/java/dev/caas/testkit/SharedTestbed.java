@@ -47,7 +47,8 @@ public final class SharedTestbed {
         1000,
         deadline,
         VariantOptions.HEADER_TIMEOUT,
-        VariantOptions.IDLE_TIMEOUT);
+        VariantOptions.IDLE_TIMEOUT,
+        VariantOptions.UPSTREAM_CONNECTIONS);
   }
 
   /** Where a started variant answers. */

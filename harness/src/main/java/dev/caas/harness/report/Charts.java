@@ -36,7 +36,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class Charts {
   static final int WIDTH = 960;
   static final int HEIGHT = 480;
-  private static final BasicStroke DASHED =
+  static final BasicStroke DASHED =
       new BasicStroke(
           1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0);
   private static final Color GRID = new Color(225, 225, 225);
@@ -63,36 +63,8 @@ public final class Charts {
             "Median and p99 per variant, theory marked" + at,
             latencyByVariant(last)));
     switch (report.config().scenario()) {
-      case Scenario.ConcurrencySweep sweep -> {
-        charts.add(
-            ChartSvg.of(
-                "latency-vs-concurrency",
-                "Median latency against concurrency",
-                sweep(
-                    summaries,
-                    "Median latency against concurrency",
-                    "clients (closed loop)",
-                    "median latency (ms)",
-                    s -> s.point().concurrency(),
-                    PointSummary::medianMs,
-                    s -> s.theory().medianMs(),
-                    true,
-                    true)));
-        charts.add(
-            ChartSvg.of(
-                "throughput-vs-concurrency",
-                "Throughput against concurrency, predicted ceiling dashed",
-                sweep(
-                    summaries,
-                    "Throughput against concurrency (dashed: theory, flat at the predicted ceiling)",
-                    "clients (closed loop)",
-                    "requests per second",
-                    s -> s.point().concurrency(),
-                    PointSummary::throughputRps,
-                    s -> s.theory().throughputRps(),
-                    true,
-                    false)));
-      }
+      case Scenario.ConcurrencySweep sweep -> charts.addAll(againstConcurrency(summaries));
+      case Scenario.Scale scale -> charts.addAll(againstConcurrency(summaries));
       case Scenario.LatencySweep sweep -> {
         charts.add(
             ChartSvg.of(
@@ -127,6 +99,41 @@ public final class Charts {
       case Scenario.Overload o -> {}
       case Scenario.Faults f -> {}
     }
+    charts.addAll(CostCharts.of(report));
+    return charts;
+  }
+
+  /** Median latency and throughput against the clients of a closed loop, theory dashed. */
+  private static List<ChartSvg> againstConcurrency(List<PointSummary> summaries) {
+    var charts = new ArrayList<ChartSvg>();
+    charts.add(
+        ChartSvg.of(
+            "latency-vs-concurrency",
+            "Median latency against concurrency",
+            sweep(
+                summaries,
+                "Median latency against concurrency",
+                "clients (closed loop)",
+                "median latency (ms)",
+                s -> s.point().concurrency(),
+                PointSummary::medianMs,
+                s -> s.theory().medianMs(),
+                true,
+                true)));
+    charts.add(
+        ChartSvg.of(
+            "throughput-vs-concurrency",
+            "Throughput against concurrency, predicted ceiling dashed",
+            sweep(
+                summaries,
+                "Throughput against concurrency (dashed: theory, flat at the predicted ceiling)",
+                "clients (closed loop)",
+                "requests per second",
+                s -> s.point().concurrency(),
+                PointSummary::throughputRps,
+                s -> s.theory().throughputRps(),
+                true,
+                false)));
     return charts;
   }
 
@@ -324,7 +331,7 @@ public final class Charts {
             (base.getRed() + 255) / 2, (base.getGreen() + 255) / 2, (base.getBlue() + 255) / 2);
   }
 
-  private static void style(AxesChartStyler styler) {
+  static void style(AxesChartStyler styler) {
     styler.setChartBackgroundColor(Color.WHITE);
     styler.setPlotBackgroundColor(Color.WHITE);
     styler.setPlotGridLinesColor(GRID);

@@ -46,7 +46,7 @@ public final class VariantProcess implements AutoCloseable {
    * Everything needed to start one variant; the database and upstream are the testbed's proxies.
    *
    * @param dbPool {@code null}: the variant's default; likewise {@code serverThreads}, {@code
-   *     queue} and {@code deadline}
+   *     queue}, {@code deadline} and {@code upstreamConnections}
    */
   public record Launch(
       Variant variant,
@@ -60,7 +60,38 @@ public final class VariantProcess implements AutoCloseable {
       Integer dbPool,
       Integer serverThreads,
       Integer queue,
-      Duration deadline) {
+      Duration deadline,
+      Integer upstreamConnections) {
+
+    /** A launch with the variant's own upstream connection limit. */
+    public Launch(
+        Variant variant,
+        Path jar,
+        Path java,
+        List<String> jvmArgs,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        URI upstreamUrl,
+        Integer dbPool,
+        Integer serverThreads,
+        Integer queue,
+        Duration deadline) {
+      this(
+          variant,
+          jar,
+          java,
+          jvmArgs,
+          dbUrl,
+          dbUser,
+          dbPassword,
+          upstreamUrl,
+          dbPool,
+          serverThreads,
+          queue,
+          deadline,
+          null);
+    }
 
     /**
      * The command line (see {@code VariantOptions.USAGE}); the password goes by environment, not
@@ -95,6 +126,9 @@ public final class VariantProcess implements AutoCloseable {
       }
       if (deadline != null) {
         command.addAll(List.of("--deadline", deadline.toMillis() + "ms"));
+      }
+      if (upstreamConnections != null) {
+        command.addAll(List.of("--upstream-connections", upstreamConnections.toString()));
       }
       return command;
     }
@@ -291,6 +325,11 @@ public final class VariantProcess implements AutoCloseable {
     } catch (IOException e) {
       return "(cannot read " + logFile + ": " + e.getMessage() + ")";
     }
+  }
+
+  /** The variant's process id: what the cost meter watches and attaches to. */
+  public long pid() {
+    return process.pid();
   }
 
   public Variant variant() {
