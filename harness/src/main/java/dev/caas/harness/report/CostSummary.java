@@ -41,7 +41,11 @@ final class CostSummary {
     return metered;
   }
 
-  /** Per variant with at least two plateau samples: predicted against measured. */
+  /**
+   * Per variant with at least two plateau samples from points that passed: predicted against
+   * measured. A point with errors (a variant out of heap, requests past their deadline) is left out
+   * of the fit, its costs stay in the per-run lines.
+   */
   static List<VariantWaitingCost> waitingCosts(BenchReport report) {
     var variants = new LinkedHashSet<Variant>();
     report.runs().forEach(run -> variants.add(run.variant()));
@@ -50,7 +54,11 @@ final class CostSummary {
       var samples = new ArrayList<PlateauSample>();
       Optional<JvmCost> jvm = Optional.empty();
       for (RunResult run : report.runs()) {
-        if (run.variant() != variant || run.repetition() != 1 || run.costs().isEmpty()) {
+        // A point with errors is not a plateau: its requests failed or queued instead of waiting.
+        if (run.variant() != variant
+            || run.repetition() != 1
+            || run.costs().isEmpty()
+            || !run.passed()) {
           continue;
         }
         run.costs().get().plateau().ifPresent(samples::add);

@@ -63,36 +63,6 @@ public final class VariantProcess implements AutoCloseable {
       Duration deadline,
       Integer upstreamConnections) {
 
-    /** A launch with the variant's own upstream connection limit. */
-    public Launch(
-        Variant variant,
-        Path jar,
-        Path java,
-        List<String> jvmArgs,
-        String dbUrl,
-        String dbUser,
-        String dbPassword,
-        URI upstreamUrl,
-        Integer dbPool,
-        Integer serverThreads,
-        Integer queue,
-        Duration deadline) {
-      this(
-          variant,
-          jar,
-          java,
-          jvmArgs,
-          dbUrl,
-          dbUser,
-          dbPassword,
-          upstreamUrl,
-          dbPool,
-          serverThreads,
-          queue,
-          deadline,
-          null);
-    }
-
     /**
      * The command line (see {@code VariantOptions.USAGE}); the password goes by environment, not
      * here.

@@ -173,7 +173,8 @@ public final class Lab implements AutoCloseable {
             null,
             null,
             null,
-            deadline);
+            deadline,
+            null);
     VariantProcess process =
         VariantProcess.start(launch, folder.resolve(variant.wireName() + ".log"));
     try {
