@@ -114,7 +114,10 @@ public final class Bench {
    * The config's testbed, except for the scale scenario with an embedded or automatic backend: then
    * the proxy and the upstream run as processes of their own (each with its own open-files limit
    * and its own CPU account), and the proxy dials the upstream from one loopback address per
-   * {@value #CONNECTIONS_PER_SOURCE_ADDRESS} connections, at least two.
+   * {@value #CONNECTIONS_PER_SOURCE_ADDRESS} connections. (The embedded proxy dials PostgreSQL from
+   * the same addresses in turn, and PostgreSQL admits 127.0.0.1 only: with a second address, the
+   * reactive variant's pool was refused at start-up. Past 10,000 connections the testbed must keep
+   * the extra addresses to the upstream proxy first.)
    */
   static TestbedOptions testbedOptions(BenchConfig config) {
     TestbedOptions options = config.testbed();
@@ -122,7 +125,7 @@ public final class Bench {
         || options.backend() == Backend.EXTERNAL) {
       return options;
     }
-    int sources = Math.max(2, Math.ceilDiv(scale.maxInFlight(), CONNECTIONS_PER_SOURCE_ADDRESS));
+    int sources = Math.ceilDiv(scale.maxInFlight(), CONNECTIONS_PER_SOURCE_ADDRESS);
     return options
         .withProcesses(ProcessLayout.SEPARATE_PROCESSES)
         .withProxySourceAddresses(
