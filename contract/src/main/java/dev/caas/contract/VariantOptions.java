@@ -28,6 +28,9 @@ import java.util.Map;
  *     byte: a client that drips them (slowloris) is disconnected after this, whatever its pace
  * @param idleTimeout how long a connection may stay silent between requests before the server
  *     closes it
+ * @param upstreamConnections the most connections to the upstream at once, for models whose HTTP
+ *     client pools them with a limit (reactive's WebClient); more requests wait for one. The
+ *     blocking clients open one per waiting request and have no such limit
  * @param extraCpu test-only: CPU burnt on every photo request before its handler runs, zero unless
  *     told; the regression the gate's own tests inject (see {@link ExtraCpu})
  */
@@ -45,6 +48,7 @@ public record VariantOptions(
     Duration deadline,
     Duration headerTimeout,
     Duration idleTimeout,
+    int upstreamConnections,
     Duration extraCpu) {
 
   /** The default {@link #headerTimeout}: generous for any real client, short for an attacker. */
@@ -52,6 +56,11 @@ public record VariantOptions(
 
   /** The default {@link #idleTimeout}: Jetty's own default, now the same for every server. */
   public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * The default {@link #upstreamConnections}: a thousand requests in flight, as WebClient's own.
+   */
+  public static final int UPSTREAM_CONNECTIONS = 1_000;
 
   public static final String USAGE =
       """
@@ -72,6 +81,8 @@ public record VariantOptions(
                                                              arrive within it, or the connection closes
         --idle-timeout DURATION         [CAAS_IDLE_TIMEOUT]  default 30s: a connection silent for it
                                                              between requests is closed
+        --upstream-connections N        [CAAS_UPSTREAM_CONNECTIONS] default 1000: the most upstream
+                                                             connections of a pooling client (reactive)
         --extra-cpu DURATION            [CAAS_EXTRA_CPU]     default 0: TEST ONLY, CPU burnt on every
                                                              photo request (the regression gate's
                                                              injected regression, e.g. 1ms)
@@ -137,6 +148,7 @@ public record VariantOptions(
         parseDuration(options.get("deadline", "60s")),
         parseDuration(options.get("header-timeout", HEADER_TIMEOUT.toMillis() + "ms")),
         parseDuration(options.get("idle-timeout", IDLE_TIMEOUT.toMillis() + "ms")),
+        options.integer("upstream-connections", UPSTREAM_CONNECTIONS),
         parseDuration(options.get("extra-cpu", "0ms")));
   }
 
@@ -176,6 +188,7 @@ public record VariantOptions(
         deadline,
         header,
         idle,
+        upstreamConnections,
         extraCpu);
   }
 

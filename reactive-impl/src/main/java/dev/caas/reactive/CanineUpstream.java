@@ -32,20 +32,20 @@ import reactor.netty.resources.ConnectionProvider;
  */
 public final class CanineUpstream implements AutoCloseable {
   /**
-   * Enough keep-alive connections for a thousand requests in flight; more wait in the queue below.
-   */
-  private static final int MAX_CONNECTIONS = 1_000;
-
-  /**
    * Requests that may wait for a connection: bounded, but far past any scenario the harness runs.
    */
   private static final int MAX_WAITING = 100_000;
 
   private final ConnectionProvider connections;
+  private final int maxConnections;
   private final WebClient client;
   private final URI dogUri;
 
-  CanineUpstream(URI upstreamUrl, Duration deadline) {
+  /**
+   * @param maxConnections keep-alive connections at most (a thousand by default: {@code
+   *     --upstream-connections}); more requests in flight wait in the queue below
+   */
+  CanineUpstream(URI upstreamUrl, Duration deadline, int maxConnections) {
     // HTTP/1.1 with keep-alive (Reactor Netty's default): one connection per request in flight, as
     // every
     // variant gets. No idle or lifetime eviction, so no connection is reopened under latency.
@@ -53,9 +53,10 @@ public final class CanineUpstream implements AutoCloseable {
     // own limits on waiting for a connection (45 s) and connecting (30 s) are raised to the whole
     // deadline, so
     // only the request's deadline ends these waits, never a shorter limit of the pool.
+    this.maxConnections = maxConnections;
     this.connections =
         ConnectionProvider.builder("upstream")
-            .maxConnections(MAX_CONNECTIONS)
+            .maxConnections(maxConnections)
             .pendingAcquireMaxCount(MAX_WAITING)
             .pendingAcquireTimeout(deadline)
             .build();
@@ -102,7 +103,7 @@ public final class CanineUpstream implements AutoCloseable {
   }
 
   int maxConnections() {
-    return MAX_CONNECTIONS;
+    return maxConnections;
   }
 
   private static String header(ClientResponse response, String name) {

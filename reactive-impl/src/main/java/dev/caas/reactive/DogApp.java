@@ -104,7 +104,8 @@ public class DogApp {
 
   @Bean
   CanineUpstream canineUpstream(VariantOptions options) {
-    return new CanineUpstream(options.upstreamUrl(), options.deadline());
+    return new CanineUpstream(
+        options.upstreamUrl(), options.deadline(), options.upstreamConnections());
   }
 
   @Bean

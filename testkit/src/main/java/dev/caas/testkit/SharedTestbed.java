@@ -66,6 +66,7 @@ public final class SharedTestbed {
         deadline,
         VariantOptions.HEADER_TIMEOUT,
         VariantOptions.IDLE_TIMEOUT,
+        VariantOptions.UPSTREAM_CONNECTIONS,
         Duration.ZERO);
   }
 

@@ -3,6 +3,7 @@ package dev.caas.harness.bench;
 import dev.caas.contract.DogPaths;
 import dev.caas.contract.Limits;
 import dev.caas.contract.Variant;
+import dev.caas.harness.cost.RunCosts;
 import dev.caas.harness.load.ClosedLoop;
 import dev.caas.harness.load.RequestClient;
 import dev.caas.harness.load.Sample;
@@ -14,7 +15,13 @@ import dev.caas.harness.theory.Theory;
 import dev.caas.harness.variant.BillingCheck;
 import dev.caas.harness.variant.VariantJars;
 import dev.caas.harness.variant.VariantProcess;
+import dev.caas.testbed.Backend;
+import dev.caas.testbed.ProcessLayout;
+import dev.caas.testbed.RigBudget;
+import dev.caas.testbed.RigBudget.BudgetDemand;
+import dev.caas.testbed.RigLimits;
 import dev.caas.testbed.Testbed;
+import dev.caas.testbed.TestbedOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +30,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The bench: for each variant, start its jar against the testbed, warm it up, inject the latency,
@@ -82,9 +90,12 @@ public final class Bench {
           plan.notRun(),
           rig.calibration());
     }
-    openFilesWarning(config.maxConcurrency(), openFilesLimit()).ifPresent(progress::warn);
+    TestbedOptions options = testbedOptions(config);
+    if (options.processes() == ProcessLayout.IN_PROCESS) {
+      openFilesWarning(config.maxConcurrency(), openFilesLimit()).ifPresent(progress::warn);
+    }
     progress.phase("testbed", "starting PostgreSQL, Toxiproxy and the dog upstream");
-    Testbed testbed = Testbed.start(config.testbed());
+    Testbed testbed = Testbed.start(options);
     try {
       return measure(testbed, plan);
     } finally {
@@ -98,6 +109,36 @@ public final class Bench {
       }
     }
   }
+
+  /**
+   * The config's testbed, except for the scale scenario with an embedded or automatic backend: then
+   * the proxy and the upstream run as processes of their own (each with its own open-files limit
+   * and its own CPU account), and the proxy dials the upstream from one loopback address per
+   * {@value #CONNECTIONS_PER_SOURCE_ADDRESS} connections. (The embedded proxy dials PostgreSQL from
+   * the same addresses in turn, and PostgreSQL admits 127.0.0.1 only: with a second address, the
+   * reactive variant's pool was refused at start-up. Past 10,000 connections the testbed must keep
+   * the extra addresses to the upstream proxy first.)
+   */
+  static TestbedOptions testbedOptions(BenchConfig config) {
+    TestbedOptions options = config.testbed();
+    if (!(config.scenario() instanceof Scenario.Scale scale)
+        || options.backend() == Backend.EXTERNAL) {
+      return options;
+    }
+    int sources = Math.ceilDiv(scale.maxInFlight(), CONNECTIONS_PER_SOURCE_ADDRESS);
+    return options
+        .withProcesses(ProcessLayout.SEPARATE_PROCESSES)
+        .withProxySourceAddresses(
+            options.proxySourceAddresses().isEmpty()
+                ? TestbedOptions.loopbackAddresses(sources)
+                : options.proxySourceAddresses());
+  }
+
+  /**
+   * Connections the proxy opens from one source address: a third of the ephemeral range, which
+   * leaves the rest for connections in TIME_WAIT.
+   */
+  static final int CONNECTIONS_PER_SOURCE_ADDRESS = 10_000;
 
   /**
    * Runs every variant of the config against a testbed the caller started and will close. Its
@@ -176,6 +217,7 @@ public final class Bench {
       return new FaultBench(rig, config, progress).measure(testbed, plan.runnable(), plan.notRun());
     }
     var provenance = rig.provenance(testbed.backends().postgres(), testbed.backends().toxiproxy());
+    OptionalLong postmaster = RunMeter.postmasterPid(testbed);
     var runs = new ArrayList<RunResult>();
     var notRun = new ArrayList<>(plan.notRun());
     var failed = EnumSet.noneOf(Variant.class);
@@ -185,7 +227,7 @@ public final class Bench {
         continue;
       }
       try {
-        runs.addAll(runOne(testbed, slot));
+        runs.addAll(runOne(testbed, postmaster, slot, notRun));
       } catch (VariantProcess.StartFailedException e) {
         progress.warn(variant.wireName() + " FAILED: " + e.getMessage());
         notRun.add(new NotRun(variant, false, e.getMessage(), ""));
@@ -199,8 +241,13 @@ public final class Bench {
     return new BenchReport(provenance, config, runs, notRun, rig.calibration());
   }
 
-  /** One variant process: started, warmed up, measured at every point of the scenario, stopped. */
-  private List<RunResult> runOne(Testbed testbed, RunOrder.Slot slot) throws Exception {
+  /**
+   * One variant process: started, warmed up, measured at every point of the scenario, stopped. A
+   * point the rig's budget refuses is added to {@code notRun} with its arithmetic and not run.
+   */
+  private List<RunResult> runOne(
+      Testbed testbed, OptionalLong postmaster, RunOrder.Slot slot, List<NotRun> notRun)
+      throws Exception {
     Variant variant = slot.variant();
     String name = variant.wireName() + (config.repeat() > 1 ? " #" + slot.repetition() : "");
     testbed.setLatency(Duration.ZERO, Duration.ZERO);
@@ -209,19 +256,32 @@ public final class Bench {
         "starting " + jars.jarFor(variant).getFileName() + " (log: " + rig.logFile(variant) + ")");
     try (var process = VariantProcess.start(rig.launch(testbed, variant), rig.logFile(variant))) {
       Limits limits = process.awaitReady(config.startupTimeout());
-      try (var client =
-          new RequestClient(process.baseUrl(), config.maxConcurrency(), config.requestTimeout())) {
-        double ceiling = warmUp(client, name);
+      List<ScenarioPoint> points = config.points();
+      List<ScenarioPoint> fitting = fitting(testbed, variant, limits, points, name, notRun);
+      if (fitting.isEmpty()) {
+        return List.of();
+      }
+      int clients = fitting.stream().mapToInt(ScenarioPoint::concurrency).max().orElseThrow();
+      try (var client = new RequestClient(process.baseUrl(), clients, config.requestTimeout());
+          var meter = RunMeter.watching(process, testbed, postmaster, progress)) {
+        double ceiling = warmUp(client, name, clients);
         var runs = new ArrayList<RunResult>();
-        List<ScenarioPoint> points = config.points();
-        for (ScenarioPoint point : points) {
+        for (ScenarioPoint point : fitting) {
           String label =
               points.size() > 1
                   ? name + " [" + (point.index() + 1) + "/" + points.size() + "]"
                   : name;
           runs.add(
               measurePoint(
-                  testbed, process, client, limits, ceiling, point, slot.repetition(), label));
+                  testbed,
+                  process,
+                  client,
+                  meter,
+                  limits,
+                  ceiling,
+                  point,
+                  slot.repetition(),
+                  label));
         }
         progress.phase(name, "stopping");
         return runs;
@@ -235,11 +295,11 @@ public final class Bench {
    * from the same clients: the "machine" bound of the theory. The warm-up itself cannot tell, its
    * first requests run on a cold JIT. {@code NaN} without a probe.
    */
-  private double warmUp(RequestClient client, String name) {
-    ClosedLoop warmup = config.warmupWorkload();
-    if (warmup == null) {
+  private double warmUp(RequestClient client, String name, int clients) {
+    if (config.warmupWorkload() == null) {
       return Double.NaN;
     }
+    ClosedLoop warmup = new ClosedLoop(clients, Math.max(config.warmup(), clients));
     progress.phase(
         name,
         "warming up, "
@@ -251,6 +311,11 @@ public final class Bench {
     if (config.scenario() instanceof Scenario.Talk
         && config.maxConcurrency() < PROBE_FROM_CONNECTIONS) {
       // A few clients ask far less than the machine serves: the probe would only lengthen the run.
+      return Double.NaN;
+    }
+    if (config.scenario() instanceof Scenario.Scale) {
+      // Its latency keeps every point at half the machine's ceiling or less; probing it from 9,000
+      // clients would take minutes.
       return Double.NaN;
     }
     var probe = new ClosedLoop(warmup.clients(), Math.max(PROBE_REQUESTS, 2 * warmup.clients()));
@@ -265,10 +330,46 @@ public final class Bench {
   /** The talk is probed only from this many connections on; sweeps always are. */
   static final int PROBE_FROM_CONNECTIONS = 100;
 
+  /**
+   * The points whose requests in flight fit the rig, checked by {@link RigBudget} before any is run
+   * (the warm-up opens as many connections as the largest point); the others go to {@code notRun}
+   * with the arithmetic. Only the scale scenario is checked: the others' points are small.
+   */
+  private List<ScenarioPoint> fitting(
+      Testbed testbed,
+      Variant variant,
+      Limits limits,
+      List<ScenarioPoint> points,
+      String name,
+      List<NotRun> notRun) {
+    if (!(config.scenario() instanceof Scenario.Scale)) {
+      return points;
+    }
+    var fitting = new ArrayList<ScenarioPoint>();
+    RigLimits machine = RigLimits.ofThisMachine();
+    for (ScenarioPoint point : points) {
+      int c = point.concurrency();
+      int upstream = limits.httpConnections() == null ? c : Math.min(c, limits.httpConnections());
+      int pool = limits.dbPool() == null ? 0 : limits.dbPool();
+      RigBudget budget =
+          RigBudget.check(new BudgetDemand(c, upstream, pool), testbed.layout(), machine);
+      Optional<String> refusal = budget.refusal();
+      if (refusal.isPresent()) {
+        String reason = point.describe() + " refused before it started, " + refusal.get();
+        progress.warn(name + ": " + reason);
+        notRun.add(new NotRun(variant, true, reason, "lower the point or spread the rig"));
+      } else {
+        fitting.add(point);
+      }
+    }
+    return fitting;
+  }
+
   private RunResult measurePoint(
       Testbed testbed,
       VariantProcess process,
       RequestClient client,
+      RunMeter meter,
       Limits limits,
       double ceiling,
       ScenarioPoint point,
@@ -283,19 +384,27 @@ public final class Bench {
     testbed.clearBilling();
     progress.phase(label, point.describeMeasuring());
     List<Sample> samples;
+    meter.start();
     Instant started = Instant.now();
     rig.injectLatency(testbed, point.latency());
+    Optional<RunCosts> costs;
     try {
+      if (config.scenario() instanceof Scenario.Scale) {
+        meter.samplePlateau(point.concurrency(), point.latency().upstream());
+      }
       progress.requests(label, 0, workload.requests());
       samples =
           workload.run(
               client, DogPaths.ROOT, done -> progress.requests(label, done, workload.requests()));
     } finally {
+      costs = meter.stop(workload.requests());
       testbed.setLatency(Duration.ZERO, Duration.ZERO);
     }
     BillingCheck billing = rig.reconcile(testbed, process, label, samples);
     Theory theory = Theory.predict(variant, point.latency(), workload, limits, ceiling);
-    return RunResult.of(variant, limits, samples, theory, billing, point, repetition, started);
+    RunResult run =
+        RunResult.of(variant, limits, samples, theory, billing, point, repetition, started);
+    return costs.map(run::withCosts).orElse(run);
   }
 
   private NotRun missingJar(Variant variant, Path jar) {

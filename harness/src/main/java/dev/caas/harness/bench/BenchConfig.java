@@ -544,6 +544,11 @@ public record BenchConfig(
                 Objects.requireNonNullElse(requestsPerClient, sweep.requestsPerClient()));
         case Scenario.Faults own ->
             new Scenario.Faults(Objects.requireNonNullElse(faults, own.faults()));
+        case Scenario.Scale scale ->
+            new Scenario.Scale(
+                Objects.requireNonNullElse(concurrencies, scale.inFlight()),
+                scale.machineCeilingRps(),
+                upstreamLatency != null ? upstreamLatency : scale.upstreamLatency());
         case Scenario.Talk talk -> talk;
         case Scenario.Overload overload -> overload;
       };

@@ -3,6 +3,7 @@ package dev.caas.harness.bench;
 import dev.caas.contract.Load;
 import dev.caas.contract.Variant;
 import dev.caas.harness.calibration.Calibration;
+import dev.caas.harness.cost.JvmFlags;
 import dev.caas.harness.load.InjectedLatency;
 import dev.caas.harness.load.Sample;
 import dev.caas.harness.text.Progress;
@@ -15,6 +16,7 @@ import dev.caas.testbed.Fault;
 import dev.caas.testbed.ProxyNames;
 import dev.caas.testbed.Testbed;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -81,21 +83,45 @@ public final class BenchRig {
     }
   }
 
-  /** How {@code variant}'s jar is started against {@code testbed}, with the config's settings. */
+  /**
+   * How {@code variant}'s jar is started against {@code testbed}, with the config's settings. The
+   * scale scenario raises what would otherwise be measured instead of the model: sync gets a
+   * platform thread per request in flight (unless {@code --server-threads} says otherwise), and
+   * reactive an upstream connection per request in flight.
+   */
   public VariantProcess.Launch launch(Testbed testbed, Variant variant) {
+    Integer serverThreads = config.serverThreads();
+    Integer upstreamConnections = null;
+    if (config.scenario() instanceof Scenario.Scale scale) {
+      serverThreads = serverThreads != null ? serverThreads : scale.maxInFlight();
+      upstreamConnections = scale.maxInFlight();
+    }
     return new VariantProcess.Launch(
         variant,
         jars.jarFor(variant),
         javaLauncher(),
-        config.jvmArgs(),
+        variantJvmArgs(),
         testbed.jdbcUrl(),
         testbed.dbUser(),
         testbed.dbPassword(),
         testbed.upstreamUrl(),
         config.dbPool(),
-        config.serverThreads(),
+        serverThreads,
         config.queue(),
-        config.deadline());
+        config.deadline(),
+        upstreamConnections);
+  }
+
+  /**
+   * The variants' JVM flags: the pinned heap and native memory tracking every variant gets (see
+   * {@link JvmFlags#launchArguments}; pre-touched for the scale scenario, whose RSS slope needs
+   * it), then the config's own, which win.
+   */
+  public List<String> variantJvmArgs() {
+    var arguments =
+        new ArrayList<>(JvmFlags.launchArguments(config.scenario() instanceof Scenario.Scale));
+    arguments.addAll(config.jvmArgs());
+    return arguments;
   }
 
   /** What was run where, for the report's head. */
@@ -104,7 +130,7 @@ public final class BenchRig {
         jars.folder(),
         VariantJars.harnessVersion(),
         javaLauncher(),
-        config.jvmArgs(),
+        variantJvmArgs(),
         postgres,
         toxiproxy);
   }

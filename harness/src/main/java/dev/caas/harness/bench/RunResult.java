@@ -2,6 +2,7 @@ package dev.caas.harness.bench;
 
 import dev.caas.contract.Limits;
 import dev.caas.contract.Variant;
+import dev.caas.harness.cost.RunCosts;
 import dev.caas.harness.load.GeneratorCheck;
 import dev.caas.harness.load.Sample;
 import dev.caas.harness.load.ScenarioPoint;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
@@ -34,6 +36,8 @@ import org.HdrHistogram.Histogram;
  *     keeps both)
  * @param generator whether the load generator kept the workload's schedule
  * @param started when the measured phase began, by the wall clock; {@code null} when unknown
+ * @param costs what the run cost the rig's processes over its measured window; empty when not
+ *     metered (a run built outside the bench, or a meter that could not start)
  */
 public record RunResult(
     Variant variant,
@@ -50,7 +54,8 @@ public record RunResult(
     int repetition,
     LatencyStats uncorrected,
     GeneratorCheck generator,
-    Instant started) {
+    Instant started,
+    Optional<RunCosts> costs) {
 
   /** Computes the figures from the samples of a run made outside a scenario. */
   public static RunResult of(
@@ -90,7 +95,29 @@ public record RunResult(
         repetition,
         LatencyStats.of(LatencyStats.histogramOf(samples, Sample::serviceNanos)),
         GeneratorCheck.of(samples, point == null ? null : point.ratePerSecond()),
-        started);
+        started,
+        Optional.empty());
+  }
+
+  /** The same run with what it cost. */
+  public RunResult withCosts(RunCosts measured) {
+    return new RunResult(
+        variant,
+        limits,
+        samples,
+        latencyMicros,
+        latency,
+        errorKinds,
+        durationSeconds,
+        theory,
+        stepMediansMs,
+        billing,
+        point,
+        repetition,
+        uncorrected,
+        generator,
+        started,
+        Optional.of(measured));
   }
 
   public int requests() {

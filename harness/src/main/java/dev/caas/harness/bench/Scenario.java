@@ -34,6 +34,9 @@ import java.util.stream.Collectors;
  *   <li>{@link Faults}: for each variant and each {@link Fault}, a short closed loop with the fault
  *       injected at a third of the run and healed at two thirds; then pools must be idle, the next
  *       request a 200 and the books balanced (see {@link FaultRun}).
+ *   <li>{@link Scale}: thousands of requests waiting at once, on a latency long enough that the
+ *       machine is never the limit: what each waiting request costs (memory, threads, CPU), and how
+ *       many can wait before something gives.
  * </ul>
  */
 public sealed interface Scenario {
@@ -56,9 +59,13 @@ public sealed interface Scenario {
   /** Every fault of the catalogue. */
   Faults FAULTS = new Faults(List.of(Fault.values()));
 
+  /** 500 … 9,000 requests in flight, on an upstream latency the machine ceiling allows. */
+  Scale SCALE =
+      new Scale(List.of(500, 1_000, 2_000, 5_000, 9_000), Scale.MACHINE_CEILING_RPS, null);
+
   /** Every scenario with its defaults, in the order the help names them. */
   static List<Scenario> all() {
-    return List.of(TALK, LATENCY_SWEEP, CONCURRENCY_SWEEP, OVERLOAD, FAULTS);
+    return List.of(TALK, LATENCY_SWEEP, CONCURRENCY_SWEEP, OVERLOAD, FAULTS, SCALE);
   }
 
   /** What the options not given mean under this scenario. */
@@ -66,7 +73,7 @@ public sealed interface Scenario {
 
   /**
    * {@code talk}, {@code latency-sweep}, {@code concurrency-sweep}, {@code overload}, {@code
-   * faults}.
+   * faults}, {@code scale}.
    */
   String wireName();
 
@@ -297,6 +304,140 @@ public sealed interface Scenario {
       if (load.ratePerSecond() != null || repeat > 1) {
         throw new IllegalArgumentException(
             "a fault run is one closed loop per variant and fault: drop --rate and --repeat");
+      }
+    }
+  }
+
+  /**
+   * Requests in flight by the thousand: each point a closed loop of C clients sending {@value
+   * #REQUESTS_PER_CLIENT} requests each, latency on the upstream only, so every request waits there
+   * and holds nothing of the database. What it is for is the cost of a waiting request (heap, RSS,
+   * threads, CPU per request), sampled at each point's plateau, when all C wait.
+   *
+   * <h2>Why the latency is long</h2>
+   *
+   * A closed loop of C clients on a service time T asks C / T requests per second. If that is near
+   * what the machine can serve at all (its ceiling, {@link #machineCeilingRps}), the run measures
+   * the machine's CPU, not the waiting: requests queue for a core and the latency grows past the
+   * theory. So the upstream latency is chosen to keep C / T at most half the ceiling at the largest
+   * C: {@code L_u ≥ C_max / (0.5 · ceiling)}, rounded up to whole seconds. At 9,000 in flight and a
+   * ceiling of 500 rps that is 36 s.
+   *
+   * <h2>What the bench does differently</h2>
+   *
+   * <ul>
+   *   <li>Before each point, {@link dev.caas.testbed.RigBudget} counts the open files and ports the
+   *       point needs in each process of the rig; a point that cannot fit is refused with that
+   *       arithmetic and not run (it is listed among what did not run, never as errors).
+   *   <li>The variants start with the heap pinned and pre-touched ({@link
+   *       dev.caas.harness.cost.JvmFlags}), so RSS grows only with native memory.
+   *   <li>Reactive's pool of upstream connections is raised to the largest C (else it, not the
+   *       model, is what is measured: the theory names it when it binds); sync gets a platform
+   *       thread per request in flight ({@code --server-threads} = the largest C) unless told
+   *       otherwise.
+   * </ul>
+   *
+   * @param inFlight the points: requests in flight (closed-loop clients), in order
+   * @param machineCeilingRps what the machine serves at all with no latency, the rig included
+   * @param upstreamLatency the latency on the upstream; {@code null}: computed from the ceiling
+   */
+  record Scale(List<Integer> inFlight, double machineCeilingRps, Duration upstreamLatency)
+      implements Scenario {
+
+    /**
+     * The machine's ceiling on the reference machine (2 cores, shared): a request costs the whole
+     * machine (variant, generator, proxy, upstream, PostgreSQL) about 4 ms of CPU once warm,
+     * measured by the cost meter at a few hundred in flight, so 2 cores serve at most about 500
+     * rps. (Alone on the machine, loom-gathered reached about 1,000 rps at no latency.)
+     */
+    public static final double MACHINE_CEILING_RPS = 500;
+
+    /** Requests each client sends at a point: the first fills the variant, the second keeps it. */
+    public static final int REQUESTS_PER_CLIENT = 2;
+
+    /** The share of the ceiling the largest point may ask for. */
+    public static final double CEILING_SHARE = 0.5;
+
+    public Scale {
+      inFlight = List.copyOf(inFlight);
+      if (inFlight.isEmpty() || inFlight.stream().anyMatch(c -> c < 1)) {
+        throw new IllegalArgumentException(
+            "the in-flight list needs at least one count, each at least 1");
+      }
+      if (!(machineCeilingRps > 0)) {
+        throw new IllegalArgumentException("the machine ceiling must be positive");
+      }
+    }
+
+    /** The largest point's requests in flight. */
+    public int maxInFlight() {
+      return inFlight.stream().mapToInt(Integer::intValue).max().orElseThrow();
+    }
+
+    /** The latency given, or {@code C_max / (0.5 · ceiling)} rounded up to whole seconds. */
+    public Duration chosenUpstreamLatency() {
+      return upstreamLatency != null
+          ? upstreamLatency
+          : latencyFor(maxInFlight(), machineCeilingRps);
+    }
+
+    /** The shortest whole-second upstream latency that keeps C / T at half the ceiling. */
+    public static Duration latencyFor(int inFlight, double ceilingRps) {
+      return Duration.ofSeconds((long) Math.ceil(inFlight / (CEILING_SHARE * ceilingRps)));
+    }
+
+    /**
+     * {@code L_u ≥ 9,000 / (0.5 × 500 rps) = 36 s}, or that the latency was given; for the console
+     * and the report.
+     */
+    public String latencyArithmetic() {
+      String rule =
+          String.format(
+              Locale.ROOT,
+              "L_u ≥ C_max / (%.1f · ceiling) = %,d / (%.1f × %,.0f rps) = %.1f s",
+              CEILING_SHARE,
+              maxInFlight(),
+              CEILING_SHARE,
+              machineCeilingRps,
+              maxInFlight() / (CEILING_SHARE * machineCeilingRps));
+      return upstreamLatency != null
+          ? "L_u = " + upstreamLatency.toMillis() + " ms as given (the rule: " + rule + ")"
+          : rule + ", rounded up to " + chosenUpstreamLatency().toSeconds() + " s";
+    }
+
+    @Override
+    public Defaults defaults() {
+      return new Defaults(inFlight.getFirst(), chosenUpstreamLatency(), 300, null, null);
+    }
+
+    @Override
+    public String wireName() {
+      return "scale";
+    }
+
+    @Override
+    public Flavour flavour() {
+      return Flavour.UPSTREAM_ONLY;
+    }
+
+    @Override
+    public List<ScenarioPoint> points(BenchConfig.LoadSettings load, InjectedLatency latency) {
+      var upstreamOnly =
+          new InjectedLatency(
+              latency.upstream(), latency.upstreamJitter(), Duration.ZERO, Duration.ZERO);
+      var points = new ArrayList<ScenarioPoint>();
+      for (int c : inFlight) {
+        points.add(
+            new ScenarioPoint(
+                points.size(), upstreamOnly, new ClosedLoop(c, REQUESTS_PER_CLIENT * c)));
+      }
+      return points;
+    }
+
+    @Override
+    public void check(BenchConfig.LoadSettings load, int repeat) {
+      if (load.ratePerSecond() != null) {
+        throw new IllegalArgumentException("the scale scenario is a closed loop: drop --rate");
       }
     }
   }

@@ -78,6 +78,7 @@ import picocli.CommandLine.Spec;
       "  Overload: 2,000 clients at once, one request each, 200 ms on both proxies, a pool of 100. Loom and",
       "  reactive queue every request and answer all; sync's bounded queue answers the surplus 503 at once:",
       "    caas bench --scenario overload --variant loom-gathered,reactive-gathered",
+      "    caas bench --scenario scale --variant loom-gathered,reactive-gathered,sync-gathered --out results/scale",
       "    caas bench --scenario overload --variant sync-gathered --queue 100",
       "  Faults: each one injected a third into a short run (4 clients, 20 ms, deadline 1 s), healed at two thirds;",
       "  errors must be the fault's own and come by the deadline, pools idle after, then a 200, the books balanced:",
@@ -193,7 +194,9 @@ public final class BenchCommand implements Callable<Integer> {
       defaultValue = "talk",
       description =
           "talk (one point), latency-sweep, concurrency-sweep, overload (2,000 clients at once, one "
-              + "request each, 200 ms, db pool 100) or faults (the same as --fault all) (default ${DEFAULT-VALUE}).")
+              + "request each, 200 ms, db pool 100), faults (the same as --fault all) or scale (500 … "
+              + "9,000 requests in flight on a long upstream latency: what a waiting request costs) "
+              + "(default ${DEFAULT-VALUE}).")
   String scenario;
 
   @Option(
@@ -224,7 +227,9 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--concurrency-list",
       paramLabel = "C,C,…",
       split = ",",
-      description = "The concurrency sweep's client counts (default 1,10,50,100,200,500,1000).")
+      description =
+          "The concurrency sweep's client counts (default 1,10,50,100,200,500,1000); the scale "
+              + "scenario's requests in flight (default 500,1000,2000,5000,9000).")
   List<Integer> concurrencyList;
 
   @Option(

@@ -108,10 +108,13 @@ public record CostComparison(
             fit.points());
     if (!fit.isReliable()) {
       return figures
-          + ". Not a measurement: the line explains too little of the points (R² below "
-          + SlopeFit.RELIABLE_R_SQUARE
-          + "), the samples vary more between themselves than with the requests in flight;"
-          + " take more points, or a wider range of in-flight counts.";
+          + (fit.points() < 3
+              ? ". Not a measurement: a line through two points always fits them; take at least"
+                  + " three."
+              : ". Not a measurement: the line explains too little of the points (R² below "
+                  + SlopeFit.RELIABLE_R_SQUARE
+                  + "), the samples vary more between themselves than with the requests in"
+                  + " flight; take more points, or a wider range of in-flight counts.");
     }
     if (!isGap(predictedBytes, fit.slope())) {
       return figures + ". Within 2×: the model accounts for what a waiting request holds.";

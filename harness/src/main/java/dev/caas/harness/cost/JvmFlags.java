@@ -48,6 +48,30 @@ public record JvmFlags(
     long threadStackBytes,
     int stackShadowPages) {
 
+  /**
+   * The heap every variant gets, pinned: the same for all, so their RSS compares, and room for
+   * 9,000 waiting requests of any model (a few kilobytes each) beside the application.
+   */
+  public static final String VARIANT_HEAP = "2g";
+
+  /**
+   * The flags the bench starts every variant with: {@code -Xms} = {@code -Xmx} = {@link
+   * #VARIANT_HEAP} and native memory tracking; with {@code preTouch}, also {@code
+   * -XX:+AlwaysPreTouch}. Pre-touching costs seconds at start-up on this machine (≈ 14 s for 2 GiB:
+   * the kernel faults in every page), so only the scenarios that fit RSS against requests in flight
+   * ask for it. Flags given after these ({@code --jvm-arg}) win.
+   */
+  public static List<String> launchArguments(boolean preTouch) {
+    List<String> arguments = new ArrayList<>();
+    arguments.add("-Xms" + VARIANT_HEAP);
+    arguments.add("-Xmx" + VARIANT_HEAP);
+    arguments.add("-XX:NativeMemoryTracking=summary");
+    if (preTouch) {
+      arguments.add("-XX:+AlwaysPreTouch");
+    }
+    return arguments;
+  }
+
   static JvmFlags read(HotSpotDiagnosticMXBean hotspot) {
     return new JvmFlags(
         Long.parseLong(option(hotspot, "MaxHeapSize", "0")),

@@ -39,7 +39,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class Charts {
   static final int WIDTH = 960;
   static final int HEIGHT = 480;
-  private static final BasicStroke DASHED =
+  static final BasicStroke DASHED =
       new BasicStroke(
           1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0);
   private static final BasicStroke DOTTED =
@@ -69,41 +69,8 @@ public final class Charts {
             "Median and p99 per variant, theory marked" + at,
             latencyByVariant(last)));
     switch (report.config().scenario()) {
-      case Scenario.ConcurrencySweep sweep -> {
-        ToDoubleFunction<PointSummary> clients = s -> s.point().concurrency();
-        charts.add(
-            ChartSvg.of(
-                "latency-vs-concurrency",
-                "Median latency against concurrency",
-                sweep(
-                    summaries,
-                    "Median latency against concurrency (dashed: the queueing model; dotted: the"
-                        + " bounds)",
-                    "clients (closed loop)",
-                    "median latency (ms)",
-                    clients,
-                    PointSummary::medianMs,
-                    modelCurve(p -> p.medianSeconds() * 1000),
-                    atPoints(clients, s -> s.theory().medianMs()),
-                    true,
-                    true)));
-        charts.add(
-            ChartSvg.of(
-                "throughput-vs-concurrency",
-                "Throughput against concurrency, the queueing model dashed, the bounds dotted",
-                sweep(
-                    summaries,
-                    "Throughput against concurrency (dashed: the queueing model; dotted: the bounds,"
-                        + " flat at the lowest ceiling)",
-                    "clients (closed loop)",
-                    "requests per second",
-                    clients,
-                    PointSummary::throughputRps,
-                    modelCurve(Prediction::throughputPerSecond),
-                    atPoints(clients, s -> s.theory().throughputRps()),
-                    true,
-                    false)));
-      }
+      case Scenario.ConcurrencySweep sweep -> charts.addAll(againstConcurrency(summaries));
+      case Scenario.Scale scale -> charts.addAll(againstConcurrency(summaries));
       case Scenario.LatencySweep sweep -> {
         ToDoubleFunction<PointSummary> injected =
             s -> InjectedLatency.millis(s.point().latency().upstream());
@@ -144,6 +111,46 @@ public final class Charts {
       case Scenario.Overload o -> {}
       case Scenario.Faults f -> {}
     }
+    charts.addAll(CostCharts.of(report));
+    return charts;
+  }
+
+  /** Median latency and throughput against the clients of a closed loop, the model dashed. */
+  private static List<ChartSvg> againstConcurrency(List<PointSummary> summaries) {
+    var charts = new ArrayList<ChartSvg>();
+    ToDoubleFunction<PointSummary> clients = s -> s.point().concurrency();
+    charts.add(
+        ChartSvg.of(
+            "latency-vs-concurrency",
+            "Median latency against concurrency",
+            sweep(
+                summaries,
+                "Median latency against concurrency (dashed: the queueing model; dotted: the"
+                    + " bounds)",
+                "clients (closed loop)",
+                "median latency (ms)",
+                clients,
+                PointSummary::medianMs,
+                modelCurve(p -> p.medianSeconds() * 1000),
+                atPoints(clients, s -> s.theory().medianMs()),
+                true,
+                true)));
+    charts.add(
+        ChartSvg.of(
+            "throughput-vs-concurrency",
+            "Throughput against concurrency, the queueing model dashed, the bounds dotted",
+            sweep(
+                summaries,
+                "Throughput against concurrency (dashed: the queueing model; dotted: the bounds,"
+                    + " flat at the lowest ceiling)",
+                "clients (closed loop)",
+                "requests per second",
+                clients,
+                PointSummary::throughputRps,
+                modelCurve(Prediction::throughputPerSecond),
+                atPoints(clients, s -> s.theory().throughputRps()),
+                true,
+                false)));
     return charts;
   }
 
@@ -391,7 +398,7 @@ public final class Charts {
             (base.getRed() + 255) / 2, (base.getGreen() + 255) / 2, (base.getBlue() + 255) / 2);
   }
 
-  private static void style(AxesChartStyler styler) {
+  static void style(AxesChartStyler styler) {
     styler.setChartBackgroundColor(Color.WHITE);
     styler.setPlotBackgroundColor(Color.WHITE);
     styler.setPlotGridLinesColor(GRID);

@@ -13,6 +13,7 @@ import dev.caas.harness.bench.RepeatSummary;
 import dev.caas.harness.bench.RunResult;
 import dev.caas.harness.bench.Scenario;
 import dev.caas.harness.calibration.Calibration;
+import dev.caas.harness.cost.RunCosts;
 import dev.caas.harness.faults.FaultPhases;
 import dev.caas.harness.faults.FaultRun;
 import dev.caas.harness.load.ClosedLoop;
@@ -147,9 +148,65 @@ public final class ReportJson {
     if (!report.faultRuns().isEmpty()) {
       root.set("faults", faults(report));
     }
+    var waiting = CostSummary.waitingCosts(report);
+    if (!waiting.isEmpty()) {
+      ArrayNode costs = root.putArray("waiting_request_cost");
+      waiting.forEach(cost -> costs.add(JSON.valueToTree(cost.toJsonFields())));
+    }
     report.failures().forEach(root.putArray("failures")::add);
     root.put("passed", report.passed());
     return root;
+  }
+
+  /**
+   * A run's costs: the window's fields as {@link RunCosts#toJsonFields()} names them, and the
+   * summary figures by the names the design uses ({@code cpu_ms_per_request} per process, the
+   * variant's heap after GC, RSS, NMT, threads, GC, allocation and JIT).
+   */
+  private static ObjectNode costsJson(RunCosts costs) {
+    ObjectNode node = JSON.createObjectNode();
+    ObjectNode cpu = node.putObject("cpu_ms_per_request");
+    costs
+        .window()
+        .processes()
+        .forEach(p -> number(cpu, p.role(), p.cpuMillisPerRequest(costs.requests())));
+    number(cpu, "whole_machine", costs.window().cpuMillisPerRequest(costs.requests()));
+    costs
+        .window()
+        .variantJvm()
+        .ifPresent(
+            jvm -> {
+              ObjectNode variant = node.putObject("variant");
+              variant.put("heap_after_gc_bytes", jvm.end().heapAfterGcBytes());
+              variant.put("rss_bytes", jvm.end().residentBytes());
+              jvm.end()
+                  .nativeMemory()
+                  .ifPresent(nmt -> variant.put("nmt_committed_bytes", nmt.committedBytes()));
+              variant.put("platform_threads", jvm.end().platformThreads());
+              variant.put("platform_threads_peak", jvm.peakPlatformThreads());
+              variant.put("virtual_threads", jvm.end().threads().virtualThreads());
+              variant.put("gc_count", jvm.gcPauses());
+              variant.put("gc_total_ms", jvm.gcPauseTotalMillis());
+              variant.put("gc_max_ms", jvm.gcPauseMaxMillis());
+              number(
+                  variant,
+                  "allocated_bytes_per_request",
+                  jvm.allocatedBytesPerRequest(costs.requests()));
+              variant.put("jit_ms_in_window", jvm.jitMillis());
+            });
+    costs
+        .plateau()
+        .ifPresent(
+            p -> {
+              ObjectNode plateau = node.putObject("plateau");
+              plateau.put("requests_in_flight", p.requestsInFlight());
+              plateau.put("heap_after_gc_bytes", p.sample().heapAfterGcBytes());
+              plateau.put("rss_bytes", p.sample().residentBytes());
+              plateau.put("platform_threads", p.sample().platformThreads());
+              plateau.put("virtual_threads", p.sample().threads().virtualThreads());
+            });
+    node.set("detail", JSON.valueToTree(costs.toJsonFields()));
+    return node;
   }
 
   /**
@@ -397,6 +454,7 @@ public final class ReportJson {
       number(kind, "time_to_fail_median_ms", e.medianMs());
       number(kind, "time_to_fail_max_ms", e.maxMs());
     }
+    run.costs().ifPresent(costs -> node.set("costs", costsJson(costs)));
     node.set("samples", samples(run.samples()));
     return node;
   }

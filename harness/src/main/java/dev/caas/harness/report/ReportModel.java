@@ -169,6 +169,7 @@ record ReportModel(String title, Map<String, String> provenance, List<Block> blo
               + " variants, a fresh JVM per cell)";
       case Scenario.LatencySweep sweep -> sweep(c);
       case Scenario.ConcurrencySweep sweep -> sweep(c);
+      case Scenario.Scale scale -> sweep(c) + "; " + scale.latencyArithmetic();
     };
   }
 
@@ -198,6 +199,12 @@ record ReportModel(String title, Map<String, String> provenance, List<Block> blo
               + ", "
               + sweep.requestsPerClient()
               + " × C) requests per point";
+      case Scenario.Scale scale ->
+          "closed loop, C = "
+              + scale.inFlight().stream().map(String::valueOf).collect(Collectors.joining(", "))
+              + " requests in flight, "
+              + Scenario.Scale.REQUESTS_PER_CLIENT
+              + " requests per client";
     };
   }
 

@@ -27,11 +27,49 @@ final class ReportSections {
   static List<Section> of(BenchReport report) {
     var sections = new ArrayList<Section>();
     TheoryFit.section(report).ifPresent(sections::add);
+    costs(report).ifPresent(sections::add);
+    waitingCosts(report).ifPresent(sections::add);
     repeated(report).ifPresent(sections::add);
     errors(report).ifPresent(sections::add);
     openLoop(report).ifPresent(sections::add);
     sections.add(generator(report));
     return sections;
+  }
+
+  /**
+   * For metered runs: per run, CPU per request of each process and the variant JVM's memory,
+   * threads, GC and JIT over the measured window; then the notes on what the roles mean.
+   */
+  static Optional<Section> costs(BenchReport report) {
+    List<CostSummary.Metered> metered = CostSummary.metered(report);
+    if (metered.isEmpty()) {
+      return Optional.empty();
+    }
+    var lines = new ArrayList<String>();
+    for (CostSummary.Metered m : metered) {
+      List<String> described = m.costs().describe();
+      lines.add(m.label() + ": " + described.getFirst());
+      described.stream().skip(1).forEach(line -> lines.add("  " + line));
+    }
+    metered.stream()
+        .flatMap(m -> m.costs().notes().stream())
+        .distinct()
+        .forEach(note -> lines.add("Note: " + note));
+    return Optional.of(new Section("Costs over the measured window", lines));
+  }
+
+  /**
+   * For a sweep with plateau samples: per variant, bytes per waiting request predicted and measured
+   * (the slopes of heap after GC and RSS against requests in flight), with what a gap means.
+   */
+  static Optional<Section> waitingCosts(BenchReport report) {
+    var fitted = CostSummary.waitingCosts(report);
+    if (fitted.isEmpty()) {
+      return Optional.empty();
+    }
+    var lines = new ArrayList<String>();
+    fitted.forEach(cost -> lines.addAll(cost.describe()));
+    return Optional.of(new Section("What a waiting request costs, predicted and measured", lines));
   }
 
   /**

@@ -46,7 +46,7 @@ public final class VariantProcess implements AutoCloseable {
    * Everything needed to start one variant; the database and upstream are the testbed's proxies.
    *
    * @param dbPool {@code null}: the variant's default; likewise {@code serverThreads}, {@code
-   *     queue} and {@code deadline}
+   *     queue}, {@code deadline} and {@code upstreamConnections}
    */
   public record Launch(
       Variant variant,
@@ -60,7 +60,8 @@ public final class VariantProcess implements AutoCloseable {
       Integer dbPool,
       Integer serverThreads,
       Integer queue,
-      Duration deadline) {
+      Duration deadline,
+      Integer upstreamConnections) {
 
     /**
      * The command line (see {@code VariantOptions.USAGE}); the password goes by environment, not
@@ -95,6 +96,9 @@ public final class VariantProcess implements AutoCloseable {
       }
       if (deadline != null) {
         command.addAll(List.of("--deadline", deadline.toMillis() + "ms"));
+      }
+      if (upstreamConnections != null) {
+        command.addAll(List.of("--upstream-connections", upstreamConnections.toString()));
       }
       return command;
     }
@@ -304,6 +308,11 @@ public final class VariantProcess implements AutoCloseable {
     }
   }
 
+  /** The variant's process id: what the cost meter watches and attaches to. */
+  public long pid() {
+    return process.pid();
+  }
+
   public Variant variant() {
     return launch.variant();
   }
@@ -315,11 +324,6 @@ public final class VariantProcess implements AutoCloseable {
 
   public Path logFile() {
     return logFile;
-  }
-
-  /** The variant JVM's process id, for a meter of its CPU and heap. */
-  public long pid() {
-    return process.pid();
   }
 
   /** Asks the variant to stop (SIGTERM), and kills it if it has not within ten seconds. */

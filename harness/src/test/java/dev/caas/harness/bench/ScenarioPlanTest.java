@@ -27,6 +27,44 @@ class ScenarioPlanTest {
   }
 
   @Test
+  void the_scale_scenario_waits_long_enough_that_its_largest_point_asks_half_the_ceiling() {
+    BenchConfig config = BenchConfig.builder().scenario(Scenario.SCALE).build();
+
+    // 9,000 / (0.5 × 500 rps) = 36 s exactly; 9,001 would need a little more, rounded up.
+    Duration l = Duration.ofSeconds(36);
+    assertThat(Scenario.Scale.latencyFor(9_001, 500)).isEqualTo(Duration.ofSeconds(37));
+    assertThat(config.points())
+        .extracting(ScenarioPoint::workload)
+        .containsExactly(
+            new ClosedLoop(500, 1_000),
+            new ClosedLoop(1_000, 2_000),
+            new ClosedLoop(2_000, 4_000),
+            new ClosedLoop(5_000, 10_000),
+            new ClosedLoop(9_000, 18_000));
+    assertThat(config.points())
+        .extracting(ScenarioPoint::latency)
+        .containsOnly(new InjectedLatency(l, Duration.ZERO, Duration.ZERO, Duration.ZERO));
+    assertThat(((Scenario.Scale) config.scenario()).latencyArithmetic())
+        .isEqualTo(
+            "L_u ≥ C_max / (0.5 · ceiling) = 9,000 / (0.5 × 500 rps) = 36.0 s, rounded up to 36 s");
+  }
+
+  @Test
+  void the_scale_scenario_keeps_a_latency_that_was_given() {
+    BenchConfig config =
+        BenchConfig.builder()
+            .scenario(Scenario.SCALE)
+            .concurrencies(List.of(200, 1_000))
+            .upstreamLatency(Duration.ofSeconds(1))
+            .build();
+
+    assertThat(config.points())
+        .extracting(point -> point.latency().upstream())
+        .containsOnly(Duration.ofSeconds(1));
+    assertThat(config.maxConcurrency()).isEqualTo(1_000);
+  }
+
+  @Test
   void a_concurrency_sweep_sends_at_least_three_requests_per_client_at_every_point() {
     BenchConfig config = BenchConfig.builder().scenario(Scenario.CONCURRENCY_SWEEP).build();
 

@@ -56,7 +56,8 @@ class VariantProcessTest {
             20,
             null,
             100,
-            Duration.ofSeconds(20));
+            Duration.ofSeconds(20),
+            null);
 
     List<String> command = launch.command(8123);
 
@@ -84,6 +85,7 @@ class VariantProcessTest {
         "postgres",
         "postgres",
         URI.create("http://127.0.0.1:1"),
+        null,
         null,
         null,
         null,

@@ -235,7 +235,8 @@ public final class Lab implements AutoCloseable {
             null,
             serverThreads,
             null,
-            deadline);
+            deadline,
+            null);
     VariantProcess process =
         VariantProcess.start(launch, folder.resolve(variant.wireName() + ".log"));
     try {

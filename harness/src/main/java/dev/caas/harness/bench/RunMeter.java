@@ -1,0 +1,240 @@
+package dev.caas.harness.bench;
+
+import dev.caas.contract.Load;
+import dev.caas.harness.cost.CostMeter;
+import dev.caas.harness.cost.CostWindow;
+import dev.caas.harness.cost.JvmMeter;
+import dev.caas.harness.cost.MeteredProcess;
+import dev.caas.harness.cost.PlateauSample;
+import dev.caas.harness.cost.RunCosts;
+import dev.caas.harness.text.Progress;
+import dev.caas.harness.variant.VariantProcess;
+import dev.caas.testbed.Testbed;
+import dev.caas.testbed.TestbedLayout;
+import java.io.IOException;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * What one variant process's runs cost, point by point: a {@link CostMeter} over the rig's
+ * processes by role, opened after a point's fresh-connection round and closed when its last answer
+ * is in, and the variant's JVM looked into through a {@link JvmMeter} attached once per process.
+ *
+ * <p>The roles: {@code variant}; {@code generator}, the harness's own JVM; {@code proxy} and {@code
+ * upstream} when the testbed runs them as processes of their own (else they are inside the
+ * generator's JVM, and a note says so); {@code postgres}, the postmaster and its backends, when
+ * PostgreSQL runs on this machine. Nothing here fails a run: a meter that cannot attach or read
+ * warns and the run goes on without that figure.
+ */
+final class RunMeter implements AutoCloseable {
+
+  /** How often the variant's load is read while waiting for a point's plateau. */
+  private static final Duration PLATEAU_POLL = Duration.ofMillis(100);
+
+  /** The share of the upstream latency the plateau is waited for, at most. */
+  private static final double PLATEAU_WAIT_SHARE = 0.8;
+
+  private final VariantProcess process;
+  private final Progress progress;
+  private final List<MeteredProcess> processes;
+  private final List<String> notes;
+  private final Optional<JvmMeter> jvm;
+
+  private CostMeter meter;
+  private CompletableFuture<Optional<PlateauSample>> plateau;
+
+  private RunMeter(
+      VariantProcess process,
+      Progress progress,
+      List<MeteredProcess> processes,
+      List<String> notes,
+      Optional<JvmMeter> jvm) {
+    this.process = process;
+    this.progress = progress;
+    this.processes = processes;
+    this.notes = notes;
+    this.jvm = jvm;
+  }
+
+  /** Watches {@code process} and the testbed's processes; attaches to the variant's JVM. */
+  static RunMeter watching(
+      VariantProcess process, Testbed testbed, OptionalLong postmaster, Progress progress) {
+    var processes = new ArrayList<MeteredProcess>();
+    var notes = new ArrayList<String>();
+    processes.add(MeteredProcess.of("variant", process.pid()));
+    processes.add(MeteredProcess.self("generator"));
+    TestbedLayout layout = testbed.layout();
+    var inside = new ArrayList<String>();
+    if (layout.proxyPid() > 0) {
+      processes.add(MeteredProcess.of("proxy", layout.proxyPid()));
+    } else {
+      inside.add("the proxy");
+    }
+    if (layout.upstreamPid() > 0) {
+      processes.add(MeteredProcess.of("upstream", layout.upstreamPid()));
+    } else {
+      inside.add("the dog upstream");
+    }
+    if (!inside.isEmpty()) {
+      notes.add(
+          "generator is the harness's JVM, which also runs "
+              + String.join(" and ", inside)
+              + " (testbed in process): its CPU is the rig's, not the load generator's alone");
+    }
+    if (postmaster.isPresent()) {
+      processes.add(MeteredProcess.tree("postgres", postmaster.getAsLong()));
+    } else {
+      notes.add(
+          "PostgreSQL is not a process of this machine that the harness can see: not metered");
+    }
+    Optional<JvmMeter> jvm;
+    try {
+      jvm = Optional.of(JvmMeter.attach(process.pid()));
+      jvm.get().flags().warnings().forEach(w -> notes.add("variant JVM: " + w));
+    } catch (IOException | RuntimeException e) {
+      progress.warn(
+          process.variant().wireName()
+              + ": cannot look inside the variant's JVM ("
+              + e.getMessage()
+              + "); its costs are the OS's figures only");
+      jvm = Optional.empty();
+    }
+    return new RunMeter(process, progress, List.copyOf(processes), List.copyOf(notes), jvm);
+  }
+
+  /**
+   * The postmaster's pid: the parent of the backend that answers a direct connection; empty when
+   * PostgreSQL is not a process here (containers, an external server) or cannot be reached.
+   */
+  static OptionalLong postmasterPid(Testbed testbed) {
+    try (var connection =
+            DriverManager.getConnection(
+                testbed.directJdbcUrl(), testbed.dbUser(), testbed.dbPassword());
+        var query = connection.createStatement().executeQuery("select pg_backend_pid()")) {
+      query.next();
+      long backend = query.getLong(1);
+      return ProcessHandle.of(backend)
+          .flatMap(ProcessHandle::parent)
+          .map(parent -> OptionalLong.of(parent.pid()))
+          .orElse(OptionalLong.empty());
+    } catch (SQLException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  /** Opens the window: the variant's opening sample (with its GC), then the OS counters. */
+  void start() {
+    CostMeter opened = CostMeter.watching(processes);
+    if (jvm.isPresent()) {
+      opened = opened.withJvm(jvm.get());
+    }
+    try {
+      opened.start();
+      meter = opened;
+    } catch (IOException | RuntimeException e) {
+      progress.warn(process.variant().wireName() + ": cost window not opened: " + e.getMessage());
+      meter = null;
+    }
+  }
+
+  /**
+   * Samples the variant once {@code clients} requests are in flight, or once {@value
+   * #PLATEAU_WAIT_SHARE} of the upstream latency has passed (the first requests are about to be
+   * answered), whichever comes first, in the background while the point runs. A variant too busy to
+   * answer {@code /health} (sync, every thread waiting) counts as holding every client's request.
+   */
+  void samplePlateau(int clients, Duration upstreamLatency) {
+    if (jvm.isEmpty() || meter == null) {
+      return;
+    }
+    long latest = System.nanoTime() + Math.round(upstreamLatency.toNanos() * PLATEAU_WAIT_SHARE);
+    // A platform thread: the JMX call of the sample, made from a virtual thread, never returned
+    // here (seen on JDK 25: the window's own samples, from the bench's platform thread, did).
+    plateau =
+        CompletableFuture.supplyAsync(
+            () -> plateauSample(clients, latest),
+            runnable -> Thread.ofPlatform().daemon().name("caas-plateau").start(runnable));
+  }
+
+  private Optional<PlateauSample> plateauSample(int clients, long latestNanos) {
+    long inFlight = clients;
+    while (System.nanoTime() < latestNanos) {
+      try {
+        Optional<Load> load = process.load();
+        if (load.isEmpty()) {
+          break;
+        }
+        inFlight = load.get().inFlight();
+        if (inFlight >= clients) {
+          break;
+        }
+      } catch (RuntimeException busy) {
+        inFlight = clients;
+      }
+      try {
+        Thread.sleep(PLATEAU_POLL);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+    }
+    try {
+      return Optional.of(new PlateauSample(inFlight, jvm.orElseThrow().sample()));
+    } catch (IOException | RuntimeException e) {
+      progress.warn(process.variant().wireName() + ": no plateau sample: " + e);
+      return Optional.empty();
+    }
+  }
+
+  /** Closes the window after {@code requests} were measured; empty when it was never opened. */
+  Optional<RunCosts> stop(long requests) {
+    Optional<PlateauSample> sampled = Optional.empty();
+    if (plateau != null) {
+      try {
+        sampled = plateau.get(1, TimeUnit.MINUTES);
+      } catch (ExecutionException | TimeoutException e) {
+        progress.warn(process.variant().wireName() + ": no plateau sample: " + e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      plateau = null;
+    }
+    if (meter == null) {
+      return Optional.empty();
+    }
+    try {
+      CostWindow window = meter.stop();
+      return Optional.of(new RunCosts(window, requests, sampled, notes));
+    } catch (IOException | RuntimeException e) {
+      progress.warn(process.variant().wireName() + ": cost window not closed: " + e.getMessage());
+      return Optional.empty();
+    } finally {
+      meter = null;
+    }
+  }
+
+  /** The variant JVM's flags, if it could be looked into. */
+  Optional<dev.caas.harness.cost.JvmFlags> flags() {
+    return jvm.map(JvmMeter::flags);
+  }
+
+  @Override
+  public void close() {
+    if (jvm.isPresent()) {
+      try {
+        jvm.get().close();
+      } catch (IOException e) {
+        progress.warn("could not close the JMX connection to the variant: " + e.getMessage());
+      }
+    }
+  }
+}
