@@ -51,10 +51,10 @@ class CheckerTest {
   /**
    * Checks graded side by side, each in a lab of its own (a run sets its testbed's latency and
    * clears its billing ledger, so two runs never share a testbed). One by default: in the test
-   * command this class runs beside the acceptance module (-T 2), and on two cores three labs at once
-   * starved what they measured (a gathered reference at 3.2 L, every step 1.4 L, in a clean-clone
-   * run). On a machine with cores to spare, {@code -Dchecker.labs=3} grades three at once; JUnit runs
-   * up to three ({@code junit-platform.properties}) and the labs bound them.
+   * command this class runs beside the acceptance module (-T 2), and on two cores three labs at
+   * once starved what they measured (a gathered reference at 3.2 L, every step 1.4 L, in a
+   * clean-clone run). On a machine with cores to spare, {@code -Dchecker.labs=3} grades three at
+   * once; JUnit runs up to three ({@code junit-platform.properties}) and the labs bound them.
    */
   static final int LABS = Integer.getInteger("checker.labs", 1);
 
