@@ -92,6 +92,16 @@ public record GateComparison(
         notes.add(metric.label() + ": not measured in every run, not judged");
         continue;
       }
+      if (metric == GateMetric.TAIL && !enoughForATail(base, head)) {
+        notes.add(
+            metric.label()
+                + ": fewer than "
+                + TAIL_MINIMUM
+                + " requests per build, so fewer than "
+                + TAIL_MINIMUM / 100
+                + " above the p99: reported by the runs, not judged");
+        continue;
+      }
       var random = new SplittableRandom(settings.seed() ^ (variant + " " + metric).hashCode());
       double[] wasResampled = resample(base, metric, settings.resamples(), random);
       double[] isResampled = resample(head, metric, settings.resamples(), random);
@@ -125,6 +135,18 @@ public record GateComparison(
       }
     }
     return new GateComparison(variant, settings, rows, base.size(), head.size(), notes);
+  }
+
+  /**
+   * The fewest successful open-loop requests per build for its p99 to be judged: 500 puts five
+   * requests above it. From fewer, the p99 is one or two requests of each run, and an identical
+   * build on a busy machine was called three times slower (a clean-clone run of the test command).
+   */
+  static final int TAIL_MINIMUM = 500;
+
+  private static boolean enoughForATail(List<GateRun> base, List<GateRun> head) {
+    return samples(base, GateRun::openLoop).ok() >= TAIL_MINIMUM
+        && samples(head, GateRun::openLoop).ok() >= TAIL_MINIMUM;
   }
 
   /** At least one row is slower: the gate fails. */
