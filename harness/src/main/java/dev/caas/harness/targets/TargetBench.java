@@ -47,8 +47,9 @@ public final class TargetBench {
       try (var health = new TargetHealth(unnamed.url());
           var client =
               new RequestClient(unnamed.url(), config.maxConcurrency(), config.requestTimeout())) {
-        Target target = health.name().map(unnamed::namedIfUnnamed).orElse(unnamed);
-        Limits limits = health.limits().orElse(null);
+        TargetHealth.Identity identity = health.identity();
+        Target target = identity.name().map(unnamed::namedIfUnnamed).orElse(unnamed);
+        Limits limits = identity.limits().orElse(null);
         testbed.setLatency(Duration.ZERO, Duration.ZERO);
         Composition composition = warmUp(client, target);
         for (ScenarioPoint point : config.points()) {

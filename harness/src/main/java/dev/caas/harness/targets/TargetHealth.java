@@ -33,43 +33,44 @@ final class TargetHealth implements AutoCloseable {
             .build();
   }
 
-  /** The body, when it answers 200 with JSON; empty otherwise (404: it has no /health). */
-  Optional<JsonNode> read() {
+  /**
+   * What it says of itself, read once: the name it answers under and its limits, each empty when
+   * {@code /health} does not say (or there is none: 404).
+   */
+  Identity identity() {
+    Optional<JsonNode> health;
+    try {
+      health = answer();
+    } catch (IOException e) {
+      health = Optional.empty();
+    }
+    return new Identity(
+        health.map(h -> h.path("variant").asText("")).filter(name -> !name.isEmpty()),
+        health.map(h -> h.path("limits")).filter(JsonNode::isObject).map(VariantProcess::limits));
+  }
+
+  /** Its name, if it says, and its limits when {@code /health} carries them (else unknown). */
+  record Identity(Optional<String> name, Optional<Limits> limits) {}
+
+  /** Its load now; empty when it reports none; throws when it does not answer at all. */
+  Optional<Load> load() {
+    try {
+      return answer().flatMap(VariantProcess::loadOf);
+    } catch (IOException e) {
+      throw new IllegalStateException(request.uri() + " did not answer", e);
+    }
+  }
+
+  /** The body of a 200; empty for any other status. */
+  private Optional<JsonNode> answer() throws IOException {
     try {
       var answer = client.send(request, HttpResponse.BodyHandlers.ofString());
       return answer.statusCode() == 200
           ? Optional.of(JSON.readTree(answer.body()))
           : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
-  }
-
-  /** The name it answers under, if it says. */
-  Optional<String> name() {
-    return read().map(h -> h.path("variant").asText("")).filter(name -> !name.isEmpty());
-  }
-
-  /** Its limits when {@code /health} carries a {@code "limits"} object; empty: limits unknown. */
-  Optional<Limits> limits() {
-    return read().map(h -> h.path("limits")).filter(JsonNode::isObject).map(VariantProcess::limits);
-  }
-
-  /** Its load now; empty when it reports none; throws when it does not answer at all. */
-  Optional<Load> load() {
-    try {
-      var answer = client.send(request, HttpResponse.BodyHandlers.ofString());
-      return answer.statusCode() == 200
-          ? VariantProcess.loadOf(JSON.readTree(answer.body()))
-          : Optional.empty();
-    } catch (IOException e) {
-      throw new IllegalStateException(request.uri() + " did not answer", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
+      throw new IOException("interrupted", e);
     }
   }
 
