@@ -22,10 +22,11 @@ import org.junit.jupiter.api.TestInstance;
  * {@code ./caas bench} does, with the same Markdown and JSON report written to {@code
  * acceptance-talk/target/talk-report/}.
  *
- * <p>This module names the implementation modules (their poms, for the order only), so their jars
- * exist by the time this runs, also in a parallel build; a missing jar fails the test rather than
- * skipping a variant. It also waits for the workshop's checker: beside it, on two cores, a gathered
- * median came out 16 % over 2L, a measurement of the neighbour rather than of the variant.
+ * <p>This module runs after the workshop's checker (its pom names the checker's, for the order
+ * only): beside it, on two cores, a gathered median came out 16 % over 2L, a measurement of the
+ * neighbour rather than of the variant. The checker's exercises are built on the implementation
+ * modules, so their jars exist by then, also in a parallel build; a missing jar fails the test
+ * rather than skipping a variant.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TalkScenarioTest {
