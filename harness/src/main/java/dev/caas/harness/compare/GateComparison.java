@@ -3,6 +3,7 @@ package dev.caas.harness.compare;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
@@ -88,18 +89,9 @@ public record GateComparison(
     var rows = new ArrayList<Row>();
     var notes = new ArrayList<String>();
     for (GateMetric metric : GateMetric.values()) {
-      if (!measured(base, metric) || !measured(head, metric)) {
-        notes.add(metric.label() + ": not measured in every run, not judged");
-        continue;
-      }
-      if (metric == GateMetric.TAIL && !enoughForATail(base, head)) {
-        notes.add(
-            metric.label()
-                + ": fewer than "
-                + TAIL_MINIMUM
-                + " requests per build, so fewer than "
-                + TAIL_MINIMUM / 100
-                + " above the p99: reported by the runs, not judged");
+      Optional<String> notJudged = whyNotJudged(metric, base, head);
+      if (notJudged.isPresent()) {
+        notes.add(metric.label() + ": " + notJudged.get() + ", not judged");
         continue;
       }
       var random = new SplittableRandom(settings.seed() ^ (variant + " " + metric).hashCode());
@@ -144,9 +136,23 @@ public record GateComparison(
    */
   static final int TAIL_MINIMUM = 500;
 
-  private static boolean enoughForATail(List<GateRun> base, List<GateRun> head) {
-    return samples(base, GateRun::openLoop).ok() >= TAIL_MINIMUM
-        && samples(head, GateRun::openLoop).ok() >= TAIL_MINIMUM;
+  /** Why a metric cannot be judged from these runs; empty when it can. */
+  private static Optional<String> whyNotJudged(
+      GateMetric metric, List<GateRun> base, List<GateRun> head) {
+    if (!measured(base, metric) || !measured(head, metric)) {
+      return Optional.of("not measured in every run");
+    }
+    if (metric == GateMetric.TAIL
+        && Math.min(samples(base, GateRun::openLoop).ok(), samples(head, GateRun::openLoop).ok())
+            < TAIL_MINIMUM) {
+      return Optional.of(
+          "fewer than "
+              + TAIL_MINIMUM
+              + " requests per build, so fewer than "
+              + TAIL_MINIMUM / 100
+              + " above the p99: reported by the runs");
+    }
+    return Optional.empty();
   }
 
   /** At least one row is slower: the gate fails. */
