@@ -25,6 +25,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.testcontainers.DockerClientFactory;
 
@@ -414,6 +415,25 @@ public final class Testbed implements AutoCloseable {
       };
     } catch (SQLException e) {
       throw new IllegalStateException("could not lock the dog table", e);
+    }
+  }
+
+  /**
+   * The PostgreSQL server's process id (the postmaster: the parent of the backend that answers a
+   * direct connection), for metering it with its backends; empty when it is not a process of this
+   * machine (a container, an external server) or cannot be reached. Zonky's embedded PostgreSQL
+   * does not say its pid.
+   */
+  public OptionalLong postgresPid() {
+    try (Connection connection = directConnection();
+        var rows = connection.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+      rows.next();
+      return ProcessHandle.of(rows.getLong(1))
+          .flatMap(ProcessHandle::parent)
+          .map(parent -> OptionalLong.of(parent.pid()))
+          .orElse(OptionalLong.empty());
+    } catch (SQLException e) {
+      return OptionalLong.empty();
     }
   }
 

@@ -36,6 +36,14 @@ class TestbedTest {
   }
 
   @Test
+  void the_embedded_database_is_a_process_of_this_machine_whose_pid_it_says() {
+    long pid = testbed.postgresPid().orElseThrow();
+    assertThat(ProcessHandle.of(pid))
+        .hasValueSatisfying(
+            postmaster -> assertThat(postmaster.info().command().orElse("")).endsWith("postgres"));
+  }
+
+  @Test
   void the_upstream_behind_the_proxy_serves_its_photos() throws Exception {
     var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     var response =

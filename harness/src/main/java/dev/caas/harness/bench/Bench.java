@@ -217,7 +217,7 @@ public final class Bench {
       return new FaultBench(rig, config, progress).measure(testbed, plan.runnable(), plan.notRun());
     }
     var provenance = rig.provenance(testbed.backends().postgres(), testbed.backends().toxiproxy());
-    OptionalLong postmaster = RunMeter.postmasterPid(testbed);
+    OptionalLong postmaster = testbed.postgresPid();
     var runs = new ArrayList<RunResult>();
     var notRun = new ArrayList<>(plan.notRun());
     var failed = EnumSet.noneOf(Variant.class);

@@ -12,8 +12,6 @@ import dev.caas.harness.variant.VariantProcess;
 import dev.caas.testbed.Testbed;
 import dev.caas.testbed.TestbedLayout;
 import java.io.IOException;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,26 +107,6 @@ final class RunMeter implements AutoCloseable {
       jvm = Optional.empty();
     }
     return new RunMeter(process, progress, List.copyOf(processes), List.copyOf(notes), jvm);
-  }
-
-  /**
-   * The postmaster's pid: the parent of the backend that answers a direct connection; empty when
-   * PostgreSQL is not a process here (containers, an external server) or cannot be reached.
-   */
-  static OptionalLong postmasterPid(Testbed testbed) {
-    try (var connection =
-            DriverManager.getConnection(
-                testbed.directJdbcUrl(), testbed.dbUser(), testbed.dbPassword());
-        var query = connection.createStatement().executeQuery("select pg_backend_pid()")) {
-      query.next();
-      long backend = query.getLong(1);
-      return ProcessHandle.of(backend)
-          .flatMap(ProcessHandle::parent)
-          .map(parent -> OptionalLong.of(parent.pid()))
-          .orElse(OptionalLong.empty());
-    } catch (SQLException e) {
-      return OptionalLong.empty();
-    }
   }
 
   /** Opens the window: the variant's opening sample (with its GC), then the OS counters. */
