@@ -1,5 +1,6 @@
 package dev.caas.conform;
 
+import dev.caas.contract.DogPaths;
 import dev.caas.contract.VariantOptions;
 import dev.caas.testkit.RunningVariant;
 import dev.caas.testkit.VariantLauncher;
@@ -92,7 +93,7 @@ public final class CommandLauncher implements VariantLauncher {
 
   private void awaitHealthy(URI url, Process process, Path log) throws Exception {
     var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    var health = HttpRequest.newBuilder(url.resolve("/health")).timeout(Duration.ofSeconds(2));
+    var health = HttpRequest.newBuilder(url.resolve(DogPaths.HEALTH)).timeout(Duration.ofSeconds(2));
     long giveUp = System.nanoTime() + START_WITHIN.toNanos();
     while (System.nanoTime() < giveUp) {
       if (!process.isAlive()) {
