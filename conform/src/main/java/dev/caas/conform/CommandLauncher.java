@@ -93,7 +93,8 @@ public final class CommandLauncher implements VariantLauncher {
 
   private void awaitHealthy(URI url, Process process, Path log) throws Exception {
     var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    var health = HttpRequest.newBuilder(url.resolve(DogPaths.HEALTH)).timeout(Duration.ofSeconds(2));
+    var health =
+        HttpRequest.newBuilder(url.resolve(DogPaths.HEALTH)).timeout(Duration.ofSeconds(2));
     long giveUp = System.nanoTime() + START_WITHIN.toNanos();
     while (System.nanoTime() < giveUp) {
       if (!process.isAlive()) {
