@@ -3,12 +3,10 @@ package dev.caas.harness.bench;
 import dev.caas.contract.DogPaths;
 import dev.caas.contract.Limits;
 import dev.caas.contract.Variant;
-import dev.caas.harness.cost.RunCosts;
 import dev.caas.harness.load.ClosedLoop;
 import dev.caas.harness.load.RequestClient;
 import dev.caas.harness.load.Sample;
 import dev.caas.harness.load.ScenarioPoint;
-import dev.caas.harness.load.Workload;
 import dev.caas.harness.stats.SteadyThroughput;
 import dev.caas.harness.text.Progress;
 import dev.caas.harness.theory.Theory;
@@ -25,7 +23,6 @@ import dev.caas.testbed.TestbedOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -376,35 +373,15 @@ public final class Bench {
       int repetition,
       String label) {
     Variant variant = process.variant();
-    Workload workload = point.workload();
-    // One request per client at no latency, not counted: the point starts on open, fresh
-    // connections, not
-    // on ones closed while earlier points ran with fewer clients.
-    new ClosedLoop(point.concurrency(), point.concurrency()).run(client, DogPaths.ROOT, done -> {});
-    testbed.clearBilling();
-    progress.phase(label, point.describeMeasuring());
-    List<Sample> samples;
-    meter.start();
-    Instant started = Instant.now();
-    rig.injectLatency(testbed, point.latency());
-    Optional<RunCosts> costs;
-    try {
-      if (config.scenario() instanceof Scenario.Scale) {
-        meter.samplePlateau(point.concurrency(), point.latency().upstream());
-      }
-      progress.requests(label, 0, workload.requests());
-      samples =
-          workload.run(
-              client, DogPaths.ROOT, done -> progress.requests(label, done, workload.requests()));
-    } finally {
-      costs = meter.stop(workload.requests());
-      testbed.setLatency(Duration.ZERO, Duration.ZERO);
-    }
+    RunMeter.Window window = meter.window(point, config.scenario() instanceof Scenario.Scale);
+    BenchRig.Measured measured = rig.measure(testbed, client, point, label, window);
+    List<Sample> samples = measured.samples();
     BillingCheck billing = rig.reconcile(testbed, process, label, samples);
-    Theory theory = Theory.predict(variant, point.latency(), workload, limits, ceiling);
+    Theory theory = Theory.predict(variant, point.latency(), point.workload(), limits, ceiling);
     RunResult run =
-        RunResult.of(variant, limits, samples, theory, billing, point, repetition, started);
-    return costs.map(run::withCosts).orElse(run);
+        RunResult.of(
+            variant, limits, samples, theory, billing, point, repetition, measured.started());
+    return window.costs().map(run::withCosts).orElse(run);
   }
 
   private NotRun missingJar(Variant variant, Path jar) {

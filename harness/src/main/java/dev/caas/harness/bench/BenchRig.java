@@ -1,11 +1,16 @@
 package dev.caas.harness.bench;
 
+import dev.caas.contract.DogPaths;
 import dev.caas.contract.Load;
 import dev.caas.contract.Variant;
 import dev.caas.harness.calibration.Calibration;
 import dev.caas.harness.cost.JvmFlags;
+import dev.caas.harness.load.ClosedLoop;
 import dev.caas.harness.load.InjectedLatency;
+import dev.caas.harness.load.RequestClient;
 import dev.caas.harness.load.Sample;
+import dev.caas.harness.load.ScenarioPoint;
+import dev.caas.harness.load.Workload;
 import dev.caas.harness.text.Progress;
 import dev.caas.harness.variant.BillingCheck;
 import dev.caas.harness.variant.HealthWait;
@@ -16,6 +21,8 @@ import dev.caas.testbed.Fault;
 import dev.caas.testbed.ProxyNames;
 import dev.caas.testbed.Testbed;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +49,53 @@ public final class BenchRig {
   /** The calibration stored beside the jars, if {@code caas calibrate} was run there. */
   public Optional<Calibration> calibration() {
     return Calibration.read(Calibration.file(jars));
+  }
+
+  /**
+   * One point's measured window, the same for a launched variant and for a target started
+   * elsewhere: first one request per client at no latency, not counted, so that the point starts on
+   * open, fresh connections rather than on ones closed while earlier points ran with fewer clients;
+   * then an empty billing ledger; then the point's latency on the proxies for exactly as long as
+   * its workload runs. {@code window} is told as the latency goes on and once the requests are
+   * done, before it goes off, so that what it meters spans the measured requests only.
+   */
+  public Measured measure(
+      Testbed testbed, RequestClient client, ScenarioPoint point, String label, Window window) {
+    Workload workload = point.workload();
+    new ClosedLoop(point.concurrency(), point.concurrency()).run(client, DogPaths.ROOT, done -> {});
+    testbed.clearBilling();
+    progress.phase(label, point.describeMeasuring());
+    window.opening();
+    Instant started = Instant.now();
+    injectLatency(testbed, point.latency());
+    try {
+      window.latencyOn();
+      progress.requests(label, 0, workload.requests());
+      List<Sample> samples =
+          workload.run(
+              client, DogPaths.ROOT, done -> progress.requests(label, done, workload.requests()));
+      return new Measured(samples, started);
+    } finally {
+      window.closed();
+      testbed.setLatency(Duration.ZERO, Duration.ZERO);
+    }
+  }
+
+  /** The requests of a point's measured window, and when it started. */
+  public record Measured(List<Sample> samples, Instant started) {}
+
+  /** What watches a measured window (a cost meter); {@link #NONE} for nothing. */
+  public interface Window {
+    Window NONE = new Window() {};
+
+    /** Just before the latency goes on. */
+    default void opening() {}
+
+    /** The latency is on; the requests are about to be sent. */
+    default void latencyOn() {}
+
+    /** The requests are done (or failed); the latency is still on. */
+    default void closed() {}
   }
 
   /**

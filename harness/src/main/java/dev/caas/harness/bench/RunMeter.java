@@ -7,6 +7,7 @@ import dev.caas.harness.cost.JvmMeter;
 import dev.caas.harness.cost.MeteredProcess;
 import dev.caas.harness.cost.PlateauSample;
 import dev.caas.harness.cost.RunCosts;
+import dev.caas.harness.load.ScenarioPoint;
 import dev.caas.harness.text.Progress;
 import dev.caas.harness.variant.VariantProcess;
 import dev.caas.testbed.Testbed;
@@ -107,6 +108,49 @@ final class RunMeter implements AutoCloseable {
       jvm = Optional.empty();
     }
     return new RunMeter(process, progress, List.copyOf(processes), List.copyOf(notes), jvm);
+  }
+
+  /**
+   * This meter as the watcher of one point's measured window ({@link BenchRig#measure}): opened as
+   * the latency goes on, closed when the requests are done; with {@code plateau}, the variant is
+   * also sampled once all the point's clients wait (the scale scenario).
+   */
+  Window window(ScenarioPoint point, boolean plateau) {
+    return new Window(point, plateau);
+  }
+
+  /** One window of this meter, and the costs it measured once closed. */
+  final class Window implements BenchRig.Window {
+    private final ScenarioPoint point;
+    private final boolean plateau;
+    private Optional<RunCosts> costs = Optional.empty();
+
+    private Window(ScenarioPoint point, boolean plateau) {
+      this.point = point;
+      this.plateau = plateau;
+    }
+
+    @Override
+    public void opening() {
+      start();
+    }
+
+    @Override
+    public void latencyOn() {
+      if (plateau) {
+        samplePlateau(point.concurrency(), point.latency().upstream());
+      }
+    }
+
+    @Override
+    public void closed() {
+      costs = stop(point.workload().requests());
+    }
+
+    /** What the window measured; empty before it closed or when it could not be measured. */
+    Optional<RunCosts> costs() {
+      return costs;
+    }
   }
 
   /** Opens the window: the variant's opening sample (with its GC), then the OS counters. */

@@ -16,7 +16,6 @@ import dev.caas.harness.theory.Theory;
 import dev.caas.harness.variant.BillingCheck;
 import dev.caas.testbed.Testbed;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -111,21 +110,9 @@ public final class TargetBench {
         config.points().size() > 1
             ? target.label() + " [" + (point.index() + 1) + "/" + config.points().size() + "]"
             : target.label();
-    // Fresh connections, as for a launched variant: one request per client at no latency.
-    new ClosedLoop(point.concurrency(), point.concurrency()).run(client, DogPaths.ROOT, done -> {});
-    testbed.clearBilling();
+    BenchRig.Measured measured = rig.measure(testbed, client, point, label, BenchRig.Window.NONE);
+    List<Sample> samples = measured.samples();
     var workload = point.workload();
-    progress.phase(label, point.describeMeasuring());
-    Instant started = Instant.now();
-    List<Sample> samples;
-    rig.injectLatency(testbed, point.latency());
-    try {
-      samples =
-          workload.run(
-              client, DogPaths.ROOT, done -> progress.requests(label, done, workload.requests()));
-    } finally {
-      testbed.setLatency(Duration.ZERO, Duration.ZERO);
-    }
     BillingCheck billing = rig.reconcile(testbed, health::load, label, samples);
     // A bounded pool of request threads shows in its limits; without them, nothing is assumed.
     boolean threadPerRequest = limits != null && limits.serverThreads() != null;
@@ -136,6 +123,6 @@ public final class TargetBench {
         target,
         composition,
         limits,
-        RunResult.of(null, known, samples, theory, billing, point, 1, started));
+        RunResult.of(null, known, samples, theory, billing, point, 1, measured.started()));
   }
 }
