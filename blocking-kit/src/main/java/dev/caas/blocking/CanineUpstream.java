@@ -53,10 +53,10 @@ public final class CanineUpstream {
    */
   public DogPhoto fetch(Deadline deadline) {
     var request = HttpRequest.newBuilder(dogUri).GET().build();
-    CompletableFuture<HttpResponse<DogPhoto>> exchange =
+    CompletableFuture<HttpResponse<Handoff<DogPhoto>>> exchange =
         client.sendAsync(request, CanineUpstream::photoBody);
     try {
-      return exchange.get(deadline.remainingMillis(), TimeUnit.MILLISECONDS).body();
+      return exchange.get(deadline.remainingMillis(), TimeUnit.MILLISECONDS).body().take();
     } catch (TimeoutException e) {
       exchange.cancel(true);
       throw deadline.failure(Step.UPSTREAM);
@@ -70,7 +70,8 @@ public final class CanineUpstream {
   }
 
   /** Checks the head as soon as it arrives; only a good head gets its body read. */
-  private static HttpResponse.BodySubscriber<DogPhoto> photoBody(HttpResponse.ResponseInfo head) {
+  private static HttpResponse.BodySubscriber<Handoff<DogPhoto>> photoBody(
+      HttpResponse.ResponseInfo head) {
     try {
       String filename =
           UpstreamAnswers.checkHead(
@@ -79,7 +80,7 @@ public final class CanineUpstream {
               head.headers().firstValue(DogHeaders.X_FILENAME).orElse(null));
       return HttpResponse.BodySubscribers.mapping(
           new CappedBody(UpstreamAnswers.MAX_PHOTO_BYTES),
-          jpeg -> new DogPhoto(filename, UpstreamAnswers.checkBody(jpeg)));
+          jpeg -> new Handoff<>(new DogPhoto(filename, UpstreamAnswers.checkBody(jpeg.take()))));
     } catch (StepFailure badHead) {
       return CappedBody.refused(badHead);
     }
