@@ -27,8 +27,9 @@ class ScaleScenarioTest {
   private static final Duration L = Duration.ofSeconds(1);
 
   @Test
-  void loom_holds_more_waiting_requests_in_more_heap_and_a_point_that_cannot_fit_is_refused()
-      throws Exception {
+  void
+      loom_holds_each_waiting_request_in_the_heap_it_predicts_and_a_point_that_cannot_fit_is_refused()
+          throws Exception {
     BenchConfig config =
         BenchConfig.builder()
             .variants(Variant.LOOM_GATHERED)
@@ -81,6 +82,7 @@ class ScaleScenarioTest {
                     .flags())
             .orElseThrow();
     assertThat(cost.heap().measured().slope()).as(cost.heap().explanation()).isPositive();
-    assertThat(cost.heap().gapOverTwice()).as(cost.heap().explanation()).isTrue();
+    // within the model's stated tolerance: a factor of two either way
+    assertThat(cost.heap().gapOverTwice()).as(cost.heap().explanation()).isFalse();
   }
 }

@@ -44,7 +44,14 @@ import java.util.Map;
  *   <li><b>The {@code VirtualThread}, its {@code Continuation} and its scheduling task</b>: about
  *       350 bytes of heap (field counts, as above).
  *   <li>The server's and the HTTP client's per-request state: the same Jetty and {@code
- *       java.net.http} as sync.
+ *       java.net.http} as sync. A waiting request holds one upstream connection, and a pooled
+ *       connection that has carried an answer keeps two things besides the exchange in progress:
+ *       its read buffer ({@code jdk.httpclient.bufsize}, 16 KiB) and the exchange that opened it,
+ *       which the JDK keeps reachable from the connection for as long as it lives (found with JFR's
+ *       old-object samples and their paths to the GC roots; the same retention is reported in
+ *       ecchronos issue #1614). Until blocking-kit's body collector dropped its buffer and handed
+ *       the photo over, that first exchange pinned 116 KB a connection: the measured 170 kB per
+ *       waiting request of the first scale run, ten times this prediction.
  * </ul>
  *
  * <h2>Reactive: a pipeline per request</h2>
@@ -185,12 +192,26 @@ public record WaitingRequestCost(ConcurrencyModel model, HandlerShape shape, Lis
             "Jetty connection, request, response; Javalin context",
             4 * KIB,
             Memory.HEAP,
-            "assumption: ~60 objects × 60 B; Jetty returns the request buffer to its pool once parsed"),
+            "assumption: ~60 objects × 60 B; Jetty returns the request buffer to its pool once"
+                + " parsed; no header field cache (blocking-kit turns it off: 96 KiB a connection)"),
         new CostPart(
-            "java.net.http exchange and its HTTP/1.1 connection",
+            "java.net.http exchange",
             8 * KIB,
             Memory.HEAP,
-            "assumption: ~150 objects (exchange, futures, socket tube) × 50 B; no read buffer held"));
+            "assumption: ~150 objects (exchange, futures, socket tube) × 50 B"),
+        new CostPart(
+            "the upstream connection's read buffer",
+            16 * KIB,
+            Memory.HEAP,
+            "jdk.httpclient.bufsize, 16 KiB by default: a connection that has read an answer keeps"
+                + " its current buffer for the next read"),
+        new CostPart(
+            "the exchange that opened the upstream connection",
+            8 * KIB,
+            Memory.HEAP,
+            "java.net.http keeps it reachable from the pooled connection (its connect timer"
+                + " event): objects as the exchange above; not the photo it carried, which"
+                + " blocking-kit hands over once"));
   }
 
   /** The parts as a report prints them: what, bytes, where, and on what basis, in order. */

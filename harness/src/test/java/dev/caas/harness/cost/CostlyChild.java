@@ -44,6 +44,7 @@ public final class CostlyChild {
         case "hold" -> hold(Integer.parseInt(word[1]));
         case "release" -> held.clear();
         case "allocate" -> allocate(Integer.parseInt(word[1]));
+        case "churn" -> Thread.ofPlatform().daemon().start(CostlyChild::churn);
         case "platform" -> startParked(Integer.parseInt(word[1]), Thread.ofPlatform().daemon(), 0);
         case "virtual" ->
             startParked(Integer.parseInt(word[1]), Thread.ofVirtual(), Integer.parseInt(word[2]));
@@ -73,6 +74,14 @@ public final class CostlyChild {
 
   private static void allocate(int mebibytes) {
     for (int i = 0; i < mebibytes * (1024 * 1024 / CHUNK); i++) {
+      byte[] garbage = new byte[CHUNK];
+      sink += garbage.length;
+    }
+  }
+
+  /** Allocates garbage for as long as the child lives, as a busy server does. */
+  private static void churn() {
+    while (true) {
       byte[] garbage = new byte[CHUNK];
       sink += garbage.length;
     }

@@ -55,6 +55,24 @@ class JvmMeterTest {
   }
 
   @Test
+  void heap_after_gc_is_what_lived_through_the_collection_not_what_was_allocated_since()
+      throws Exception {
+    try (var busy =
+        ChildJvm.start(
+            "-Xms256m", "-Xmx256m", "-XX:+UseG1GC", "-XX:NativeMemoryTracking=summary")) {
+      try (var busyJvm = JvmMeter.attach(busy.pid())) {
+        long quiet = busyJvm.sample().heapAfterGcBytes();
+        busy.send("churn");
+        for (int i = 0; i < 5; i++) {
+          assertThat(busyJvm.sample().heapAfterGcBytes() - quiet)
+              .as("sample %d, the child allocating as fast as it can", i)
+              .isLessThan(4 * MIB);
+        }
+      }
+    }
+  }
+
+  @Test
   void a_window_sees_the_childs_allocation_its_collections_and_its_new_threads() throws Exception {
     jvm.start();
     child.send("allocate 1024");
