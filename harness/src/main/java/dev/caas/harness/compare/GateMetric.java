@@ -21,8 +21,10 @@ public enum GateMetric {
   BILLING_STEP("billing step above L", "ms", false, "median Server-Timing dur − L"),
   /** The same for the name query. */
   NAME_STEP("name step above L", "ms", false, "median Server-Timing dur − L"),
-  /** CPU time of the variant's process over the saturation window, per request served. */
-  CPU("CPU per request", "ms", false, "variant process, saturation window"),
+  /**
+   * CPU time of the variant's process over the saturation window, per request served, JIT left out.
+   */
+  CPU("CPU per request", "ms", false, "variant process, saturation window, JIT compilers left out"),
   /** Requests per second from a closed loop at no latency: the service's capacity. */
   SATURATION("throughput at saturation", "rps", true, "closed loop, no latency"),
   /** Heap bytes the variant's JVM allocated over the saturation window, per request. */

@@ -22,7 +22,9 @@ import java.util.Objects;
  *     request at the latency point in the order sent: Server-Timing {@code dur} minus the latency
  *     injected on that step
  * @param openLoop the open loop at a fixed rate below saturation: its p99 is the tail
- * @param cpuMsPerRequest CPU time of the variant's process over the saturation window, per request
+ * @param cpuMsPerRequest CPU time of the variant's process over the saturation window, per request,
+ *     its JIT compiler threads' time left out (it varies from launch to launch by more than a
+ *     regression; {@code CompilerThreads})
  * @param allocatedBytesPerRequest heap bytes its JVM allocated over that window, per request;
  *     {@code NaN} when its JVM could not be attached to
  */
