@@ -78,8 +78,7 @@ public record PointSummary(
 
   /**
    * The queueing model of one run: its variant's network from the limits it reported, the point's
-   * latency and load, the CPU demand ({@code --cpu-demand} or the model's estimate) and the
-   * machine's cores.
+   * latency and load, the CPU demand and the machine's cores.
    */
   static QueueingTheory model(BenchReport report, RunResult run) {
     ScenarioPoint point = report.pointOf(run);
@@ -88,8 +87,33 @@ public record PointSummary(
         run.limits(),
         point.latency(),
         point.workload(),
-        CpuDemand.of(run.variant(), report.config().cpuDemand()),
+        cpuDemand(report, run.variant()),
         report.provenance().cores());
+  }
+
+  /**
+   * {@code --cpu-demand} when given; else what this report's runs of the variant measured, when
+   * they are enough points for the service demand law ({@link CpuDemand#fromUtilisation}); else the
+   * model's estimate.
+   */
+  static CpuDemand cpuDemand(BenchReport report, Variant variant) {
+    if (report.config().cpuDemand() != null) {
+      return CpuDemand.given(report.config().cpuDemand());
+    }
+    List<CpuDemand.Utilisation> points =
+        report.runs().stream()
+            .filter(run -> run.variant() == variant)
+            .flatMap(run -> run.costs().stream())
+            .filter(costs -> costs.requests() > 0 && !costs.window().window().isZero())
+            .map(
+                costs -> {
+                  double seconds = costs.window().window().toNanos() / 1e9;
+                  double cpuMillis =
+                      costs.window().cpuMillisPerRequest(costs.requests()) * costs.requests();
+                  return new CpuDemand.Utilisation(costs.requests() / seconds, cpuMillis / seconds);
+                })
+            .toList();
+    return CpuDemand.fromUtilisation(points).orElse(CpuDemand.estimate(variant));
   }
 
   private static double median(List<RunResult> runs, ToDoubleFunction<RunResult> figure) {

@@ -1,9 +1,13 @@
 package dev.caas.harness.theory;
 
 import dev.caas.contract.Variant;
+import dev.caas.harness.cost.SlopeFit;
 import dev.caas.harness.text.Millis;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The CPU one request costs the whole machine: the variant, the load generator, the proxies, the
@@ -65,6 +69,37 @@ public record CpuDemand(Duration perRequest, String source) {
   /** What the run measured at low load. */
   public static CpuDemand measured(Duration perRequest) {
     return new CpuDemand(perRequest, "measured at low load");
+  }
+
+  /**
+   * One run's load on the rig, for {@link #fromUtilisation}: requests per second served over its
+   * measured window, and CPU milliseconds per second every process of the rig used in it.
+   */
+  public record Utilisation(double throughputRps, double cpuMillisPerSecond) {}
+
+  /**
+   * The demand measured by the service demand law (U = X · D; Lazowska et al., ch. 3): the slope of
+   * the rig's CPU use against the throughput over a sweep's points. A slope, not one point's CPU
+   * over its requests: what the processes burn whatever the load (timers, the JIT, GC of the
+   * warm-up) is the intercept and stays out of the demand, which at low load it would swamp. Empty
+   * unless at least three points fit a line (R² ≥ {@value SlopeFit#RELIABLE_R_SQUARE}) that rises.
+   */
+  public static Optional<CpuDemand> fromUtilisation(List<Utilisation> points) {
+    if (points.size() < 3) {
+      return Optional.empty();
+    }
+    SlopeFit fit = SlopeFit.of(points, Utilisation::throughputRps, Utilisation::cpuMillisPerSecond);
+    if (!fit.isReliable() || !(fit.slope() > 0)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new CpuDemand(
+            Duration.ofNanos(Math.round(fit.slope() * 1e6)),
+            String.format(
+                Locale.ROOT,
+                "measured: CPU against throughput over %d points, R² %.2f",
+                fit.points(),
+                fit.rSquare())));
   }
 
   /** The override when there is one, else the variant's estimate. */
