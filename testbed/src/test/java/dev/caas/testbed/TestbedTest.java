@@ -1,6 +1,7 @@
 package dev.caas.testbed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.caas.contract.DogHeaders;
 import java.net.http.HttpClient;
@@ -120,5 +121,39 @@ class TestbedTest {
     assertThat(Fault.parseList("all")).containsExactly(Fault.values());
     assertThat(Fault.parseList("postgres-down,upstream-reset"))
         .containsExactly(Fault.POSTGRES_DOWN, Fault.UPSTREAM_RESET);
+  }
+
+  @Test
+  void a_harness_attaches_through_the_json_served_over_http_and_drives_the_latency()
+      throws Exception {
+    try (var served = EndpointsServer.start("127.0.0.1", 0)) {
+      String url = served.url().toString();
+      assertThatThrownBy(() -> TestbedEndpoints.read(url))
+          .as("before the testbed is ready")
+          .hasMessageContaining("503");
+      served.publish(TestbedMain.json(TestbedMain.endpoints(testbed)));
+
+      Testbed attached = Testbed.attach(TestbedEndpoints.read(url));
+      try (var connection =
+          DriverManager.getConnection(testbed.jdbcUrl(), testbed.dbUser(), testbed.dbPassword())) {
+        var statement = connection.createStatement();
+        statement.execute("SELECT 1");
+        attached.setLatency(Duration.ZERO, Duration.ofMillis(100));
+        try {
+          long start = System.nanoTime();
+          statement.execute("SELECT 1");
+          assertThat((System.nanoTime() - start) / 1_000_000)
+              .as("the latency set through the attached testbed")
+              .isGreaterThanOrEqualTo(100L);
+        } finally {
+          attached.setLatency(Duration.ZERO, Duration.ZERO);
+        }
+      } finally {
+        attached.close();
+      }
+      assertThat(testbed.proxy(ProxyNames.POSTGRES).isEnabled())
+          .as("closing the attached testbed leaves the served one running")
+          .isTrue();
+    }
   }
 }
