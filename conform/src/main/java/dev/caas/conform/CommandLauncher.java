@@ -6,6 +6,7 @@ import dev.caas.testkit.RunningVariant;
 import dev.caas.testkit.VariantLauncher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Starts an implementation as a shell command, configured by the contract's {@code CAAS_*}
@@ -36,6 +38,11 @@ public final class CommandLauncher implements VariantLauncher {
   static final int PORT_ATTEMPTS = 3;
 
   private static final String PORT_TAKEN = "address already in use";
+
+  /** Where a free port is looked for: from here up to the ephemeral range. */
+  static final int LOWEST_PORT = 10_000;
+
+  private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
 
   private final String command;
   private final String name;
@@ -59,7 +66,7 @@ public final class CommandLauncher implements VariantLauncher {
     }
     for (int attempt = 1; ; attempt++) {
       try {
-        return launchOn(freePort(), options);
+        return launchOn(freePort(options.host()), options);
       } catch (PortTakenException e) {
         if (attempt == PORT_ATTEMPTS) {
           throw e;
@@ -187,8 +194,7 @@ public final class CommandLauncher implements VariantLauncher {
 
   /**
    * The command could not bind the port it was given: between {@link #freePort} closing it and the
-   * command binding it, another process took it. On a machine shared with other benchmarks, whose
-   * outgoing connections take ports of the same ephemeral range, that happens.
+   * command binding it, another process took it.
    */
   static final class PortTakenException extends IllegalStateException {
     PortTakenException(String message) {
@@ -196,9 +202,36 @@ public final class CommandLauncher implements VariantLauncher {
     }
   }
 
-  private static int freePort() throws IOException {
+  /**
+   * A port free now on {@code host}, below the ephemeral range: outgoing connections take their
+   * ports from that range, so where other benchmarks hold thousands of connections a port picked in
+   * it is often taken again before the command binds it (seen on the shared machine).
+   */
+  private static int freePort(String host) throws IOException {
+    int ceiling = lowestEphemeralPort(EPHEMERAL_RANGE);
+    var random = ThreadLocalRandom.current();
+    for (int tries = 0; tries < 50 && ceiling > LOWEST_PORT; tries++) {
+      int port = random.nextInt(LOWEST_PORT, ceiling);
+      try (var socket = new ServerSocket()) {
+        socket.setReuseAddress(false);
+        socket.bind(new InetSocketAddress(host, port));
+        return port;
+      } catch (IOException taken) {
+        // a server of someone else's has it: another
+      }
+    }
     try (var socket = new ServerSocket(0)) {
       return socket.getLocalPort();
+    }
+  }
+
+  /** The first port of Linux's {@code ip_local_port_range} ("32768\t60999"); 32768 if unread. */
+  static int lowestEphemeralPort(Path range) {
+    try {
+      // Line by line: Files.readString trusts the size /proc reports and returned "3" (JDK 25).
+      return Integer.parseInt(Files.readAllLines(range).getFirst().strip().split("\\s+")[0]);
+    } catch (IOException | RuntimeException unreadable) {
+      return 32_768;
     }
   }
 }

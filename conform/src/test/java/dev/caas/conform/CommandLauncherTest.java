@@ -68,7 +68,23 @@ class CommandLauncherTest {
       assertThat(healthStatus(running.url())).isEqualTo(200);
     }
 
-    assertThat(Files.readAllLines(folder.resolve("starts"))).as("ports it was given").hasSize(2);
+    int ephemeralRangeStart =
+        CommandLauncher.lowestEphemeralPort(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+    var ports = Files.readAllLines(folder.resolve("starts")).stream().map(Integer::parseInt);
+    assertThat(ports)
+        .as("the ports it was given: two, below the ephemeral range")
+        .hasSize(2)
+        .allMatch(port -> port >= CommandLauncher.LOWEST_PORT && port < ephemeralRangeStart);
+  }
+
+  @Test
+  void the_ephemeral_range_starts_where_linux_says_and_at_32768_where_it_cannot_be_read()
+      throws Exception {
+    Path range = folder.resolve("ip_local_port_range");
+    Files.writeString(range, "40000\t60999\n");
+
+    assertThat(CommandLauncher.lowestEphemeralPort(range)).isEqualTo(40_000);
+    assertThat(CommandLauncher.lowestEphemeralPort(folder.resolve("absent"))).isEqualTo(32_768);
   }
 
   @Test
