@@ -6,17 +6,21 @@ import dev.caas.testkit.RunningVariant;
 import dev.caas.testkit.VariantLauncher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Starts an implementation as a shell command, configured by the contract's {@code CAAS_*}
@@ -24,10 +28,21 @@ import java.util.Map;
  * spellings are set: the language-neutral ones of CONTRACT.md ({@code CAAS_DB_HOST/PORT/NAME},
  * {@code CAAS_DEADLINE_MS}, {@code CAAS_VARIANT_NAME}, {@code CAAS_IDLE_TIMEOUT_MS}, …) and the
  * Java jars' ({@code CAAS_DB_URL}, {@code CAAS_DEADLINE}, {@code CAAS_VARIANT}, {@code
- * CAAS_IDLE_TIMEOUT}). Its output goes to a log file, named when it does not come up.
+ * CAAS_IDLE_TIMEOUT}). Its output goes to a log file, named when it does not come up. A command
+ * that exits because the free port it was given was taken meanwhile is started again on another.
  */
 public final class CommandLauncher implements VariantLauncher {
   private static final Duration START_WITHIN = Duration.ofSeconds(60);
+
+  /** Starts on another free port when the one picked was taken before the command bound it. */
+  static final int PORT_ATTEMPTS = 3;
+
+  private static final String PORT_TAKEN = "address already in use";
+
+  /** Where a free port is looked for: from here up to the ephemeral range. */
+  static final int LOWEST_PORT = 10_000;
+
+  private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
 
   private final String command;
   private final String name;
@@ -46,7 +61,26 @@ public final class CommandLauncher implements VariantLauncher {
 
   @Override
   public RunningVariant launch(VariantOptions options) throws Exception {
-    int port = options.port() == 0 ? freePort() : options.port();
+    if (options.port() != 0) {
+      return launchOn(options.port(), options);
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return launchOn(freePort(options.host()), options);
+      } catch (PortTakenException e) {
+        if (attempt == PORT_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * Starts the command on {@code port}.
+   *
+   * @throws PortTakenException when it exited because the port was taken before it could bind it
+   */
+  private RunningVariant launchOn(int port, VariantOptions options) throws Exception {
     Files.createDirectories(logs);
     Path log = Files.createTempFile(logs, name + "-", ".log");
     var builder = new ProcessBuilder("/bin/sh", "-c", command);
@@ -98,8 +132,8 @@ public final class CommandLauncher implements VariantLauncher {
     long giveUp = System.nanoTime() + START_WITHIN.toNanos();
     while (System.nanoTime() < giveUp) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "'" + command + "' exited with " + process.exitValue() + ":\n" + tail(log));
+        String message = "'" + command + "' exited with " + process.exitValue() + ":\n" + tail(log);
+        throw portTaken(log) ? new PortTakenException(message) : new IllegalStateException(message);
       }
       try {
         if (client.send(health.build(), HttpResponse.BodyHandlers.discarding()).statusCode()
@@ -148,9 +182,56 @@ public final class CommandLauncher implements VariantLauncher {
     }
   }
 
-  private static int freePort() throws IOException {
+  /**
+   * Whether the output says the port was taken: the JVM's {@code BindException} and Python's {@code
+   * OSError: [Errno 98]} both say "Address already in use".
+   */
+  private static boolean portTaken(Path log) throws IOException {
+    return new String(Files.readAllBytes(log), StandardCharsets.ISO_8859_1)
+        .toLowerCase(Locale.ROOT)
+        .contains(PORT_TAKEN);
+  }
+
+  /**
+   * The command could not bind the port it was given: between {@link #freePort} closing it and the
+   * command binding it, another process took it.
+   */
+  static final class PortTakenException extends IllegalStateException {
+    PortTakenException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * A port free now on {@code host}, below the ephemeral range: outgoing connections take their
+   * ports from that range, so where other benchmarks hold thousands of connections a port picked in
+   * it is often taken again before the command binds it (seen on the shared machine).
+   */
+  private static int freePort(String host) throws IOException {
+    int ceiling = lowestEphemeralPort(EPHEMERAL_RANGE);
+    var random = ThreadLocalRandom.current();
+    for (int tries = 0; tries < 50 && ceiling > LOWEST_PORT; tries++) {
+      int port = random.nextInt(LOWEST_PORT, ceiling);
+      try (var socket = new ServerSocket()) {
+        socket.setReuseAddress(false);
+        socket.bind(new InetSocketAddress(host, port));
+        return port;
+      } catch (IOException taken) {
+        // a server of someone else's has it: another
+      }
+    }
     try (var socket = new ServerSocket(0)) {
       return socket.getLocalPort();
+    }
+  }
+
+  /** The first port of Linux's {@code ip_local_port_range} ("32768\t60999"); 32768 if unread. */
+  static int lowestEphemeralPort(Path range) {
+    try {
+      // Line by line: Files.readString trusts the size /proc reports and returned "3" (JDK 25).
+      return Integer.parseInt(Files.readAllLines(range).getFirst().strip().split("\\s+")[0]);
+    } catch (IOException | RuntimeException unreadable) {
+      return 32_768;
     }
   }
 }

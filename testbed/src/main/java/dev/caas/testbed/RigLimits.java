@@ -77,7 +77,8 @@ public record RigLimits(
   /** How many ports {@code ip_local_port_range} ("32768\t60999") holds; empty when unreadable. */
   static Optional<Integer> readPortRange(Path range) {
     try {
-      String[] bounds = Files.readString(range).trim().split("\\s+");
+      // Line by line: Files.readString trusts the size /proc reports and returned "3" (JDK 25).
+      String[] bounds = Files.readAllLines(range).getFirst().trim().split("\\s+");
       return Optional.of(Integer.parseInt(bounds[1]) - Integer.parseInt(bounds[0]) + 1);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();

@@ -90,10 +90,11 @@ public final class Testbed implements AutoCloseable {
 
   /**
    * A testbed that {@code caas testbed} runs in another process, perhaps on another host, described
-   * by the JSON it wrote ({@code --json FILE}): its latency, faults and ledger are driven from
-   * here; {@link #close} leaves it running. The ledger is read straight from PostgreSQL when the
-   * JSON's direct address is on the same host as its proxies (everything on one machine), else
-   * through the {@code postgres} proxy, which the harness reads only with no latency on it.
+   * by the JSON it wrote ({@code --json FILE}) or serves ({@link EndpointsServer}), as {@link
+   * TestbedEndpoints#read} reads either: its latency, faults and ledger are driven from here;
+   * {@link #close} leaves it running. The ledger is read straight from PostgreSQL when the JSON's
+   * direct address is on the same host as its proxies (everything on one machine), else through the
+   * {@code postgres} proxy, which the harness reads only with no latency on it.
    */
   public static Testbed attach(TestbedEndpoints endpoints) throws IOException {
     var testbed = new Testbed(TestbedOptions.of(Backend.AUTO));

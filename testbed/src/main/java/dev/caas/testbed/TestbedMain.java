@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -30,6 +31,10 @@ import picocli.CommandLine.Option;
  * . &lt;(grep '^export ' testbed.env)                 # CAAS_UPSTREAM_URL, CAAS_DB_HOST, …
  * </pre>
  *
+ * <p>The same JSON is served over HTTP ({@link EndpointsServer}, on {@code --json-port}), so a
+ * harness on another host attaches with {@code --testbed http://HOST:PORT/testbed.json} and no file
+ * has to be copied to it.
+ *
  * <p>The harness's CLI adds it as a subcommand ({@code new TestbedMain()}); on its own it runs as
  * {@code java -cp harness-all.jar dev.caas.testbed.TestbedMain}.
  */
@@ -40,6 +45,10 @@ import picocli.CommandLine.Option;
       "Starts PostgreSQL, Toxiproxy (proxies \"upstream\" and \"postgres\") and the dog upstream,"
           + " prints their endpoints as shell variables and JSON, and runs until interrupted"
           + " (Ctrl-C or SIGTERM), then stops everything it started.",
+      "",
+      "The JSON is also served at http://ADDRESS:PORT/testbed.json (the port of --json-port,"
+          + " printed): give that URL to 'caas bench --testbed' or 'caas conform --testbed' on"
+          + " another host instead of copying the file.",
       "",
       "It listens on loopback unless --listen says otherwise. With any other address the"
           + " Toxiproxy API and PostgreSQL are reachable WITHOUT AUTHENTICATION from that network."
@@ -57,6 +66,14 @@ public final class TestbedMain implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Also write the endpoints as JSON to FILE.")
   Path jsonFile;
+
+  @Option(
+      names = "--json-port",
+      paramLabel = "PORT",
+      description =
+          "The port on the listen address that serves the JSON at /testbed.json (default"
+              + " ${DEFAULT-VALUE}: any free port, printed).")
+  int jsonPort = 0;
 
   @Option(
       names = "--backend",
@@ -95,24 +112,35 @@ public final class TestbedMain implements Callable<Integer> {
               + " reachable without authentication from that network. Use it only on a private"
               + " test network.");
     }
-    Testbed testbed = Testbed.start(options);
+    // Listening first: on a port fixed in advance, an early reader is told 503 "not yet".
+    EndpointsServer endpointsServer = EndpointsServer.start(options.listenAddress(), jsonPort);
+    Testbed testbed;
+    try {
+      testbed = Testbed.start(options);
+    } catch (IOException | RuntimeException e) {
+      endpointsServer.close();
+      throw e;
+    }
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  endpointsServer.close();
                   testbed.close();
                   stopped.countDown();
                 },
                 "caas-testbed-shutdown"));
     Map<String, Object> endpoints = endpoints(testbed);
+    String json = json(endpoints);
     if (jsonFile != null) {
       Path partial = jsonFile.resolveSibling(jsonFile.getFileName() + ".partial");
-      Files.writeString(partial, json(endpoints));
+      Files.writeString(partial, json);
       // Renamed into place whole, so whoever waits for the file never reads half of it.
       Files.move(partial, jsonFile, StandardCopyOption.ATOMIC_MOVE);
     }
-    print(System.out, testbed, endpoints);
+    endpointsServer.publish(json);
+    print(System.out, testbed, json, endpointsServer.url());
     stopped.await(); // until the shutdown hook has closed the testbed
     return 0;
   }
@@ -167,14 +195,14 @@ public final class TestbedMain implements Callable<Integer> {
         + "\n";
   }
 
-  private static void print(PrintStream out, Testbed testbed, Map<String, Object> endpoints)
-      throws IOException {
+  private static void print(PrintStream out, Testbed testbed, String json, URI servedAt) {
     out.println("# CaaS testbed running (process " + ProcessHandle.current().pid() + ").");
     out.println("# Configure an implementation with these variables; stop with Ctrl-C or SIGTERM.");
     ImplementationEnvironment.of(testbed)
         .forEach((name, value) -> out.println("export " + name + "=" + shellQuoted(value)));
     out.println("# The same as JSON:");
-    out.print(json(endpoints));
+    out.print(json);
+    out.println("# The JSON is served at " + servedAt + " (for --testbed of caas bench/conform).");
     out.println("# testbed ready");
     out.flush();
   }

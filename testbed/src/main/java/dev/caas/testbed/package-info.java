@@ -40,7 +40,9 @@
  * {@link dev.caas.testbed.TestbedMain} ({@code caas testbed}) runs the same testbed for an
  * implementation started by someone else, in any language: it prints the endpoints as the {@code
  * CAAS_*} environment variables of {@link dev.caas.testbed.ImplementationEnvironment} and as JSON,
- * and stops everything on SIGINT or SIGTERM. It listens on loopback unless told otherwise; nothing
- * else in this package assumes loopback beyond that default.
+ * which it also serves over HTTP ({@link dev.caas.testbed.EndpointsServer}) for a harness on
+ * another host to attach with ({@link dev.caas.testbed.Testbed#attach}), and stops everything on
+ * SIGINT or SIGTERM. It listens on loopback unless told otherwise; nothing else in this package
+ * assumes loopback beyond that default.
  */
 package dev.caas.testbed;

@@ -1,6 +1,7 @@
 package dev.caas.testbed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.caas.testbed.RigBudget.BudgetDemand;
 import java.io.IOException;
@@ -100,6 +101,16 @@ class RigBudgetTest {
     assertThat(RigLimits.readOpenFilesLimit(limits)).hasValue(20_000L);
     assertThat(RigLimits.readPortRange(range)).hasValue(28_232);
     assertThat(RigLimits.readOpenFilesLimit(dir.resolve("missing"))).isEmpty();
+  }
+
+  @Test
+  void this_machines_port_range_is_read_from_proc_itself() {
+    Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    assumeTrue(Files.isReadable(range), "no " + range + " here (not Linux)");
+
+    // A file of /proc reports size 0: read as a regular file, it came back as "3".
+    assertThat(RigLimits.readPortRange(range))
+        .hasValueSatisfying(ports -> assertThat(ports).isPositive());
   }
 
   private static RigBudget.Line lineAbout(RigBudget budget, String what) {

@@ -63,6 +63,9 @@ class TestbedMainTest {
           .contains("export CAAS_DB_PORT='" + postgres.get("port").asInt() + "'")
           .contains("export CAAS_DB_PASSWORD='postgres'")
           .contains("# testbed ready");
+      URI served = servedAt(Files.readString(output));
+      assertThat(served.getHost()).isEqualTo("127.0.0.1");
+      assertThat(get(served)).as("the JSON served").isEqualTo(Files.readString(json));
 
       testbed.destroy(); // SIGTERM
       assertThat(testbed.waitFor(60, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
@@ -71,6 +74,7 @@ class TestbedMainTest {
       listening.add(upstream);
       listening.add(URI.create("//" + postgres.get("host").asText() + ":" + postgres.get("port")));
       listening.add(toxiproxy);
+      listening.add(servedAt(Files.readString(output)));
       listening.add(URI.create(endpoints.get("direct").get("upstreamUrl").asText()));
       listening.add(
           URI.create(endpoints.get("direct").get("jdbcUrl").asText().substring("jdbc:".length())));
@@ -96,7 +100,8 @@ class TestbedMainTest {
       System.setOut(original);
     }
     assertThat(out.toString())
-        .contains("--listen", "--json", "--backend", "--separate-processes")
+        .contains("--listen", "--json", "--json-port", "--backend", "--separate-processes")
+        .contains("/testbed.json")
         .contains("--proxy-source-addresses")
         .contains("WITHOUT AUTHENTICATION");
   }
@@ -128,6 +133,13 @@ class TestbedMainTest {
   @Test
   void shell_values_are_single_quoted_so_nothing_expands() {
     assertThat(TestbedMain.shellQuoted("pa$$'word")).isEqualTo("'pa$$'\\''word'");
+  }
+
+  /** The URL of the line "# The JSON is served at URL (…)." */
+  private static URI servedAt(String output) {
+    var line = java.util.regex.Pattern.compile("# The JSON is served at (\\S+) ").matcher(output);
+    assertThat(line.find()).as("the served URL is printed").isTrue();
+    return URI.create(line.group(1));
   }
 
   private static JsonNode awaitJson(Process testbed, Path json) throws Exception {

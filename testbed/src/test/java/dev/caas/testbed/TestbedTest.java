@@ -1,6 +1,7 @@
 package dev.caas.testbed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.caas.contract.DogHeaders;
 import java.net.http.HttpClient;
@@ -56,23 +57,8 @@ class TestbedTest {
 
   @Test
   void latency_is_paid_once_per_database_round_trip_on_an_open_connection() throws Exception {
-    try (var connection =
-        DriverManager.getConnection(testbed.jdbcUrl(), testbed.dbUser(), testbed.dbPassword())) {
-      var statement = connection.createStatement();
-      statement.execute("SELECT 1");
-      testbed.setLatency(Duration.ZERO, Duration.ofMillis(100));
-      try {
-        long start = System.nanoTime();
-        statement.execute("SELECT 1");
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(millis).isBetween(100L, 160L);
-      } finally {
-        testbed.setLatency(Duration.ZERO, Duration.ZERO);
-      }
-      long start = System.nanoTime();
-      statement.execute("SELECT 1");
-      assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(50L);
-    }
+    assertThat(millisOfOneRoundTrip(testbed, Duration.ofMillis(100))).isBetween(100L, 160L);
+    assertThat(millisOfOneRoundTrip(testbed, Duration.ZERO)).isLessThan(50L);
   }
 
   @Test
@@ -120,5 +106,50 @@ class TestbedTest {
     assertThat(Fault.parseList("all")).containsExactly(Fault.values());
     assertThat(Fault.parseList("postgres-down,upstream-reset"))
         .containsExactly(Fault.POSTGRES_DOWN, Fault.UPSTREAM_RESET);
+  }
+
+  @Test
+  void a_harness_attaches_through_the_json_served_over_http_and_drives_the_latency()
+      throws Exception {
+    try (var served = EndpointsServer.start("127.0.0.1", 0)) {
+      String url = served.url().toString();
+      assertThatThrownBy(() -> TestbedEndpoints.read(url))
+          .as("before the testbed is ready")
+          .hasMessageContaining("503");
+      served.publish(TestbedMain.json(TestbedMain.endpoints(testbed)));
+
+      Testbed attached = Testbed.attach(TestbedEndpoints.read(url));
+      try {
+        assertThat(millisOfOneRoundTrip(attached, Duration.ofMillis(100)))
+            .as("the latency set through the attached testbed")
+            .isGreaterThanOrEqualTo(100L);
+      } finally {
+        attached.close();
+      }
+      assertThat(testbed.proxy(ProxyNames.POSTGRES).isEnabled())
+          .as("closing the attached testbed leaves the served one running")
+          .isTrue();
+    }
+  }
+
+  /**
+   * One {@code SELECT 1} on an open connection through the {@code postgres} proxy, with {@code
+   * latency} set on that proxy by {@code driver} (this testbed, or one attached to it); reset
+   * after.
+   */
+  private static long millisOfOneRoundTrip(Testbed driver, Duration latency) throws Exception {
+    try (var connection =
+        DriverManager.getConnection(testbed.jdbcUrl(), testbed.dbUser(), testbed.dbPassword())) {
+      var statement = connection.createStatement();
+      statement.execute("SELECT 1");
+      driver.setLatency(Duration.ZERO, latency);
+      try {
+        long start = System.nanoTime();
+        statement.execute("SELECT 1");
+        return (System.nanoTime() - start) / 1_000_000;
+      } finally {
+        driver.setLatency(Duration.ZERO, Duration.ZERO);
+      }
+    }
   }
 }

@@ -25,9 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code caas bench --target} across three "hosts": the testbed, a variant and the load generator
  * each in a network namespace of its own ({@code scripts/three-hosts.sh}), joined by a bridge on
- * 198.18.0.0/24, so nothing can reach anything over loopback. Runs as root where {@code ip netns}
- * works; skipped, with the reason, elsewhere. The namespaces are removed afterwards, whatever
- * happened.
+ * 198.18.0.0/24, so nothing can reach anything over loopback. The load generator finds the testbed
+ * through the JSON the testbed serves over HTTP, as a harness on another machine would. Runs as
+ * root where {@code ip netns} works; skipped, with the reason, elsewhere. The namespaces are
+ * removed afterwards, whatever happened.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class SeveralHostsTest {
@@ -80,6 +81,8 @@ class SeveralHostsTest {
                 TestbedMain.class.getName(),
                 "--listen",
                 "198.18.0.1",
+                "--json-port",
+                "8475",
                 "--json",
                 json.toString()),
             "testbed.log"));
@@ -120,7 +123,7 @@ class SeveralHostsTest {
                 "--target",
                 "http://198.18.0.2:8080",
                 "--testbed",
-                json.toString(),
+                "http://198.18.0.1:8475/testbed.json",
                 "--latency",
                 "20ms",
                 "--warmup",

@@ -88,6 +88,9 @@ import picocli.CommandLine.Spec;
       "    caas bench --target http://127.0.0.1:8081=flask --testbed testbed.json",
       "  The same beside a launched variant, on the same testbed:",
       "    caas bench --target http://127.0.0.1:8083 --variant loom-gathered --testbed testbed.json",
+      "  From another host, with the JSON the testbed serves ('caas testbed --listen 198.18.0.1"
+          + " --json-port 8475'):",
+      "    caas bench --target http://198.18.0.2:8080 --testbed http://198.18.0.1:8475/testbed.json",
       "",
       "Exit codes:",
       "  0  every run passed",
@@ -124,8 +127,9 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--testbed",
       paramLabel = "FILE-or-URL",
       description =
-          "With --target: the JSON of the 'caas testbed' the targets were started against"
-              + " (default: start one here, print the variables to start them with, wait for them).")
+          "With --target: the JSON of the 'caas testbed' the targets were started against, the"
+              + " file it wrote or the URL it serves it at (default: start one here, print the"
+              + " variables to start them with, wait for them).")
   String testbed;
 
   @Option(

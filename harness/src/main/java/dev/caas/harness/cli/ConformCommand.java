@@ -55,8 +55,8 @@ import picocli.CommandLine.Option;
           + " --name sync-gathered --composition gathered",
       "  caas conform --launch 'examples/python-talk/run.sh 3' --name quart-gathered"
           + " --composition gathered --skip 'abuse/a_client_that_leaves=Hypercorn does not tell'",
-      "  caas conform --target http://198.18.0.2:8080 --testbed testbed.json --name quart-gathered"
-          + " --composition gathered",
+      "  caas conform --target http://198.18.0.2:8080 --testbed"
+          + " http://198.18.0.1:8475/testbed.json --name quart-gathered --composition gathered",
       "",
       "Areas: service, shape, faults, abuse."
     })
@@ -87,8 +87,9 @@ final class ConformCommand implements Callable<Integer> {
       names = "--testbed",
       paramLabel = "FILE-or-URL",
       description =
-          "With --target: the JSON of the 'caas testbed' the implementation was started against"
-              + " (default: start one here and print its variables).")
+          "With --target: the JSON of the 'caas testbed' the implementation was started against,"
+              + " the file it wrote or the URL it serves it at (default: start one here and print"
+              + " its variables).")
   String testbed;
 
   @Option(

@@ -3,7 +3,6 @@ package dev.caas.harness.targets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.caas.harness.bench.RunResult;
-import dev.caas.harness.load.InjectedLatency;
 import dev.caas.harness.text.AlignedTable;
 import dev.caas.harness.text.Millis;
 import java.io.IOException;
@@ -58,7 +57,9 @@ public final class TargetReport {
               run.target().label(),
               run.composition().wireName(),
               String.valueOf(result.point().concurrency()),
-              Millis.format(InjectedLatency.millis(result.point().latency().upstream())),
+              // Both proxies, as the variants' report says it: a flavour with 0 ms on postgres
+              // would otherwise read as L on both.
+              result.point().latency().describe(),
               String.valueOf(result.requests()),
               String.valueOf(result.errors()),
               Millis.format(result.latency().medianMs()),
