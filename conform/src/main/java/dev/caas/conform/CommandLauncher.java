@@ -2,12 +2,11 @@ package dev.caas.conform;
 
 import dev.caas.contract.DogPaths;
 import dev.caas.contract.VariantOptions;
+import dev.caas.testbed.ListeningPorts;
 import dev.caas.testkit.RunningVariant;
 import dev.caas.testkit.VariantLauncher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Starts an implementation as a shell command, configured by the contract's {@code CAAS_*}
@@ -38,11 +36,6 @@ public final class CommandLauncher implements VariantLauncher {
   static final int PORT_ATTEMPTS = 3;
 
   private static final String PORT_TAKEN = "address already in use";
-
-  /** Where a free port is looked for: from here up to the ephemeral range. */
-  static final int LOWEST_PORT = 10_000;
-
-  private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
 
   private final String command;
   private final String name;
@@ -202,36 +195,7 @@ public final class CommandLauncher implements VariantLauncher {
     }
   }
 
-  /**
-   * A port free now on {@code host}, below the ephemeral range: outgoing connections take their
-   * ports from that range, so where other benchmarks hold thousands of connections a port picked in
-   * it is often taken again before the command binds it (seen on the shared machine).
-   */
-  private static int freePort(String host) throws IOException {
-    int ceiling = lowestEphemeralPort(EPHEMERAL_RANGE);
-    var random = ThreadLocalRandom.current();
-    for (int tries = 0; tries < 50 && ceiling > LOWEST_PORT; tries++) {
-      int port = random.nextInt(LOWEST_PORT, ceiling);
-      try (var socket = new ServerSocket()) {
-        socket.setReuseAddress(false);
-        socket.bind(new InetSocketAddress(host, port));
-        return port;
-      } catch (IOException taken) {
-        // a server of someone else's has it: another
-      }
-    }
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  /** The first port of Linux's {@code ip_local_port_range} ("32768\t60999"); 32768 if unread. */
-  static int lowestEphemeralPort(Path range) {
-    try {
-      // Line by line: Files.readString trusts the size /proc reports and returned "3" (JDK 25).
-      return Integer.parseInt(Files.readAllLines(range).getFirst().strip().split("\\s+")[0]);
-    } catch (IOException | RuntimeException unreadable) {
-      return 32_768;
-    }
+  private static int freePort(String host) {
+    return ListeningPorts.freeBelowEphemeral(host);
   }
 }

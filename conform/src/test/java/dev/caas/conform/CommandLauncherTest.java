@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.caas.contract.VariantOptions;
+import dev.caas.testbed.ListeningPorts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -69,12 +70,12 @@ class CommandLauncherTest {
     }
 
     int ephemeralRangeStart =
-        CommandLauncher.lowestEphemeralPort(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+        ListeningPorts.lowestEphemeralPort(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
     var ports = Files.readAllLines(folder.resolve("starts")).stream().map(Integer::parseInt);
     assertThat(ports)
         .as("the ports it was given: two, below the ephemeral range")
         .hasSize(2)
-        .allMatch(port -> port >= CommandLauncher.LOWEST_PORT && port < ephemeralRangeStart);
+        .allMatch(port -> port >= ListeningPorts.LOWEST_PORT && port < ephemeralRangeStart);
   }
 
   @Test
@@ -83,8 +84,8 @@ class CommandLauncherTest {
     Path range = folder.resolve("ip_local_port_range");
     Files.writeString(range, "40000\t60999\n");
 
-    assertThat(CommandLauncher.lowestEphemeralPort(range)).isEqualTo(40_000);
-    assertThat(CommandLauncher.lowestEphemeralPort(folder.resolve("absent"))).isEqualTo(32_768);
+    assertThat(ListeningPorts.lowestEphemeralPort(range)).isEqualTo(40_000);
+    assertThat(ListeningPorts.lowestEphemeralPort(folder.resolve("absent"))).isEqualTo(32_768);
   }
 
   @Test

@@ -7,10 +7,9 @@ import dev.caas.contract.Limits;
 import dev.caas.contract.Load;
 import dev.caas.contract.Variant;
 import dev.caas.harness.text.Millis;
+import dev.caas.testbed.ListeningPorts;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -353,11 +352,7 @@ public final class VariantProcess implements AutoCloseable {
   }
 
   private static int freePort() {
-    try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port", e);
-    }
+    return ListeningPorts.freeBelowEphemeral(InetAddress.getLoopbackAddress().getHostAddress());
   }
 
   private static void sleep(Duration duration) {
