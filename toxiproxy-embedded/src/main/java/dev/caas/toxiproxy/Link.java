@@ -84,12 +84,13 @@ final class Link {
   }
 
   /**
-   * Starts reading; {@code unwritten} is what was read from the source before this link took over
-   * (by the pass-through loop) and goes to the destination first.
+   * Starts reading. What the pass-through loop read from the source before this link took over goes
+   * to the destination first: {@code unwritten}, already due, as it is; then {@code delayed}, the
+   * chunks the loop was holding back, through this link's chain from their arrival times.
    */
-  void start(String name, byte[] unwritten) {
+  void start(String name, byte[] unwritten, List<Segment.Data> delayed) {
     threadName = name + "-" + direction.apiName();
-    Thread.ofVirtual().name(threadName + "-reader").start(() -> read(unwritten));
+    Thread.ofVirtual().name(threadName + "-reader").start(() -> read(unwritten, delayed));
     if (!toxics.chain(direction).isEmpty()) {
       startWriter(); // timers of toxics present at connect start now
     }
@@ -120,17 +121,21 @@ final class Link {
     }
   }
 
-  private void read(byte[] unwritten) {
+  private void read(byte[] unwritten, List<Segment.Data> delayed) {
     var buffers = new ReadBuffers();
     OutputStream straight;
     try {
       straight = destination.getOutputStream();
-      straight.write(unwritten); // read before toxics were added, so it passes untouched
+      straight.write(unwritten); // due before toxics were added, so it passes untouched
     } catch (IOException e) {
       connection.close();
       return;
     }
     try {
+      for (Segment.Data chunk : delayed) { // queued before any new chunk, so order is kept
+        queuedBytes.acquire(chunk.length());
+        queue(chunk);
+      }
       InputStream in = source.getInputStream();
       for (int n; (n = in.read(buffers.buffer())) >= 0; ) {
         byte[] buffer = buffers.buffer();
@@ -271,7 +276,8 @@ final class Link {
     }
   }
 
-  private static Stage startStage(ToxicEntry entry, long now) {
+  /** A toxic's stage on one link, the toxicity drawn; the pass-through loop starts its own so. */
+  static Stage startStage(ToxicEntry entry, long now) {
     // Toxiproxy draws once per toxic per connection whether the toxic applies.
     boolean applies = ThreadLocalRandom.current().nextFloat() < entry.toxicity();
     return applies ? entry.toxic().start(now) : Stage.PASS_THROUGH;

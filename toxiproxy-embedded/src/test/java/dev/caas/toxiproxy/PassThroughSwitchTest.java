@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
- * A connection opened while its proxy has no toxic is carried by the pass-through loop; adding a
- * toxic hands it to the threaded links. These tests hold the switch to Toxiproxy's promise that
- * toxics reach open connections, and to a proxy's first duty: every byte arrives, once, in order.
+ * A connection opened while its proxy has no toxic but latency is carried by the pass-through loop;
+ * adding any other toxic hands it to the threaded links. These tests hold the switch to Toxiproxy's
+ * promise that toxics reach open connections, and to a proxy's first duty: every byte arrives,
+ * once, in order.
  */
 class PassThroughSwitchTest extends ToxiproxyTestBase {
 
@@ -82,6 +84,40 @@ class PassThroughSwitchTest extends ToxiproxyTestBase {
 
     assertThat(total).isEqualTo(STREAM_SIZE);
     assertThat(received).isEqualTo(sent);
+  }
+
+  @Test
+  @Timeout(30) // a chunk lost in the hand-over would leave the read waiting forever
+  void a_latency_stream_handed_over_mid_flight_to_a_bandwidth_toxic_arrives_complete_and_in_order()
+      throws Exception {
+    Proxy proxy = proxyTo(echoServer().address());
+    proxy.toxics().latency("lat", DOWNSTREAM, 20); // the loop holds chunks back
+    Socket socket = connect(proxy);
+    byte[] sent = pattern(STREAM_SIZE);
+    CompletableFuture<Void> sending = sendInBackground(socket, sent);
+
+    InputStream in = socket.getInputStream();
+    byte[] received = new byte[STREAM_SIZE];
+    int total = in.readNBytes(received, 0, STREAM_SIZE / 8);
+    // Not latency: the connection leaves the loop with the chunks it was still holding back.
+    proxy.toxics().bandwidth("bw", DOWNSTREAM, 1_000_000);
+    total += in.readNBytes(received, total, STREAM_SIZE - total);
+    sending.get(30, TimeUnit.SECONDS);
+
+    assertThat(total).isEqualTo(STREAM_SIZE);
+    assertThat(received).isEqualTo(sent);
+  }
+
+  @Test
+  void a_latency_changed_on_an_open_connection_applies_to_what_is_sent_after() throws IOException {
+    Proxy proxy = proxyTo(echoServer().address());
+    Latency latency = proxy.toxics().latency("lat", DOWNSTREAM, LATENCY);
+    Socket socket = connect(proxy);
+    assertThat(roundTripMillis(socket)).isGreaterThanOrEqualTo(LATENCY);
+
+    latency.setLatency(3 * LATENCY);
+
+    assertThat(roundTripMillis(socket)).isGreaterThanOrEqualTo(3 * LATENCY);
   }
 
   @Test
