@@ -258,16 +258,9 @@ final class Link {
       return;
     }
     long now = System.nanoTime();
-    Map<ToxicEntry, Stage> running = new IdentityHashMap<>();
-    for (int i = 0; i < chainSeen.size(); i++) {
-      running.put(chainSeen.get(i), stages.get(i));
-    }
-    List<Stage> next = new ArrayList<>(current.size());
-    for (ToxicEntry entry : current) {
-      Stage kept = running.remove(entry);
-      next.add(kept != null ? kept : startStage(entry, now));
-    }
-    boolean endConnection = running.values().stream().anyMatch(Stage::endsConnectionWhenRemoved);
+    Map<ToxicEntry, Stage> removed = new IdentityHashMap<>();
+    List<Stage> next = restage(chainSeen, stages, current, now, removed);
+    boolean endConnection = removed.values().stream().anyMatch(Stage::endsConnectionWhenRemoved);
     chainSeen = current;
     stages = next;
     rebuildInputs();
@@ -276,8 +269,30 @@ final class Link {
     }
   }
 
-  /** A toxic's stage on one link, the toxicity drawn; the pass-through loop starts its own so. */
-  static Stage startStage(ToxicEntry entry, long now) {
+  /**
+   * The stages for the chain {@code current}, given the chain {@code seen} whose stages are {@code
+   * stages}: the stage of every toxic still there (same entry) is kept, new or updated toxics start
+   * (drawing their toxicity once), and the stages of removed toxics are put in {@code removed}. The
+   * pass-through loop keeps its stages the same way.
+   */
+  static List<Stage> restage(
+      List<ToxicEntry> seen,
+      List<Stage> stages,
+      List<ToxicEntry> current,
+      long now,
+      Map<ToxicEntry, Stage> removed) {
+    for (int i = 0; i < seen.size(); i++) {
+      removed.put(seen.get(i), stages.get(i));
+    }
+    List<Stage> next = new ArrayList<>(current.size());
+    for (ToxicEntry entry : current) {
+      Stage kept = removed.remove(entry);
+      next.add(kept != null ? kept : startStage(entry, now));
+    }
+    return next;
+  }
+
+  private static Stage startStage(ToxicEntry entry, long now) {
     // Toxiproxy draws once per toxic per connection whether the toxic applies.
     boolean applies = ThreadLocalRandom.current().nextFloat() < entry.toxicity();
     return applies ? entry.toxic().start(now) : Stage.PASS_THROUGH;

@@ -10,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -415,17 +414,9 @@ final class PassThroughLoop {
         if (current == chainSeen) {
           return;
         }
-        Map<ToxicEntry, Stage> running = new IdentityHashMap<>();
-        for (int i = 0; i < chainSeen.size(); i++) {
-          running.put(chainSeen.get(i), stages.get(i));
-        }
-        List<Stage> next = new ArrayList<>(current.size());
-        for (ToxicEntry entry : current) {
-          Stage kept = running.remove(entry);
-          next.add(kept != null ? kept : Link.startStage(entry, now));
-        }
+        // A latency stage ends nothing when removed, so the removed ones are simply dropped.
+        stages = Link.restage(chainSeen, stages, current, now, new IdentityHashMap<>());
         chainSeen = current;
-        stages = next;
       }
 
       private byte[] unwrittenBytes() {

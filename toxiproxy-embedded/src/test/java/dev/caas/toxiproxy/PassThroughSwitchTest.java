@@ -71,19 +71,9 @@ class PassThroughSwitchTest extends ToxiproxyTestBase {
   @Test
   void a_stream_in_flight_when_a_toxic_is_added_arrives_complete_and_in_order() throws Exception {
     Proxy proxy = proxyTo(echoServer().address());
-    Socket socket = connect(proxy);
-    byte[] sent = pattern(STREAM_SIZE);
-    CompletableFuture<Void> sending = sendInBackground(socket, sent);
 
-    InputStream in = socket.getInputStream();
-    byte[] received = new byte[STREAM_SIZE];
-    int total = in.readNBytes(received, 0, STREAM_SIZE / 8);
-    proxy.toxics().latency("lat", DOWNSTREAM, 5); // mid-stream: bytes sit in the loop's buffers
-    total += in.readNBytes(received, total, STREAM_SIZE - total);
-    sending.get(30, TimeUnit.SECONDS);
-
-    assertThat(total).isEqualTo(STREAM_SIZE);
-    assertThat(received).isEqualTo(sent);
+    // mid-stream: bytes sit in the loop's buffers
+    echoAddingMidStream(proxy, () -> proxy.toxics().latency("lat", DOWNSTREAM, 5));
   }
 
   @Test
@@ -92,20 +82,9 @@ class PassThroughSwitchTest extends ToxiproxyTestBase {
       throws Exception {
     Proxy proxy = proxyTo(echoServer().address());
     proxy.toxics().latency("lat", DOWNSTREAM, 20); // the loop holds chunks back
-    Socket socket = connect(proxy);
-    byte[] sent = pattern(STREAM_SIZE);
-    CompletableFuture<Void> sending = sendInBackground(socket, sent);
 
-    InputStream in = socket.getInputStream();
-    byte[] received = new byte[STREAM_SIZE];
-    int total = in.readNBytes(received, 0, STREAM_SIZE / 8);
     // Not latency: the connection leaves the loop with the chunks it was still holding back.
-    proxy.toxics().bandwidth("bw", DOWNSTREAM, 1_000_000);
-    total += in.readNBytes(received, total, STREAM_SIZE - total);
-    sending.get(30, TimeUnit.SECONDS);
-
-    assertThat(total).isEqualTo(STREAM_SIZE);
-    assertThat(received).isEqualTo(sent);
+    echoAddingMidStream(proxy, () -> proxy.toxics().bandwidth("bw", DOWNSTREAM, 1_000_000));
   }
 
   @Test
@@ -135,6 +114,31 @@ class PassThroughSwitchTest extends ToxiproxyTestBase {
       String expected = "message " + i + "\n";
       assertThat(new String(readExactly(sockets.get(i), expected.length()))).isEqualTo(expected);
     }
+  }
+
+  /** A toxic the test adds mid-stream through the official client. */
+  private interface ToxicAdding {
+    void add() throws IOException;
+  }
+
+  /**
+   * Streams {@link #STREAM_SIZE} bytes through an echo, adds a toxic once an eighth is back, and
+   * checks that every byte came back, once, in order.
+   */
+  private void echoAddingMidStream(Proxy proxy, ToxicAdding toxic) throws Exception {
+    Socket socket = connect(proxy);
+    byte[] sent = pattern(STREAM_SIZE);
+    CompletableFuture<Void> sending = sendInBackground(socket, sent);
+
+    InputStream in = socket.getInputStream();
+    byte[] received = new byte[STREAM_SIZE];
+    int total = in.readNBytes(received, 0, STREAM_SIZE / 8);
+    toxic.add();
+    total += in.readNBytes(received, total, STREAM_SIZE - total);
+    sending.get(30, TimeUnit.SECONDS);
+
+    assertThat(total).isEqualTo(STREAM_SIZE);
+    assertThat(received).isEqualTo(sent);
   }
 
   private static byte[] pattern(int size) {

@@ -42,36 +42,45 @@ public record ClosedLoop(int clients, int requests) implements Workload {
 
   @Override
   public List<Sample> run(RequestClient client, String path, IntConsumer completed) {
-    var run = new Run(client, path, completed, System.nanoTime());
+    var run = new Run(client, path, completed, requests);
     for (int c = 0; c < clients; c++) {
       run.sendNext();
     }
     run.awaitAll();
-    return new ArrayList<>(Arrays.asList(run.samples));
+    return new ArrayList<>(Arrays.asList(run.samples()));
   }
 
-  /** One run's shared state: the tickets, and a sample per request in the order of its ticket. */
-  private final class Run {
-    final RequestClient client;
-    final String path;
-    final IntConsumer completed;
-    final long runStart;
-    final Sample[] samples = new Sample[requests];
-    final AtomicInteger nextTicket = new AtomicInteger();
-    final AtomicInteger finished = new AtomicInteger();
-    final CountDownLatch allAnswered = new CountDownLatch(requests);
+  /**
+   * One run's shared state: the tickets, and a sample per request in the order of its ticket.
+   *
+   * @param finished requests answered so far, for the progress callback
+   */
+  private record Run(
+      RequestClient client,
+      String path,
+      IntConsumer completed,
+      long runStart,
+      Sample[] samples,
+      AtomicInteger nextTicket,
+      AtomicInteger finished,
+      CountDownLatch allAnswered) {
 
-    Run(RequestClient client, String path, IntConsumer completed, long runStart) {
-      this.client = client;
-      this.path = path;
-      this.completed = completed;
-      this.runStart = runStart;
+    Run(RequestClient client, String path, IntConsumer completed, int requests) {
+      this(
+          client,
+          path,
+          completed,
+          System.nanoTime(),
+          new Sample[requests],
+          new AtomicInteger(),
+          new AtomicInteger(),
+          new CountDownLatch(requests));
     }
 
     /** A client takes a ticket and sends; when no ticket is left, it stops. */
     void sendNext() {
       int index = nextTicket.getAndIncrement();
-      if (index >= requests) {
+      if (index >= samples.length) {
         return;
       }
       client.send(

@@ -40,6 +40,17 @@ public final class RequestClient implements AutoCloseable {
    */
   static final Duration MAX_IDLE = Duration.ofSeconds(20);
 
+  /** Netty's defaults for the status line and the headers. */
+  private static final int MAX_LINE = 4096;
+
+  private static final int MAX_HEADERS = 8192;
+
+  /**
+   * A body piece as large as a loopback read: a photo is counted in one or two pieces rather than
+   * Netty's default of 8 KB pieces, each an object to pass and release.
+   */
+  private static final int MAX_BODY_PIECE = 64 * 1024;
+
   private final URI baseUrl;
   private final Duration timeout;
   private final LoopResources loopResources;
@@ -79,7 +90,7 @@ public final class RequestClient implements AutoCloseable {
           protected void initChannel(SocketChannel channel) {
             channel
                 .pipeline()
-                .addLast(new HttpClientCodec())
+                .addLast(new HttpClientCodec(MAX_LINE, MAX_HEADERS, MAX_BODY_PIECE))
                 // A connection left idle (a sweep's thousand clients while it measures one) is
                 // closed by the client before a server's idle timeout (Jetty's is 30 s) can close
                 // it under a request being sent; AnswerReader ignores the event mid-answer.
