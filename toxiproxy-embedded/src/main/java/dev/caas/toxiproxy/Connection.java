@@ -13,9 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * links. The connection closes both sockets when both directions ended, when a toxic aborts it,
  * when a write fails, or when the proxy goes down.
  *
- * <p>Opened while its proxy has no toxic, a connection is carried by the {@link PassThroughLoop};
- * the first toxic added to the proxy hands it over to its threaded links for good (they write
- * straight through again once the toxics are gone, so it stays cheap, just not the cheapest).
+ * <p>Opened while its proxy has no toxic but latency, a connection is carried by the {@link
+ * PassThroughLoop}; the first other toxic added to the proxy hands it over to its threaded links
+ * for good (they write straight through again once the toxics are gone, so it stays cheap, just not
+ * the cheapest).
  */
 final class Connection {
 
@@ -26,6 +27,7 @@ final class Connection {
   private final Socket upstream;
   private final Link toUpstream;
   private final Link toDownstream;
+  private final ToxicChain toxics;
   private final AtomicInteger endedDirections = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -46,6 +48,7 @@ final class Connection {
     this.proxy = proxy;
     this.client = client;
     this.upstream = upstream;
+    this.toxics = toxics;
     // Go sets TCP_NODELAY by default; without it Nagle and delayed ACKs add ~40 ms stalls.
     client.setTcpNoDelay(true);
     upstream.setTcpNoDelay(true);
@@ -53,13 +56,23 @@ final class Connection {
     this.toDownstream = new Link(this, Direction.DOWNSTREAM, upstream, client, toxics);
   }
 
-  /** Starts carrying bytes: on the loop while the proxy has no toxic, else on threaded links. */
+  /**
+   * Starts carrying bytes: on the loop while the proxy has no toxic but latency, else on threaded
+   * links.
+   */
   synchronized void start(ToxicChain toxics) {
-    if (toxics.all().isEmpty()) {
+    if (PassThroughLoop.carries(toxics)) {
       carrier = Carrier.LOOP;
-      pipes = PassThroughLoop.shared().register(this, client.getChannel(), upstream.getChannel());
+      pipes =
+          PassThroughLoop.shared()
+              .register(this, client.getChannel(), upstream.getChannel(), toxics);
     } else {
-      startLinks(List.of(Direction.UPSTREAM, Direction.DOWNSTREAM), NOTHING, NOTHING);
+      startLinks(
+          List.of(Direction.UPSTREAM, Direction.DOWNSTREAM),
+          NOTHING,
+          NOTHING,
+          List.of(),
+          List.of());
     }
   }
 
@@ -70,7 +83,7 @@ final class Connection {
   synchronized CompletableFuture<Void> toxicsChanged(Direction direction) {
     if (carrier == Carrier.LINKS) {
       link(direction).wake();
-    } else if (carrier == Carrier.LOOP) {
+    } else if (carrier == Carrier.LOOP && !PassThroughLoop.carries(toxics)) {
       return PassThroughLoop.shared().handOver(pipes);
     }
     return CompletableFuture.completedFuture(null);
@@ -81,15 +94,19 @@ final class Connection {
    * loop read for it but had not written yet.
    */
   synchronized void startLinks(
-      List<Direction> running, byte[] unwrittenToUpstream, byte[] unwrittenToDownstream) {
+      List<Direction> running,
+      byte[] unwrittenToUpstream,
+      byte[] unwrittenToDownstream,
+      List<Segment.Data> delayedToUpstream,
+      List<Segment.Data> delayedToDownstream) {
     carrier = Carrier.LINKS;
     pipes = null;
     String name = "toxiproxy-" + proxy.name() + "-" + client.getPort();
     if (running.contains(Direction.UPSTREAM)) {
-      toUpstream.start(name, unwrittenToUpstream);
+      toUpstream.start(name, unwrittenToUpstream, delayedToUpstream);
     }
     if (running.contains(Direction.DOWNSTREAM)) {
-      toDownstream.start(name, unwrittenToDownstream);
+      toDownstream.start(name, unwrittenToDownstream, delayedToDownstream);
     }
   }
 

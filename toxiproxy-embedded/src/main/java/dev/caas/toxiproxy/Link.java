@@ -84,12 +84,13 @@ final class Link {
   }
 
   /**
-   * Starts reading; {@code unwritten} is what was read from the source before this link took over
-   * (by the pass-through loop) and goes to the destination first.
+   * Starts reading. What the pass-through loop read from the source before this link took over goes
+   * to the destination first: {@code unwritten}, already due, as it is; then {@code delayed}, the
+   * chunks the loop was holding back, through this link's chain from their arrival times.
    */
-  void start(String name, byte[] unwritten) {
+  void start(String name, byte[] unwritten, List<Segment.Data> delayed) {
     threadName = name + "-" + direction.apiName();
-    Thread.ofVirtual().name(threadName + "-reader").start(() -> read(unwritten));
+    Thread.ofVirtual().name(threadName + "-reader").start(() -> read(unwritten, delayed));
     if (!toxics.chain(direction).isEmpty()) {
       startWriter(); // timers of toxics present at connect start now
     }
@@ -120,17 +121,21 @@ final class Link {
     }
   }
 
-  private void read(byte[] unwritten) {
+  private void read(byte[] unwritten, List<Segment.Data> delayed) {
     var buffers = new ReadBuffers();
     OutputStream straight;
     try {
       straight = destination.getOutputStream();
-      straight.write(unwritten); // read before toxics were added, so it passes untouched
+      straight.write(unwritten); // due before toxics were added, so it passes untouched
     } catch (IOException e) {
       connection.close();
       return;
     }
     try {
+      for (Segment.Data chunk : delayed) { // queued before any new chunk, so order is kept
+        queuedBytes.acquire(chunk.length());
+        queue(chunk);
+      }
       InputStream in = source.getInputStream();
       for (int n; (n = in.read(buffers.buffer())) >= 0; ) {
         byte[] buffer = buffers.buffer();
@@ -253,22 +258,38 @@ final class Link {
       return;
     }
     long now = System.nanoTime();
-    Map<ToxicEntry, Stage> running = new IdentityHashMap<>();
-    for (int i = 0; i < chainSeen.size(); i++) {
-      running.put(chainSeen.get(i), stages.get(i));
-    }
-    List<Stage> next = new ArrayList<>(current.size());
-    for (ToxicEntry entry : current) {
-      Stage kept = running.remove(entry);
-      next.add(kept != null ? kept : startStage(entry, now));
-    }
-    boolean endConnection = running.values().stream().anyMatch(Stage::endsConnectionWhenRemoved);
+    Map<ToxicEntry, Stage> removed = new IdentityHashMap<>();
+    List<Stage> next = restage(chainSeen, stages, current, now, removed);
+    boolean endConnection = removed.values().stream().anyMatch(Stage::endsConnectionWhenRemoved);
     chainSeen = current;
     stages = next;
     rebuildInputs();
     if (endConnection) {
       emitted.add(new Segment.Abort(now, false));
     }
+  }
+
+  /**
+   * The stages for the chain {@code current}, given the chain {@code seen} whose stages are {@code
+   * stages}: the stage of every toxic still there (same entry) is kept, new or updated toxics start
+   * (drawing their toxicity once), and the stages of removed toxics are put in {@code removed}. The
+   * pass-through loop keeps its stages the same way.
+   */
+  static List<Stage> restage(
+      List<ToxicEntry> seen,
+      List<Stage> stages,
+      List<ToxicEntry> current,
+      long now,
+      Map<ToxicEntry, Stage> removed) {
+    for (int i = 0; i < seen.size(); i++) {
+      removed.put(seen.get(i), stages.get(i));
+    }
+    List<Stage> next = new ArrayList<>(current.size());
+    for (ToxicEntry entry : current) {
+      Stage kept = removed.remove(entry);
+      next.add(kept != null ? kept : startStage(entry, now));
+    }
+    return next;
   }
 
   private static Stage startStage(ToxicEntry entry, long now) {

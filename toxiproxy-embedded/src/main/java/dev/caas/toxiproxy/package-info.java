@@ -19,18 +19,23 @@
  * for the writer: it has to keep reading, or chunks would be stamped late and a latency paid once
  * per chunk instead of once.
  *
- * <h2>Nothing to inject: the pass-through loop</h2>
+ * <h2>Nothing to inject but latency: the pass-through loop</h2>
  *
- * A proxy that injects nothing must stay out of what a benchmark measures. Even one virtual thread
- * per direction costs a park and an unpark each time its read waits, twice per round trip, and a
- * database request makes several round trips. So a connection accepted while its proxy has no toxic
- * at all is not given links: the {@code PassThroughLoop}, one platform thread around one selector
- * for every such connection of the JVM, reads each ready socket and writes the chunk on at once.
- * The first toxic added to the proxy hands each of its connections over to a pair of links
- * (deregistered, made blocking, bytes read but not yet written passed along), and the control API
- * answers only after that, so every byte sent afterwards meets the toxic, as in Toxiproxy. The
- * switch is one-way: once the toxics are gone those links write straight through again, and only
- * connections accepted from then on are carried by the loop.
+ * A proxy that injects nothing must stay out of what a benchmark measures, and one that injects
+ * only latency must add the latency and nothing more. Even one virtual thread per direction costs a
+ * park and an unpark each time its read waits, twice per round trip, and a database request makes
+ * several round trips; a latency toxic adds a writer thread that sleeps, and the JDK's timer thread
+ * that wakes it, per chunk. On a busy machine each of those wake-ups comes late, and the lateness
+ * lands on the step being measured. So a connection accepted while its proxy has no toxic but
+ * latency is not given links: the {@code PassThroughLoop}, one platform thread around one selector
+ * for every such connection of the JVM, reads each ready socket and writes the chunk on at once,
+ * or, with a latency toxic, holds it until it is due by the loop's own timer, through the same
+ * {@code Stage}s the links run. The first other toxic added to the proxy hands each of its
+ * connections over to a pair of links (deregistered, made blocking, bytes read but not yet written
+ * passed along, the delayed ones still due when the latency says), and the control API answers only
+ * after that, so every byte sent afterwards meets the toxic, as in Toxiproxy. The switch is
+ * one-way: once the toxics are gone those links write straight through again, and only connections
+ * accepted from then on are carried by the loop.
  *
  * <h2>Toxics are timestamp transforms</h2>
  *

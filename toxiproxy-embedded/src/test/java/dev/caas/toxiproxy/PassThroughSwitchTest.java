@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
- * A connection opened while its proxy has no toxic is carried by the pass-through loop; adding a
- * toxic hands it to the threaded links. These tests hold the switch to Toxiproxy's promise that
- * toxics reach open connections, and to a proxy's first duty: every byte arrives, once, in order.
+ * A connection opened while its proxy has no toxic but latency is carried by the pass-through loop;
+ * adding any other toxic hands it to the threaded links. These tests hold the switch to Toxiproxy's
+ * promise that toxics reach open connections, and to a proxy's first duty: every byte arrives,
+ * once, in order.
  */
 class PassThroughSwitchTest extends ToxiproxyTestBase {
 
@@ -69,19 +71,32 @@ class PassThroughSwitchTest extends ToxiproxyTestBase {
   @Test
   void a_stream_in_flight_when_a_toxic_is_added_arrives_complete_and_in_order() throws Exception {
     Proxy proxy = proxyTo(echoServer().address());
+
+    // mid-stream: bytes sit in the loop's buffers
+    echoAddingMidStream(proxy, () -> proxy.toxics().latency("lat", DOWNSTREAM, 5));
+  }
+
+  @Test
+  @Timeout(30) // a chunk lost in the hand-over would leave the read waiting forever
+  void a_latency_stream_handed_over_mid_flight_to_a_bandwidth_toxic_arrives_complete_and_in_order()
+      throws Exception {
+    Proxy proxy = proxyTo(echoServer().address());
+    proxy.toxics().latency("lat", DOWNSTREAM, 20); // the loop holds chunks back
+
+    // Not latency: the connection leaves the loop with the chunks it was still holding back.
+    echoAddingMidStream(proxy, () -> proxy.toxics().bandwidth("bw", DOWNSTREAM, 1_000_000));
+  }
+
+  @Test
+  void a_latency_changed_on_an_open_connection_applies_to_what_is_sent_after() throws IOException {
+    Proxy proxy = proxyTo(echoServer().address());
+    Latency latency = proxy.toxics().latency("lat", DOWNSTREAM, LATENCY);
     Socket socket = connect(proxy);
-    byte[] sent = pattern(STREAM_SIZE);
-    CompletableFuture<Void> sending = sendInBackground(socket, sent);
+    assertThat(roundTripMillis(socket)).isGreaterThanOrEqualTo(LATENCY);
 
-    InputStream in = socket.getInputStream();
-    byte[] received = new byte[STREAM_SIZE];
-    int total = in.readNBytes(received, 0, STREAM_SIZE / 8);
-    proxy.toxics().latency("lat", DOWNSTREAM, 5); // mid-stream: bytes sit in the loop's buffers
-    total += in.readNBytes(received, total, STREAM_SIZE - total);
-    sending.get(30, TimeUnit.SECONDS);
+    latency.setLatency(3 * LATENCY);
 
-    assertThat(total).isEqualTo(STREAM_SIZE);
-    assertThat(received).isEqualTo(sent);
+    assertThat(roundTripMillis(socket)).isGreaterThanOrEqualTo(3 * LATENCY);
   }
 
   @Test
@@ -99,6 +114,31 @@ class PassThroughSwitchTest extends ToxiproxyTestBase {
       String expected = "message " + i + "\n";
       assertThat(new String(readExactly(sockets.get(i), expected.length()))).isEqualTo(expected);
     }
+  }
+
+  /** A toxic the test adds mid-stream through the official client. */
+  private interface ToxicAdding {
+    void add() throws IOException;
+  }
+
+  /**
+   * Streams {@link #STREAM_SIZE} bytes through an echo, adds a toxic once an eighth is back, and
+   * checks that every byte came back, once, in order.
+   */
+  private void echoAddingMidStream(Proxy proxy, ToxicAdding toxic) throws Exception {
+    Socket socket = connect(proxy);
+    byte[] sent = pattern(STREAM_SIZE);
+    CompletableFuture<Void> sending = sendInBackground(socket, sent);
+
+    InputStream in = socket.getInputStream();
+    byte[] received = new byte[STREAM_SIZE];
+    int total = in.readNBytes(received, 0, STREAM_SIZE / 8);
+    toxic.add();
+    total += in.readNBytes(received, total, STREAM_SIZE - total);
+    sending.get(30, TimeUnit.SECONDS);
+
+    assertThat(total).isEqualTo(STREAM_SIZE);
+    assertThat(received).isEqualTo(sent);
   }
 
   private static byte[] pattern(int size) {

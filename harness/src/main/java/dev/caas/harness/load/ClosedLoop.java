@@ -2,12 +2,11 @@ package dev.caas.harness.load;
 
 import dev.caas.harness.theory.Theory;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * {@code clients} clients share {@code requests} requests; each sends its next one the moment its
@@ -17,6 +16,10 @@ import reactor.core.publisher.Mono;
  * <p>A closed loop cannot overload a server: when answers slow down, so do the questions. Its
  * throughput is C / R by construction (Little's law), which is what {@link Theory} predicts
  * against.
+ *
+ * <p>A client is no thread and no publisher: the answer's callback, on the connection's event loop,
+ * takes the next ticket and sends it, so a request costs the generator one {@link
+ * RequestClient#send} and nothing else.
  */
 public record ClosedLoop(int clients, int requests) implements Workload {
 
@@ -39,33 +42,65 @@ public record ClosedLoop(int clients, int requests) implements Workload {
 
   @Override
   public List<Sample> run(RequestClient client, String path, IntConsumer completed) {
-    long runStart = System.nanoTime();
-    var nextTicket = new AtomicInteger();
-    var finished = new AtomicInteger();
-    List<Sample> samples =
-        new ArrayList<>(
-            Flux.range(0, clients)
-                .flatMap(c -> oneClient(client, path, runStart, nextTicket), clients)
-                .doOnNext(sample -> completed.accept(finished.incrementAndGet()))
-                .collectList()
-                .block());
-    samples.sort(Comparator.comparingInt(Sample::index));
-    return samples;
+    var run = new Run(client, path, completed, requests);
+    for (int c = 0; c < clients; c++) {
+      run.sendNext();
+    }
+    run.awaitAll();
+    return new ArrayList<>(Arrays.asList(run.samples()));
   }
 
-  /** One client: take a ticket, send, wait for the answer, repeat while tickets remain. */
-  private Flux<Sample> oneClient(
-      RequestClient client, String path, long runStart, AtomicInteger nextTicket) {
-    return Mono.defer(
-            () -> {
-              int index = nextTicket.getAndIncrement();
-              if (index >= requests) {
-                return Mono.<Sample>empty();
-              }
-              return client
-                  .get(path)
-                  .map(exchange -> exchange.toSample(index, runStart, exchange.issuedNanos()));
-            })
-        .repeat(() -> nextTicket.get() < requests);
+  /**
+   * One run's shared state: the tickets, and a sample per request in the order of its ticket.
+   *
+   * @param finished requests answered so far, for the progress callback
+   */
+  private record Run(
+      RequestClient client,
+      String path,
+      IntConsumer completed,
+      long runStart,
+      Sample[] samples,
+      AtomicInteger nextTicket,
+      AtomicInteger finished,
+      CountDownLatch allAnswered) {
+
+    Run(RequestClient client, String path, IntConsumer completed, int requests) {
+      this(
+          client,
+          path,
+          completed,
+          System.nanoTime(),
+          new Sample[requests],
+          new AtomicInteger(),
+          new AtomicInteger(),
+          new CountDownLatch(requests));
+    }
+
+    /** A client takes a ticket and sends; when no ticket is left, it stops. */
+    void sendNext() {
+      int index = nextTicket.getAndIncrement();
+      if (index >= samples.length) {
+        return;
+      }
+      client.send(
+          path,
+          exchange -> {
+            samples[index] = exchange.toSample(index, runStart, exchange.issuedNanos());
+            completed.accept(finished.incrementAndGet());
+            allAnswered.countDown();
+            sendNext();
+          });
+    }
+
+    void awaitAll() {
+      try {
+        // Every request ends, answered or timed out by the client, so this wait is bounded.
+        allAnswered.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the last answers", e);
+      }
+    }
   }
 }

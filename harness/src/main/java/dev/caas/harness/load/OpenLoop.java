@@ -56,14 +56,13 @@ public record OpenLoop(double ratePerSecond, int requests, int maxConnections) i
       int index = i;
       long intended = runStart + Math.round(index * intervalNanos);
       waitUntil(intended);
-      client
-          .get(path)
-          .subscribe(
-              exchange -> {
-                samples.add(exchange.toSample(index, runStart, intended));
-                completed.accept(finished.incrementAndGet());
-                allDone.countDown();
-              });
+      client.send(
+          path,
+          exchange -> {
+            samples.add(exchange.toSample(index, runStart, intended));
+            completed.accept(finished.incrementAndGet());
+            allDone.countDown();
+          });
     }
     awaitQuietly(allDone);
     return samples.stream().sorted(Comparator.comparingInt(Sample::index)).toList();
