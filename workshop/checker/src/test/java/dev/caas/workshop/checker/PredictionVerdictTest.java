@@ -1,0 +1,76 @@
+package dev.caas.workshop.checker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.caas.contract.Variant;
+import dev.caas.harness.cost.MeasuredWaitingCost;
+import dev.caas.harness.cost.SlopeFit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The verdicts of the prediction exercises, on synthetic measurements: a failing one says which
+ * prediction is off, in which direction and roughly by how much, and never the measured figure (it
+ * is the answer); a passing one shows the figures.
+ */
+class PredictionVerdictTest {
+
+  @Test
+  void a_miss_is_said_as_a_direction_and_a_coarse_band() {
+    assertThat(Miss.describe(150, 58)).isEqualTo("more than 2× too high");
+    assertThat(Miss.describe(1024, 58)).isEqualTo("more than 10× too high");
+    assertThat(Miss.describe(10, 14)).isEqualTo("too low by 25–50 %");
+    assertThat(Miss.describe(10, 17)).isEqualTo("too low by 50 % to 2×");
+    assertThat(Miss.describe(0, 17)).isEqualTo("far too low");
+  }
+
+  @Test
+  void a_failing_waiting_cost_verdict_says_how_far_off_but_not_the_measured_slopes() {
+    var predictions =
+        List.of(
+            new WaitingCostGrader.Prediction(Variant.LOOM_SEQUENTIAL, 1, 1024),
+            new WaitingCostGrader.Prediction(Variant.REACTIVE_SEQUENTIAL, 0, 22));
+    var measured =
+        List.of(
+            measured(Variant.LOOM_SEQUENTIAL, 57.93), measured(Variant.REACTIVE_SEQUENTIAL, 20.78));
+
+    String text = WaitingCostGrader.verdict("what-a-wait-costs", predictions, measured).text();
+
+    assertThat(text)
+        .contains("FAIL")
+        .contains("loom-sequential: platform threads held too high")
+        .contains("KiB per waiting request more than 10× too high")
+        .contains("reactive-sequential: platform threads held right")
+        .doesNotContain("58")
+        .doesNotContain("57.9")
+        .doesNotContain("21")
+        .doesNotContain("20.8");
+  }
+
+  @Test
+  void a_passing_waiting_cost_verdict_shows_the_measured_slopes() {
+    var predictions =
+        List.of(
+            new WaitingCostGrader.Prediction(Variant.LOOM_SEQUENTIAL, 0, 65),
+            new WaitingCostGrader.Prediction(Variant.REACTIVE_SEQUENTIAL, 0, 22));
+    var measured =
+        List.of(
+            measured(Variant.LOOM_SEQUENTIAL, 57.93), measured(Variant.REACTIVE_SEQUENTIAL, 20.78));
+
+    String text = WaitingCostGrader.verdict("what-a-wait-costs", predictions, measured).text();
+
+    assertThat(text)
+        .contains("PASS")
+        .contains("heap 57.93 per request")
+        .contains("measured 0.00 and 58 KiB");
+  }
+
+  /** No platform thread held, {@code heapKib} of heap per request, no resident memory in a line. */
+  private static WaitingCostGrader.Measured measured(Variant variant, double heapKib) {
+    var none = new SlopeFit(0, 0, Double.NaN, 3, 0);
+    var heap = new SlopeFit(heapKib * 1024, 100e6, 1.0, 3, 10);
+    var resident = new SlopeFit(5 * 1024, 300e6, 0.5, 3, 2000);
+    return new WaitingCostGrader.Measured(
+        variant, none, new MeasuredWaitingCost(heap, resident, true));
+  }
+}
