@@ -65,6 +65,60 @@ class PredictionVerdictTest {
         .contains("measured 0.00 and 58 KiB");
   }
 
+  @Test
+  void a_failing_knee_verdict_says_which_predictions_are_off_but_not_what_was_measured() {
+    var starter =
+        List.of(
+            new KneeGrader.Point(2, 6, 300),
+            new KneeGrader.Point(6, 20, 300),
+            new KneeGrader.Point(24, 80, 300));
+    var measured =
+        List.of(
+            new KneeGrader.Measured(2, 12, 6.37, 313.4, "clients"),
+            new KneeGrader.Measured(6, 18, 15.51, 381.2, "database pool"),
+            new KneeGrader.Measured(24, 72, 17.83, 1347.6, "database pool"));
+
+    String text =
+        KneeGrader.verdict("predict-the-knee", "sync-sequential", starter, measured).text();
+
+    assertThat(text)
+        .contains("FAIL")
+        .contains("3 of the 6 predictions")
+        .contains("6 clients: throughput too high by 25–50 %, median right")
+        .contains("24 clients: throughput more than 2× too high, median more than 2× too low")
+        .doesNotContain("6.4")
+        .doesNotContain("313")
+        .doesNotContain("16/s")
+        .doesNotContain("381")
+        .doesNotContain("18/s")
+        .doesNotContain("1348")
+        .doesNotContain("1.35")
+        .doesNotContain("database pool");
+  }
+
+  @Test
+  void a_failing_pool_verdict_gives_neither_the_measured_ceiling_nor_the_theory() {
+    var starter = new PoolSizeGrader.Answer(100, 10);
+    var givenPool = new PoolSizeGrader.Measured(4, 18.6, 1071);
+    var starterPool = new PoolSizeGrader.Measured(10, 45.2, 441);
+
+    String text =
+        PoolSizeGrader.verdict("size-the-pool", "loom-gathered", starter, givenPool, starterPool)
+            .text();
+
+    assertThat(text)
+        .contains("FAIL")
+        .contains("question 1: your 100/s with a pool of 4 is more than 2× too high")
+        .contains("question 2: with a pool of 10 the median was over the 300 ms target: too high")
+        .doesNotContain("19/s")
+        .doesNotContain("20/s")
+        .doesNotContain("1071")
+        .doesNotContain("441")
+        .doesNotContain("45/s")
+        .doesNotContain("50/s")
+        .doesNotContain("2·L_d");
+  }
+
   /** No platform thread held, {@code heapKib} of heap per request, no resident memory in a line. */
   private static WaitingCostGrader.Measured measured(Variant variant, double heapKib) {
     var none = new SlopeFit(0, 0, Double.NaN, 3, 0);
