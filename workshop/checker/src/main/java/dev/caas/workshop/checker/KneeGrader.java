@@ -165,9 +165,10 @@ final class KneeGrader implements Grader {
       why.add(
           point.clients()
               + " clients: you predicted "
-              + rate(point.throughputRps())
-              + " and "
-              + ms(point.medianMs())
+              + Figures.asWritten(point.throughputRps())
+              + "/s and "
+              + Figures.asWritten(point.medianMs())
+              + " ms"
               + "; measured "
               + rate(run.rps())
               + " ("

@@ -127,7 +127,8 @@ final class PoolSizeGrader implements Grader {
         ceilingRight
             ? "question 1: right."
             : "question 1: your "
-                + rate(answer.ceilingRps())
+                + Figures.asWritten(answer.ceilingRps())
+                + "/s"
                 + " with a pool of "
                 + GIVEN_POOL
                 + " is "
@@ -160,7 +161,8 @@ final class PoolSizeGrader implements Grader {
         || Math.abs(answer.ceilingRps() - measuredRps) <= MEASURED_TOLERANCE * measuredRps) {
       why.add(
           "question 1: "
-              + rate(answer.ceilingRps())
+              + Figures.asWritten(answer.ceilingRps())
+              + "/s"
               + " with a pool of "
               + GIVEN_POOL
               + ", the theory's "

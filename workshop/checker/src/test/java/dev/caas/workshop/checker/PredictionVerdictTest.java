@@ -97,6 +97,30 @@ class PredictionVerdictTest {
   }
 
   @Test
+  void a_passing_knee_verdict_shows_what_was_measured() {
+    var reference =
+        List.of(
+            new KneeGrader.Point(2, 6.7, 300),
+            new KneeGrader.Point(6, 17, 350),
+            new KneeGrader.Point(24, 20, 1200));
+    var measured =
+        List.of(
+            new KneeGrader.Measured(2, 12, 6.37, 313.4, "clients"),
+            new KneeGrader.Measured(6, 18, 15.51, 381.2, "database pool"),
+            new KneeGrader.Measured(24, 72, 17.83, 1347.6, "database pool"));
+
+    String text =
+        KneeGrader.verdict("predict-the-knee", "sync-sequential", reference, measured).text();
+
+    assertThat(text)
+        .contains("PASS")
+        .contains("6 clients: you predicted 17/s and 350 ms")
+        .contains("2 clients: you predicted 6.7/s")
+        .contains("median 381 ms")
+        .contains("bottleneck: database pool");
+  }
+
+  @Test
   void a_failing_pool_verdict_gives_neither_the_measured_ceiling_nor_the_theory() {
     var starter = new PoolSizeGrader.Answer(100, 10);
     var givenPool = new PoolSizeGrader.Measured(4, 18.6, 1071);
