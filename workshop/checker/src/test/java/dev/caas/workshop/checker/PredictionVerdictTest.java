@@ -26,15 +26,7 @@ class PredictionVerdictTest {
 
   @Test
   void a_failing_waiting_cost_verdict_says_how_far_off_but_not_the_measured_slopes() {
-    var predictions =
-        List.of(
-            new WaitingCostGrader.Prediction(Variant.LOOM_SEQUENTIAL, 1, 1024),
-            new WaitingCostGrader.Prediction(Variant.REACTIVE_SEQUENTIAL, 0, 22));
-    var measured =
-        List.of(
-            measured(Variant.LOOM_SEQUENTIAL, 57.93), measured(Variant.REACTIVE_SEQUENTIAL, 20.78));
-
-    String text = WaitingCostGrader.verdict("what-a-wait-costs", predictions, measured).text();
+    String text = waitingCostVerdict(1, 1024, 0, 22);
 
     assertThat(text)
         .contains("FAIL")
@@ -49,15 +41,7 @@ class PredictionVerdictTest {
 
   @Test
   void a_passing_waiting_cost_verdict_shows_the_measured_slopes() {
-    var predictions =
-        List.of(
-            new WaitingCostGrader.Prediction(Variant.LOOM_SEQUENTIAL, 0, 65),
-            new WaitingCostGrader.Prediction(Variant.REACTIVE_SEQUENTIAL, 0, 22));
-    var measured =
-        List.of(
-            measured(Variant.LOOM_SEQUENTIAL, 57.93), measured(Variant.REACTIVE_SEQUENTIAL, 20.78));
-
-    String text = WaitingCostGrader.verdict("what-a-wait-costs", predictions, measured).text();
+    String text = waitingCostVerdict(0, 65, 0, 22);
 
     assertThat(text)
         .contains("PASS")
@@ -67,19 +51,7 @@ class PredictionVerdictTest {
 
   @Test
   void a_failing_knee_verdict_says_which_predictions_are_off_but_not_what_was_measured() {
-    var starter =
-        List.of(
-            new KneeGrader.Point(2, 6, 300),
-            new KneeGrader.Point(6, 20, 300),
-            new KneeGrader.Point(24, 80, 300));
-    var measured =
-        List.of(
-            new KneeGrader.Measured(2, 12, 6.37, 313.4, "clients"),
-            new KneeGrader.Measured(6, 18, 15.51, 381.2, "database pool"),
-            new KneeGrader.Measured(24, 72, 17.83, 1347.6, "database pool"));
-
-    String text =
-        KneeGrader.verdict("predict-the-knee", "sync-sequential", starter, measured).text();
+    String text = kneeVerdict(6, 300, 20, 300, 80, 300);
 
     assertThat(text)
         .contains("FAIL")
@@ -98,19 +70,7 @@ class PredictionVerdictTest {
 
   @Test
   void a_passing_knee_verdict_shows_what_was_measured() {
-    var reference =
-        List.of(
-            new KneeGrader.Point(2, 6.7, 300),
-            new KneeGrader.Point(6, 17, 350),
-            new KneeGrader.Point(24, 20, 1200));
-    var measured =
-        List.of(
-            new KneeGrader.Measured(2, 12, 6.37, 313.4, "clients"),
-            new KneeGrader.Measured(6, 18, 15.51, 381.2, "database pool"),
-            new KneeGrader.Measured(24, 72, 17.83, 1347.6, "database pool"));
-
-    String text =
-        KneeGrader.verdict("predict-the-knee", "sync-sequential", reference, measured).text();
+    String text = kneeVerdict(6.7, 300, 17, 350, 20, 1200);
 
     assertThat(text)
         .contains("PASS")
@@ -141,6 +101,39 @@ class PredictionVerdictTest {
         .doesNotContain("45/s")
         .doesNotContain("50/s")
         .doesNotContain("2·L_d");
+  }
+
+  /** Three points as a busy two-core machine measured them (2026-12-05). */
+  private static final List<KneeGrader.Measured> KNEE_MEASURED =
+      List.of(
+          new KneeGrader.Measured(2, 12, 6.37, 313.4, "clients"),
+          new KneeGrader.Measured(6, 18, 15.51, 381.2, "database pool"),
+          new KneeGrader.Measured(24, 72, 17.83, 1347.6, "database pool"));
+
+  /** The verdict on predicted throughputs and medians at 2, 6 and 24 clients. */
+  private static String kneeVerdict(
+      double rps2, double ms2, double rps6, double ms6, double rps24, double ms24) {
+    var predicted =
+        List.of(
+            new KneeGrader.Point(2, rps2, ms2),
+            new KneeGrader.Point(6, rps6, ms6),
+            new KneeGrader.Point(24, rps24, ms24));
+    return KneeGrader.verdict("predict-the-knee", "sync-sequential", predicted, KNEE_MEASURED)
+        .text();
+  }
+
+  /** The predictions against loom's 57.93 and reactive's 20.78 KiB of heap per waiting request. */
+  private static String waitingCostVerdict(
+      double loomThreads, double loomKib, double reactiveThreads, double reactiveKib) {
+    var predictions =
+        List.of(
+            new WaitingCostGrader.Prediction(Variant.LOOM_SEQUENTIAL, loomThreads, loomKib),
+            new WaitingCostGrader.Prediction(
+                Variant.REACTIVE_SEQUENTIAL, reactiveThreads, reactiveKib));
+    var measured =
+        List.of(
+            measured(Variant.LOOM_SEQUENTIAL, 57.93), measured(Variant.REACTIVE_SEQUENTIAL, 20.78));
+    return WaitingCostGrader.verdict("what-a-wait-costs", predictions, measured).text();
   }
 
   /** No platform thread held, {@code heapKib} of heap per request, no resident memory in a line. */
