@@ -77,7 +77,7 @@ public final class Check implements Callable<Integer> {
       fallbackValue = "1",
       paramLabel = "N",
       description =
-          "Shows the exercise's hint N (default 1), as folded in workshop/README.md, and exits.")
+          "Shows the exercise's hint N (default 1), as folded in workshop/HINTS.md, and exits.")
   Integer hint;
 
   @Option(
@@ -142,7 +142,7 @@ public final class Check implements Callable<Integer> {
     }
     Exercise graded = chosen.get();
     if (hint != null) {
-      out.print(Hints.show(graded, Files.readString(Hints.guide(projectRoot())), hint));
+      out.print(Hints.show(graded, Files.readString(Hints.file(projectRoot())), hint));
       out.flush();
       return EXIT_PASSED;
     }

@@ -163,9 +163,8 @@ final class EventLoopGrader implements Grader {
                   + " under load: "
                   + blocked.getFirst().describe()
                   + ".",
-              load
-                  + loopBound
-                  + ": every request kept an event loop to itself for its upstream call."),
+              // Not the loops' bound (event loops / L_u): that is the section's first question.
+              load + ": every request kept an event loop to itself for its upstream call."),
           evidence);
     }
     Map<String, Integer> held = sampler.heldInTheUpstreamCall();

@@ -135,6 +135,11 @@ final class FaultCheck {
   static void notes(FaultRun run, List<String> evidence, List<String> graded) {
     run.problems().stream()
         .filter(p -> !graded.contains(p.tag()))
-        .forEach(p -> evidence.add("also: " + p.sentence()));
+        .forEach(
+            p ->
+                evidence.add(
+                    "also, shown but not graded (the fault matrix's own finding, not the"
+                        + " exercise's): "
+                        + p.sentence()));
   }
 }

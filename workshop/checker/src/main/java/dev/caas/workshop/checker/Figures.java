@@ -33,6 +33,11 @@ final class Figures {
     return String.format(Locale.ROOT, "%.2f×", ratio);
   }
 
+  /** A figure of an answer file as the attendee wrote it: {@code 15.5}, {@code 20}, no rounding. */
+  static String asWritten(double figure) {
+    return java.math.BigDecimal.valueOf(figure).stripTrailingZeros().toPlainString();
+  }
+
   /** {@code 74/s} */
   static String rate(double perSecond) {
     return String.format(Locale.ROOT, perSecond < 10 ? "%.1f/s" : "%.0f/s", perSecond);

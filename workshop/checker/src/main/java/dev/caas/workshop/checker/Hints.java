@@ -6,31 +6,33 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An exercise's hints, read from the guide where they are folded ({@code <details><summary>Hints
- * </summary>} under the exercise's section of {@code workshop/README.md}), so that {@code ./caas
- * check NAME --hint 2} shows exactly what the guide shows, one at a time, and the two never differ.
- * Each hint is one bullet ({@code - …}, continued on indented lines).
+ * An exercise's hints, read from the file where they are folded ({@code <details><summary>Hints
+ * </summary>} under the exercise's section of {@code workshop/HINTS.md}), so that {@code ./caas
+ * check NAME --hint 2} shows exactly what the file shows, one at a time, and the two never differ.
+ * Each hint is one bullet ({@code - …}, continued on indented lines). The guide points there
+ * instead of carrying them: read in a terminal, a fold is plain text, and the hints were read along
+ * with the exercise.
  */
 final class Hints {
   private static final String FOLD = "<details><summary>Hints</summary>";
 
   private Hints() {}
 
-  /** The guide, {@code workshop/README.md} under the project root. */
-  static java.nio.file.Path guide(java.nio.file.Path projectRoot) {
-    return projectRoot.resolve("workshop").resolve("README.md");
+  /** The hints, {@code workshop/HINTS.md} under the project root. */
+  static java.nio.file.Path file(java.nio.file.Path projectRoot) {
+    return projectRoot.resolve("workshop").resolve("HINTS.md");
   }
 
-  /** The exercise's hints in the guide's order; empty when its section has none. */
-  static List<String> of(Exercise exercise, String guide) {
+  /** The exercise's hints in the file's order; empty when its section has none. */
+  static List<String> of(Exercise exercise, String hintsFile) {
     Matcher heading =
         Pattern.compile("(?m)^## \\d+\\. .*`" + Pattern.quote(exercise.wireName()) + "`.*$")
-            .matcher(guide);
+            .matcher(hintsFile);
     if (!heading.find()) {
       return List.of();
     }
-    int next = guide.indexOf("\n## ", heading.end());
-    String section = guide.substring(heading.end(), next < 0 ? guide.length() : next);
+    int next = hintsFile.indexOf("\n## ", heading.end());
+    String section = hintsFile.substring(heading.end(), next < 0 ? hintsFile.length() : next);
     int fold = section.indexOf(FOLD);
     if (fold < 0) {
       return List.of();
@@ -50,11 +52,11 @@ final class Hints {
   /**
    * Hint {@code number} (from 1) for the console, and how to get the next; or why there is none.
    */
-  static String show(Exercise exercise, String guide, int number) {
-    List<String> hints = of(exercise, guide);
+  static String show(Exercise exercise, String hintsFile, int number) {
+    List<String> hints = of(exercise, hintsFile);
     String name = exercise.wireName();
     if (hints.isEmpty()) {
-      return name + " has no hints in workshop/README.md.\n";
+      return name + " has no hints in workshop/HINTS.md.\n";
     }
     if (number < 1 || number > hints.size()) {
       return name + " has hints 1 to " + hints.size() + "; ./caas check " + name + " --hint 1\n";

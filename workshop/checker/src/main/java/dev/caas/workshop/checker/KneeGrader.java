@@ -102,8 +102,7 @@ final class KneeGrader implements Grader {
     } catch (Lab.NotMeasured e) {
       return Verdict.didNotRun(exercise.wireName(), e.getMessage());
     }
-    var evidence = new ArrayList<String>();
-    evidence.add(
+    String setting =
         exercise.variant().wireName()
             + ", "
             + SERVER_THREADS
@@ -113,39 +112,71 @@ final class KneeGrader implements Grader {
             + ms(L.toMillis())
             + " on both proxies, closed loops of "
             + CLIENTS.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElseThrow()
-            + " clients:");
-    for (RunResult run : runs) {
-      Optional<Verdict> broken = Correctness.check(exercise, run, evidence);
+            + " clients";
+    var measured = new ArrayList<Measured>();
+    for (int i = 0; i < runs.size(); i++) {
+      RunResult run = runs.get(i);
+      Optional<Verdict> broken = Correctness.check(exercise, run, List.of(setting + ":"));
       if (broken.isPresent()) {
         return broken.get();
       }
+      measured.add(
+          new Measured(
+              CLIENTS.get(i),
+              run.requests(),
+              run.throughputRps(),
+              run.latency().medianMs(),
+              run.theory().bottleneck()));
     }
+    return verdict(exercise.wireName(), setting, predicted, measured);
+  }
+
+  /**
+   * One point as measured: its clients, requests, throughput, median and the theory's bottleneck.
+   */
+  record Measured(int clients, int requests, double rps, double medianMs, String bottleneck) {}
+
+  /**
+   * The verdict on the six predictions. A failing one says which are off, in which direction and
+   * roughly by how much ({@link Miss}), and prints no measured figure: the check is graded before
+   * anything is shown, so the figures cannot be copied into the answer file. A passing one shows
+   * the measurements and the queueing network's curve.
+   */
+  static Verdict verdict(
+      String exercise, String setting, List<Point> predicted, List<Measured> measured) {
     var why = new ArrayList<String>();
+    var misses = new ArrayList<String>();
+    var evidence = new ArrayList<String>();
+    evidence.add(setting + ":");
     int wrong = 0;
     for (int i = 0; i < predicted.size(); i++) {
       Point point = predicted.get(i);
-      RunResult run = runs.get(i);
-      double rps = run.throughputRps();
-      double median = run.latency().medianMs();
-      boolean rpsRight = within(point.throughputRps(), rps);
-      boolean medianRight = within(point.medianMs(), median);
+      Measured run = measured.get(i);
+      boolean rpsRight = within(point.throughputRps(), run.rps());
+      boolean medianRight = within(point.medianMs(), run.medianMs());
       wrong += (rpsRight ? 0 : 1) + (medianRight ? 0 : 1);
+      misses.add(
+          point.clients()
+              + " clients: throughput "
+              + (rpsRight ? "right" : Miss.describe(point.throughputRps(), run.rps()))
+              + ", median "
+              + (medianRight ? "right" : Miss.describe(point.medianMs(), run.medianMs()))
+              + ".");
       why.add(
           point.clients()
               + " clients: you predicted "
-              + rate(point.throughputRps())
-              + " and "
-              + ms(point.medianMs())
+              + Figures.asWritten(point.throughputRps())
+              + "/s and "
+              + Figures.asWritten(point.medianMs())
+              + " ms"
               + "; measured "
-              + rate(rps)
+              + rate(run.rps())
               + " ("
-              + error(point.throughputRps(), rps)
-              + (rpsRight ? "" : ", off")
+              + error(point.throughputRps(), run.rps())
               + ") and a median of "
-              + ms(median)
+              + ms(run.medianMs())
               + " ("
-              + error(point.medianMs(), median)
-              + (medianRight ? "" : ", off")
+              + error(point.medianMs(), run.medianMs())
               + ").");
       evidence.add(
           "  "
@@ -153,29 +184,30 @@ final class KneeGrader implements Grader {
               + " clients: "
               + run.requests()
               + " requests, "
-              + rate(rps)
+              + rate(run.rps())
               + ", median "
-              + ms(median)
+              + ms(run.medianMs())
               + " (bottleneck: "
-              + run.theory().bottleneck()
+              + run.bottleneck()
               + ")");
     }
     if (wrong > 0) {
-      why.addFirst(
+      misses.addFirst(
           wrong
               + " of the "
               + 2 * predicted.size()
               + " predictions are more than "
               + TOLERANCE_PERCENT
-              + " % from what was measured:");
-      return Verdict.fail(exercise.wireName(), why, evidence);
+              + " % from what was measured (the measured figures show once every prediction is"
+              + " within it):");
+      return Verdict.fail(exercise, misses, List.of(setting + "."));
     }
     why.addFirst("every prediction within " + TOLERANCE_PERCENT + " % of what was measured:");
     why.add(
         "The queueing network of the harness (Mean Value Analysis) predicts "
             + describe(network().curve(CLIENTS))
             + ": at 6 clients the curve bends below both bounds.");
-    return Verdict.pass(exercise.wireName(), why, evidence);
+    return Verdict.pass(exercise, why, evidence);
   }
 
   private static boolean within(double predicted, double measured) {

@@ -53,7 +53,7 @@ public record Verdict(
   static String askForAHint(String exercise) {
     return "stuck? ./caas check "
         + exercise
-        + " --hint shows the first hint, --hint 2 the next (the guide has them folded).";
+        + " --hint shows the first hint, --hint 2 the next (workshop/HINTS.md has them folded).";
   }
 
   /**

@@ -101,30 +101,54 @@ final class WaitingCostGrader implements Grader {
       return AnswerFile.unanswered(exercise, e, "all four predictions");
     }
     Path root = VariantJars.findProjectRoot(subject.jar()).orElse(null);
-    var why = new ArrayList<String>();
-    var evidence = new ArrayList<String>();
-    evidence.add(
-        IN_FLIGHT
-            + " requests waiting at once on the upstream, "
-            + WAIT_MS
-            + " ms away; per point the variant's JVM after a full GC:");
-    boolean right = true;
+    var measured = new ArrayList<Measured>();
     for (Prediction predicted : predictions) {
       Path jar =
           predicted.variant() == exercise.variant() || root == null
               ? subject.jar()
               : Exercise.implementationJar(root, Lab.version(), predicted.variant());
-      Measured measured;
       try {
-        measured = measureOnce(lab, exercise, jar, predicted.variant(), evidence);
+        measured.add(
+            lab.measureOnce(
+                "in-flight sweep",
+                jar,
+                predicted.variant(),
+                IN_FLIGHT,
+                () -> sweep(lab, exercise, jar, predicted.variant())));
       } catch (Lab.NotMeasured e) {
         return Verdict.didNotRun(exercise.wireName(), e.getMessage());
       }
-      right &= judge(predicted, measured, why);
     }
+    return verdict(exercise.wireName(), predictions, measured);
+  }
+
+  /**
+   * The verdict on the predictions, one model's measurement beside each. A failing one says which
+   * prediction is off, in which direction and roughly by how much ({@link Miss}), and prints no
+   * measured figure: the slopes are the answers. A passing one shows the slopes and the harness's
+   * own prediction part by part.
+   */
+  static Verdict verdict(String exercise, List<Prediction> predictions, List<Measured> measured) {
+    var why = new ArrayList<String>();
+    boolean right = true;
+    for (int i = 0; i < predictions.size(); i++) {
+      right &= judge(predictions.get(i), measured.get(i), why);
+    }
+    String setting =
+        IN_FLIGHT
+            + " requests waiting at once on the upstream, "
+            + WAIT_MS
+            + " ms away; per point the variant's JVM after a full GC";
     if (!right) {
-      return Verdict.fail(exercise.wireName(), why, evidence);
+      why.clear();
+      for (int i = 0; i < predictions.size(); i++) {
+        why.add(miss(predictions.get(i), measured.get(i)));
+      }
+      return Verdict.fail(exercise, why, List.of(setting + " (the figures show once you pass)."));
     }
+    var evidence = new ArrayList<String>();
+    evidence.add(setting + ":");
+    measured.forEach(m -> evidence.add(evidence(m)));
     for (Prediction predicted : predictions) {
       WaitingRequestCost parts =
           WaitingRequestCost.predict(
@@ -133,11 +157,38 @@ final class WaitingCostGrader implements Grader {
           predicted.variant().model().name().toLowerCase(Locale.ROOT)
               + ", as the harness predicts it part by part: "
               + kib(parts.totalBytes() / 1024.0)
-              + ", the largest part the "
+              + ", the largest part: "
               + parts.largest(largerOf(parts)).what()
               + ".");
     }
-    return Verdict.pass(exercise.wireName(), why, evidence);
+    return Verdict.pass(exercise, why, evidence);
+  }
+
+  /**
+   * {@code loom-sequential: platform threads right; KiB per waiting request more than 2× too high}
+   */
+  private static String miss(Prediction predicted, Measured measured) {
+    double threads = measured.threads().slope();
+    String threadsSaid =
+        Math.abs(predicted.threads() - threads) <= THREADS_TOLERANCE
+            ? "right (within " + THREADS_TOLERANCE + ")"
+            : Miss.direction(predicted.threads(), threads) + " by more than " + THREADS_TOLERANCE;
+    String kibSaid =
+        kibRight(predicted, measured.kib())
+            ? "right (within " + number(MEMORY_FACTOR) + "×)"
+            : Miss.describe(predicted.kib(), measured.kib());
+    return predicted.variant().wireName()
+        + ": platform threads held "
+        + threadsSaid
+        + "; KiB per waiting request "
+        + kibSaid
+        + ".";
+  }
+
+  private static boolean kibRight(Prediction predicted, double kib) {
+    return kib > 0
+        && predicted.kib() > 0
+        && Math.max(predicted.kib() / kib, kib / predicted.kib()) <= MEMORY_FACTOR;
   }
 
   /** Where most of a prediction lives: the heap, or native memory. */
@@ -149,10 +200,7 @@ final class WaitingCostGrader implements Grader {
     double threads = measured.threads().slope();
     double kib = measured.kib();
     boolean threadsRight = Math.abs(predicted.threads() - threads) <= THREADS_TOLERANCE;
-    boolean kibRight =
-        kib > 0
-            && predicted.kib() > 0
-            && Math.max(predicted.kib() / kib, kib / predicted.kib()) <= MEMORY_FACTOR;
+    boolean kibRight = kibRight(predicted, kib);
     why.add(
         predicted.variant().wireName()
             + ": you predicted "
@@ -177,23 +225,17 @@ final class WaitingCostGrader implements Grader {
     return threadsRight && kibRight;
   }
 
-  private static Measured measureOnce(
-      Lab lab, Exercise exercise, Path jar, Variant variant, List<String> evidence)
-      throws Exception {
-    Measured measured =
-        lab.measureOnce(
-            "in-flight sweep", jar, variant, IN_FLIGHT, () -> sweep(lab, exercise, jar, variant));
-    evidence.add(
-        "  "
-            + variant.wireName()
-            + ": platform threads in the upstream call "
-            + line(measured.threads(), 1)
-            + ", heap "
-            + line(measured.memory().heap(), 1024)
-            + " KiB, RSS "
-            + line(measured.memory().resident(), 1024)
-            + " KiB");
-    return measured;
+  /** {@code loom-sequential: platform threads in the upstream call 0.00 per request (R² NaN), …} */
+  private static String evidence(Measured measured) {
+    return "  "
+        + measured.variant().wireName()
+        + ": platform threads in the upstream call "
+        + line(measured.threads(), 1)
+        + ", heap "
+        + line(measured.memory().heap(), 1024)
+        + " KiB, RSS "
+        + line(measured.memory().resident(), 1024)
+        + " KiB";
   }
 
   /** The sweep of one model: its variant started with the measuring flags, warmed, then sampled. */

@@ -55,7 +55,7 @@ class CheckCommandTest {
   }
 
   @Test
-  void hint_shows_one_hint_of_the_guide_at_a_time_and_how_to_get_the_next() {
+  void hint_shows_one_hint_of_the_hints_file_at_a_time_and_how_to_get_the_next() {
     assertThat(run("gather-threads", "--hint")).isZero();
     assertThat(out.toString())
         .startsWith("gather-threads, hint 1 of ")

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  *
  * Run with {@code -Dreadme.update=true} to rewrite the blocks from the code, as the root README's
  * handlers are ({@code ReadmeHandlersTest} in the harness). The guide itself holds no reference
- * solution (they are in the solutions file), and every exercise's hints can be read one at a time.
+ * solution (they are in the solutions file), and no hints: every exercise's hints are in {@code
+ * workshop/HINTS.md}, to be read one at a time.
  */
 class WorkshopReadmeTest {
   private static final Path ROOT =
@@ -81,12 +82,23 @@ class WorkshopReadmeTest {
 
   @Test
   void every_exercise_has_hints_to_read_one_at_a_time() throws IOException {
-    String text = Files.readString(README);
+    String text = Files.readString(Hints.file(ROOT));
     for (Exercise exercise : Exercise.values()) {
       List<String> hints = Hints.of(exercise, text);
       assertThat(hints).as("hints of " + exercise.wireName()).isNotEmpty();
       assertThat(Hints.show(exercise, text, 1)).contains(hints.getFirst());
       assertThat(Hints.show(exercise, text, hints.size())).contains("SOLUTIONS.md");
+    }
+  }
+
+  @Test
+  void the_guide_points_to_the_hints_and_does_not_carry_them() throws IOException {
+    String text = Files.readString(README);
+    assertThat(text)
+        .as("in a terminal a fold is plain text: the hints live in workshop/HINTS.md")
+        .doesNotContain("<details>");
+    for (Exercise exercise : Exercise.values()) {
+      assertThat(text).contains("./caas check " + exercise.wireName() + " --hint`");
     }
   }
 
