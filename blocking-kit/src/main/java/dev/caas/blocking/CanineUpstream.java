@@ -58,7 +58,9 @@ public final class CanineUpstream {
     try {
       return exchange.get(deadline.remainingMillis(), TimeUnit.MILLISECONDS).body().take();
     } catch (TimeoutException e) {
-      exchange.cancel(true);
+      // Answer first. Cancelling closes the connection and completes every stage that hangs on the
+      // exchange, in the cancelling thread: work the late request's answer need not wait for.
+      Thread.ofVirtual().name("upstream-cancel").start(() -> exchange.cancel(true));
       throw deadline.failure(Step.UPSTREAM);
     } catch (InterruptedException e) {
       exchange.cancel(true);
