@@ -70,21 +70,21 @@ class TalkScenarioTest {
 
   @Test
   void sequential_variants_take_three_round_trips() {
-    for (var model : Variant.Model.values()) {
-      var run = runs.get(Variant.of(model, Variant.Composition.SEQUENTIAL));
-      assertThat(run.latency().medianMs())
-          .as(run.variant().wireName())
-          .isBetween(3 * L, 3 * L * 1.15);
-    }
+    assertEveryModelTakes(Variant.Composition.SEQUENTIAL, 3);
   }
 
   @Test
   void gathered_variants_take_two_round_trips() {
+    assertEveryModelTakes(Variant.Composition.GATHERED, 2);
+  }
+
+  /** Each model's median in this composition: the round trips × L, and at most 15 % more. */
+  private void assertEveryModelTakes(Variant.Composition composition, int roundTrips) {
     for (var model : Variant.Model.values()) {
-      var run = runs.get(Variant.of(model, Variant.Composition.GATHERED));
+      var run = runs.get(Variant.of(model, composition));
       assertThat(run.latency().medianMs())
           .as(run.variant().wireName())
-          .isBetween(2 * L, 2 * L * 1.15);
+          .isBetween(roundTrips * L, roundTrips * L * 1.15);
     }
   }
 

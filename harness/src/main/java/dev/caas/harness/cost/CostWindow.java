@@ -30,6 +30,11 @@ public record CostWindow(
         .orElseThrow(() -> new NoSuchElementException("no process with role " + role));
   }
 
+  /** CPU milliseconds spent inside the window, summed over every process. */
+  public long cpuMillis() {
+    return processes.stream().mapToLong(ProcessCost::cpuMillis).sum();
+  }
+
   /** CPU milliseconds per request, summed over every process: the whole machine's cost of one. */
   public double cpuMillisPerRequest(long requests) {
     return processes.stream().mapToDouble(p -> p.cpuMillisPerRequest(requests)).sum();

@@ -59,7 +59,7 @@ public final class JvmMeter implements AutoCloseable {
   private final com.sun.management.ThreadMXBean threads;
   private final CompilationMXBean compilation;
   private final RuntimeMXBean runtime;
-  private final List<GarbageCollectorMXBean> collectors;
+  private final List<com.sun.management.GarbageCollectorMXBean> collectors;
   private final List<com.sun.management.GarbageCollectorMXBean> everyCollector;
   private final Set<String> heapPools;
   private final JvmFlags flags;
@@ -85,13 +85,11 @@ public final class JvmMeter implements AutoCloseable {
         ManagementFactory.getPlatformMXBean(connection, com.sun.management.ThreadMXBean.class);
     this.compilation = ManagementFactory.getPlatformMXBean(connection, CompilationMXBean.class);
     this.runtime = ManagementFactory.getPlatformMXBean(connection, RuntimeMXBean.class);
-    this.collectors =
-        ManagementFactory.getPlatformMXBeans(connection, GarbageCollectorMXBean.class).stream()
-            .filter(c -> GcPauses.reportsPauses(c.getName()))
-            .toList();
     this.everyCollector =
         ManagementFactory.getPlatformMXBeans(
             connection, com.sun.management.GarbageCollectorMXBean.class);
+    this.collectors =
+        everyCollector.stream().filter(c -> GcPauses.reportsPauses(c.getName())).toList();
     this.heapPools =
         ManagementFactory.getPlatformMXBeans(connection, MemoryPoolMXBean.class).stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP)

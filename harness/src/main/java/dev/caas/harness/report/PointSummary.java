@@ -108,9 +108,8 @@ public record PointSummary(
             .map(
                 costs -> {
                   double seconds = costs.window().window().toNanos() / 1e9;
-                  double cpuMillis =
-                      costs.window().cpuMillisPerRequest(costs.requests()) * costs.requests();
-                  return new CpuDemand.Utilisation(costs.requests() / seconds, cpuMillis / seconds);
+                  return new CpuDemand.Utilisation(
+                      costs.requests() / seconds, costs.window().cpuMillis() / seconds);
                 })
             .toList();
     return CpuDemand.fromUtilisation(points).orElse(CpuDemand.estimate(variant));
