@@ -90,21 +90,21 @@ public final class AbCommand implements Callable<Integer> {
   @Option(
       names = "--repeat",
       paramLabel = "N",
-      defaultValue = "2",
+      defaultValue = "3",
       description = "JVMs per build, in turns (default ${DEFAULT-VALUE}).")
   int repeat;
 
   @Option(
       names = "--warmup",
       paramLabel = "N",
-      defaultValue = "400",
+      defaultValue = "3000",
       description = "Warm-up requests per JVM, not measured (default ${DEFAULT-VALUE}).")
   int warmup;
 
   @Option(
       names = "--saturation-requests",
       paramLabel = "N",
-      defaultValue = "600",
+      defaultValue = "1500",
       description = "Requests of the closed loop at no latency (default ${DEFAULT-VALUE}).")
   int saturationRequests;
 

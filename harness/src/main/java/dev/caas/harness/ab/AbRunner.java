@@ -3,7 +3,6 @@ package dev.caas.harness.ab;
 import dev.caas.contract.ServerTiming;
 import dev.caas.harness.compare.GateRun;
 import dev.caas.harness.compare.RunSamples;
-import dev.caas.harness.cost.CompilerThreads;
 import dev.caas.harness.cost.CostMeter;
 import dev.caas.harness.cost.CostWindow;
 import dev.caas.harness.cost.JvmMeter;
@@ -65,22 +64,17 @@ public final class AbRunner {
       progress.phase(label, "saturation, " + plan.saturationRequests() + " requests, no latency");
       List<Sample> saturation;
       CostWindow cost;
-      long compiling;
       try (CostMeter meter = meter(server)) {
         meter.start();
-        long compilingBefore = CompilerThreads.cpuMillis(server.pid());
         saturation =
             new ClosedLoop(plan.saturationClients(), plan.saturationRequests())
                 .run(client, path, done -> {});
-        compiling = CompilerThreads.cpuMillis(server.pid()) - compilingBefore;
         cost = meter.stop();
       }
       long served = saturation.stream().filter(Sample::ok).count();
       // The JIT's share varies from launch to launch by more than a regression: leave it out.
       double cpuMsPerRequest =
-          served == 0
-              ? Double.NaN
-              : cost.process(ROLE).cpuMillisPerRequest(served) - (double) compiling / served;
+          served == 0 ? Double.NaN : (double) cost.process(ROLE).cpuMillisWithoutJit() / served;
 
       progress.phase(label, "latency point, " + plan.latency().toMillis() + " ms per step");
       // One request per client first: the point starts on open connections.

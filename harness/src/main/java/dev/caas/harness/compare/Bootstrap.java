@@ -131,23 +131,6 @@ final class Bootstrap {
     return central(ratios, confidence);
   }
 
-  /**
-   * A figure of whole runs (CPU per request, bytes per request), resampled: as many runs as there
-   * are, drawn with replacement, and their mean. Only whole runs can be drawn, because only they
-   * are measured: a run's CPU is one reading of a counter, not one per request.
-   */
-  static double[] resampleMeans(double[] perRun, int resamples, SplittableRandom random) {
-    double[] means = new double[resamples];
-    for (int b = 0; b < resamples; b++) {
-      double sum = 0;
-      for (int k = 0; k < perRun.length; k++) {
-        sum += perRun[random.nextInt(perRun.length)];
-      }
-      means[b] = sum / perRun.length;
-    }
-    return means;
-  }
-
   private static Interval central(double[] values, double confidence) {
     Arrays.sort(values);
     int count = values.length;

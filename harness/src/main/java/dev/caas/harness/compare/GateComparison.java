@@ -24,11 +24,12 @@ import java.util.function.ToDoubleFunction;
  * {@link Comparison} resamples a bench: runs drawn with replacement, then each run's requests in
  * blocks of as many as were in flight together, so a stall that delayed a block of requests at once
  * is redrawn or not as a whole ({@link Bootstrap}); the open loop's tail in blocks of the cube root
- * of its requests ({@link #tailBlock}). Figures of whole runs (CPU and bytes allocated per request:
- * one counter read at each end of a window) can only be resampled by run, so their interval comes
- * from the runs alone; with few runs it is wide, which is honest. The verdict is {@link
- * Verdict#of(boolean, double, double, double)}: slower only when the whole interval of the ratio
- * head/base lies beyond the threshold.
+ * of its requests ({@link #tailBlock}). Figures each JVM gives once (CPU and bytes allocated per
+ * request, one counter read at each end of a window; throughput at saturation, which moves from one
+ * launch to the next by more than within one) get Welch's t interval over the runs' figures ({@link
+ * RunLevelInterval}): with two or three runs a build it is wide, which is honest. The verdict is
+ * {@link Verdict#of(boolean, double, double, double)}: slower only when the whole interval of the
+ * ratio head/base lies beyond the threshold.
  *
  * @param variant the variant both builds ran, e.g. {@code sync-sequential}
  * @param baseRuns how many JVMs of the base build were measured
@@ -94,13 +95,9 @@ public record GateComparison(
         notes.add(metric.label() + ": " + notJudged.get() + ", not judged");
         continue;
       }
-      var random = new SplittableRandom(settings.seed() ^ (variant + " " + metric).hashCode());
-      double[] wasResampled = resample(base, metric, settings.resamples(), random);
-      double[] isResampled = resample(head, metric, settings.resamples(), random);
       double was = pooled(base, metric);
       double is = pooled(head, metric);
-      Bootstrap.Interval interval =
-          Bootstrap.ratioInterval(wasResampled, isResampled, settings.confidence());
+      Bootstrap.Interval interval = interval(metric, base, head, settings, variant);
       Verdict verdict =
           Verdict.of(
               metric.higherIsBetter(), interval.low(), interval.high(), settings.threshold());
@@ -202,6 +199,31 @@ public record GateComparison(
     };
   }
 
+  /**
+   * The interval of head/base: for a figure each JVM gives once, from the runs' figures ({@link
+   * RunLevelInterval}); for a figure of requests, by the bootstrap.
+   */
+  private static Bootstrap.Interval interval(
+      GateMetric metric,
+      List<GateRun> base,
+      List<GateRun> head,
+      Comparison.Settings settings,
+      String variant) {
+    if (metric.ofWholeRuns()) {
+      return RunLevelInterval.ratio(
+          figures(base, metric), figures(head, metric), settings.confidence());
+    }
+    var random = new SplittableRandom(settings.seed() ^ (variant + " " + metric).hashCode());
+    return Bootstrap.ratioInterval(
+        resample(base, metric, settings.resamples(), random),
+        resample(head, metric, settings.resamples(), random),
+        settings.confidence());
+  }
+
+  private static double[] figures(List<GateRun> runs, GateMetric metric) {
+    return runs.stream().mapToDouble(run -> run.figure(metric)).toArray();
+  }
+
   private static double[] resample(
       List<GateRun> runs, GateMetric metric, int resamples, SplittableRandom random) {
     return switch (metric) {
@@ -219,18 +241,13 @@ public record GateComparison(
                   resamples,
                   random),
               Estimate::medianMs);
-      case SATURATION ->
-          figures(
-              Bootstrap.resample(samples(runs, GateRun::saturation), resamples, random),
-              Estimate::throughputRps);
       case TAIL -> {
         RunSamples openLoop = samples(runs, GateRun::openLoop);
         yield figures(
             Bootstrap.resample(openLoop, tailBlock(openLoop), resamples, random), Estimate::p99Ms);
       }
-      case CPU, ALLOCATION ->
-          Bootstrap.resampleMeans(
-              runs.stream().mapToDouble(r -> r.figure(metric)).toArray(), resamples, random);
+      case CPU, ALLOCATION, SATURATION ->
+          throw new IllegalArgumentException(metric + " is judged by run, not resampled");
     };
   }
 

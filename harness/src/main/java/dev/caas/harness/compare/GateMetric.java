@@ -64,6 +64,14 @@ public enum GateMetric {
     return howMeasured;
   }
 
+  /**
+   * A figure each JVM gives once, whose spread is the spread between launches: judged over the
+   * runs' figures ({@link RunLevelInterval}), not by resampling requests.
+   */
+  public boolean ofWholeRuns() {
+    return this == CPU || this == ALLOCATION || this == SATURATION;
+  }
+
   /** The step whose Server-Timing entry this is, or {@code null}. */
   public String step() {
     return switch (this) {

@@ -25,7 +25,15 @@ public final class CompilerThreads {
   /** The compiler threads' CPU time so far, user and kernel, in ms; 0 for a process gone. */
   public static long cpuMillis(long pid) {
     OSProcess process = OS.getProcess((int) pid);
-    if (process == null) {
+    return process == null ? 0 : cpuMillis(process);
+  }
+
+  /**
+   * The same for a process already read; 0 unless it is a JVM ({@code java}): only HotSpot names
+   * threads so, and another process's threads are not worth reading one by one.
+   */
+  static long cpuMillis(OSProcess process) {
+    if (!"java".equals(process.getName())) {
       return 0;
     }
     return process.getThreadDetails().stream()

@@ -35,6 +35,15 @@ public record CostWindow(
     return processes.stream().mapToLong(ProcessCost::cpuMillis).sum();
   }
 
+  /**
+   * The same without the JIT compilers' share ({@link ProcessCost#cpuMillisWithoutJit()}): the
+   * demand the code puts on the machine once warm, which the JIT's warm-up would inflate by an
+   * amount that falls from one window to the next.
+   */
+  public long cpuMillisWithoutJit() {
+    return processes.stream().mapToLong(ProcessCost::cpuMillisWithoutJit).sum();
+  }
+
   /** CPU milliseconds per request, summed over every process: the whole machine's cost of one. */
   public double cpuMillisPerRequest(long requests) {
     return processes.stream().mapToDouble(p -> p.cpuMillisPerRequest(requests)).sum();

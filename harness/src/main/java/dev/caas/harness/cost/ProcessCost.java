@@ -18,6 +18,8 @@ import java.util.Map;
  * @param pid the process (or the tree's root)
  * @param window how long the window lasted, wall clock
  * @param cpuMillis CPU time spent inside the window
+ * @param jitCpuMillis the part of it the just-in-time compilers used: a JVM's warm-up, not its
+ *     code's demand ({@link CompilerThreads})
  * @param exitedInWindow processes of the tree seen at the start and gone at the end
  * @param start the snapshot at the start of the window
  * @param end the snapshot at the end of the window
@@ -27,6 +29,7 @@ public record ProcessCost(
     long pid,
     Duration window,
     long cpuMillis,
+    long jitCpuMillis,
     int exitedInWindow,
     ProcessSnapshot start,
     ProcessSnapshot end) {
@@ -34,9 +37,12 @@ public record ProcessCost(
   /** Adds up the CPU time between two snapshots of the same process, process by process. */
   static ProcessCost between(ProcessSnapshot start, ProcessSnapshot end, Duration window) {
     long cpu = 0;
+    long jit = 0;
     for (var entry : end.cpuMillisByProcess().entrySet()) {
-      long before = start.cpuMillisByProcess().getOrDefault(entry.getKey(), 0L);
-      cpu += entry.getValue() - before;
+      cpu += entry.getValue() - start.cpuMillisByProcess().getOrDefault(entry.getKey(), 0L);
+      jit +=
+          end.jitCpuMillisByProcess().getOrDefault(entry.getKey(), 0L)
+              - start.jitCpuMillisByProcess().getOrDefault(entry.getKey(), 0L);
     }
     int exited = 0;
     for (var key : start.cpuMillisByProcess().keySet()) {
@@ -44,12 +50,20 @@ public record ProcessCost(
         exited++;
       }
     }
-    return new ProcessCost(start.role(), start.pid(), window, cpu, exited, start, end);
+    return new ProcessCost(start.role(), start.pid(), window, cpu, jit, exited, start, end);
   }
 
   /** CPU milliseconds per request, when the window served {@code requests} requests. */
   public double cpuMillisPerRequest(long requests) {
     return Ratios.perRequest(cpuMillis, requests);
+  }
+
+  /**
+   * CPU time inside the window without the JIT compilers': what the code ran on. A short window
+   * after a short warm-up still has C2 compiling, by an amount that varies from launch to launch.
+   */
+  public long cpuMillisWithoutJit() {
+    return cpuMillis - jitCpuMillis;
   }
 
   /**
@@ -63,6 +77,7 @@ public record ProcessCost(
     fields.put("processes", end.processes());
     fields.put("windowMs", window.toMillis());
     fields.put("cpuMs", cpuMillis);
+    fields.put("jitCpuMs", jitCpuMillis);
     fields.put("cores", cores());
     if (requests > 0) {
       fields.put("cpuMsPerRequest", cpuMillisPerRequest(requests));

@@ -20,6 +20,8 @@ import oshi.software.os.OperatingSystem;
  * @param processes how many processes were summed (1 unless a tree)
  * @param cpuMillisByProcess CPU time (user + kernel) so far of each process summed, keyed by pid
  *     and start time, so that a pid reused by a new process is not mistaken for the old one
+ * @param jitCpuMillisByProcess the part of it a JVM's just-in-time compiler threads used ({@link
+ *     CompilerThreads}), keyed the same way; 0 for a process that is not a JVM
  * @param residentBytes resident set size, summed: pages shared between processes (PostgreSQL's
  *     shared buffers) count once per process that touched them
  * @param privateResidentBytes resident memory not shared with another process, summed: the honest
@@ -35,6 +37,7 @@ public record ProcessSnapshot(
     long pid,
     int processes,
     Map<ProcessKey, Long> cpuMillisByProcess,
+    Map<ProcessKey, Long> jitCpuMillisByProcess,
     long residentBytes,
     long privateResidentBytes,
     int threads,
@@ -49,6 +52,7 @@ public record ProcessSnapshot(
 
   public ProcessSnapshot {
     cpuMillisByProcess = Map.copyOf(cpuMillisByProcess);
+    jitCpuMillisByProcess = Map.copyOf(jitCpuMillisByProcess);
   }
 
   /** CPU time (user + kernel) so far of every process summed. */
@@ -77,13 +81,15 @@ public record ProcessSnapshot(
             ? concat(root, os.getDescendantProcesses(root.getProcessID(), null, null, 0))
             : List.of(root);
     Map<ProcessKey, Long> cpu = new HashMap<>();
+    Map<ProcessKey, Long> jit = new HashMap<>();
     long resident = 0;
     long privateResident = 0;
     int threads = 0;
     long openFiles = 0;
     for (OSProcess p : summed) {
-      cpu.put(
-          new ProcessKey(p.getProcessID(), p.getStartTime()), p.getUserTime() + p.getKernelTime());
+      var key = new ProcessKey(p.getProcessID(), p.getStartTime());
+      cpu.put(key, p.getUserTime() + p.getKernelTime());
+      jit.put(key, CompilerThreads.cpuMillis(p));
       resident += p.getResidentMemory();
       privateResident += p.getPrivateResidentMemory();
       threads += p.getThreadCount();
@@ -94,6 +100,7 @@ public record ProcessSnapshot(
         process.pid(),
         summed.size(),
         cpu,
+        jit,
         resident,
         privateResident,
         threads,

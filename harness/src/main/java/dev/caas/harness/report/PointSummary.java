@@ -93,8 +93,9 @@ public record PointSummary(
 
   /**
    * {@code --cpu-demand} when given; else what this report's runs of the variant measured, when
-   * they are enough points for the service demand law ({@link CpuDemand#fromUtilisation}); else the
-   * model's estimate.
+   * they are enough points for the service demand law ({@link CpuDemand#fromUtilisation}), the JIT
+   * compilers' CPU left out (it falls from point to point as the variant warms, and would tilt the
+   * line); else the model's estimate.
    */
   static CpuDemand cpuDemand(BenchReport report, Variant variant) {
     if (report.config().cpuDemand() != null) {
@@ -109,7 +110,7 @@ public record PointSummary(
                 costs -> {
                   double seconds = costs.window().window().toNanos() / 1e9;
                   return new CpuDemand.Utilisation(
-                      costs.requests() / seconds, costs.window().cpuMillis() / seconds);
+                      costs.requests() / seconds, costs.window().cpuMillisWithoutJit() / seconds);
                 })
             .toList();
     return CpuDemand.fromUtilisation(points).orElse(CpuDemand.estimate(variant));

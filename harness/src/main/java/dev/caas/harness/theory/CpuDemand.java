@@ -80,9 +80,11 @@ public record CpuDemand(Duration perRequest, String source) {
   /**
    * The demand measured by the service demand law (U = X · D; Lazowska et al., ch. 3): the slope of
    * the rig's CPU use against the throughput over a sweep's points. A slope, not one point's CPU
-   * over its requests: what the processes burn whatever the load (timers, the JIT, GC of the
-   * warm-up) is the intercept and stays out of the demand, which at low load it would swamp. Empty
-   * unless at least three points fit a line (R² ≥ {@value SlopeFit#RELIABLE_R_SQUARE}) that rises.
+   * over its requests: what the processes burn whatever the load (timers, GC of the warm-up) is the
+   * intercept and stays out of the demand, which at low load it would swamp. The JIT compilers' CPU
+   * is not constant but falls from one point to the next as the JVMs warm, so the caller leaves it
+   * out of the points before they get here. Empty unless at least three points fit a line (R² ≥
+   * {@value SlopeFit#RELIABLE_R_SQUARE}) that rises.
    */
   public static Optional<CpuDemand> fromUtilisation(List<Utilisation> points) {
     if (points.size() < 3) {
