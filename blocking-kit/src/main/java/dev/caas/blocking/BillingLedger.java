@@ -1,6 +1,5 @@
 package dev.caas.blocking;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.caas.contract.Deadline;
 import dev.caas.contract.DogRequest;
 import dev.caas.contract.Sql;
@@ -16,8 +15,8 @@ public final class BillingLedger {
   private static final String INSERT = Sql.jdbc(Sql.INSERT_BILLING);
   private static final String DELETE = Sql.jdbc(Sql.DELETE_BILLING);
 
-  private final HikariDataSource pool;
-  private final HikariDataSource reportingPool;
+  private final FairPool pool;
+  private final FairPool reportingPool;
 
   /** One count at a time (see {@link StepFailure#countsBusy}). */
   private final Semaphore counting = new Semaphore(1);
@@ -27,7 +26,7 @@ public final class BillingLedger {
    * @param reportingPool one connection of its own for {@link #counts}: however many clients ask
    *     for the counts, they wait for that one, never for a connection of the photo requests
    */
-  BillingLedger(HikariDataSource pool, HikariDataSource reportingPool) {
+  BillingLedger(FairPool pool, FairPool reportingPool) {
     this.pool = pool;
     this.reportingPool = reportingPool;
   }

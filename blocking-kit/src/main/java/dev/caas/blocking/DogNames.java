@@ -1,6 +1,5 @@
 package dev.caas.blocking;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.caas.contract.Deadline;
 import dev.caas.contract.DogName;
 import dev.caas.contract.Sql;
@@ -13,9 +12,9 @@ import dev.caas.contract.Step;
 public final class DogNames {
   private static final String SELECT = Sql.jdbc(Sql.SELECT_NAME);
 
-  private final HikariDataSource pool;
+  private final FairPool pool;
 
-  DogNames(HikariDataSource pool) {
+  DogNames(FairPool pool) {
     this.pool = pool;
   }
 

@@ -1,7 +1,6 @@
 package dev.caas.blocking;
 
 import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.caas.contract.Load;
 import dev.caas.contract.VariantOptions;
 import java.util.function.Consumer;
@@ -13,14 +12,14 @@ import java.util.function.Consumer;
  * pool's metrics for {@code /health} and closes everything at the end.
  */
 public final class DogParts implements AutoCloseable {
-  private final HikariDataSource pool;
-  private final HikariDataSource reportingPool;
+  private final FairPool pool;
+  private final FairPool reportingPool;
   private final CanineUpstream upstream;
   private final BillingLedger ledger;
   private final DogNames names;
   private final Compensations compensations;
 
-  private DogParts(VariantOptions options, HikariDataSource pool, HikariDataSource reportingPool) {
+  private DogParts(VariantOptions options, FairPool pool, FairPool reportingPool) {
     this.pool = pool;
     this.reportingPool = reportingPool;
     this.upstream = new CanineUpstream(options.upstreamUrl(), options.deadline());
@@ -42,8 +41,8 @@ public final class DogParts implements AutoCloseable {
       VariantOptions options, String poolName, Consumer<HikariConfig> poolTuning) {
     return new DogParts(
         options,
-        Database.pool(options, poolName, poolTuning),
-        Database.pool(options.withDbPool(1), poolName + "-billing", config -> {}));
+        new FairPool(Database.pool(options, poolName, poolTuning)),
+        new FairPool(Database.pool(options.withDbPool(1), poolName + "-billing", config -> {})));
   }
 
   public CanineUpstream upstream() {
@@ -64,12 +63,12 @@ public final class DogParts implements AutoCloseable {
 
   /** What the pool and the compensations are busy with, beside the server's requests in flight. */
   Load load(int inFlight) {
-    var metrics = pool.getHikariPoolMXBean();
+    var metrics = pool.hikari().getHikariPoolMXBean();
     return new Load(
         inFlight,
         metrics.getActiveConnections(),
         metrics.getIdleConnections(),
-        metrics.getThreadsAwaitingConnection(),
+        pool.waiting(),
         compensations.pending());
   }
 

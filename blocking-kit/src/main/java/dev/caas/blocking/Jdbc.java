@@ -13,11 +13,11 @@ import java.sql.SQLTransientConnectionException;
  * One JDBC round trip on a pooled connection within a request's deadline, its failures mapped onto
  * the contract's errors.
  *
- * <p>Both waits are bounded by what is left of the deadline: the wait for a free connection
- * (Hikari's per-call timeout) and the statement itself (a {@link Watchdog}). At the deadline the
- * watchdog aborts the connection, which fails the blocked read at once, and the server cancels the
- * statement of a connection that is gone. Hikari evicts the broken connection and opens a new one
- * in the background.
+ * <p>Every wait is bounded by what is left of the deadline: the turn at the pool ({@link FairPool},
+ * in order of asking), the wait for a free connection (Hikari's per-call timeout) and the statement
+ * itself (a {@link Watchdog}). At the deadline the watchdog aborts the connection, which fails the
+ * blocked read at once, and the server cancels the statement of a connection that is gone. Hikari
+ * evicts the broken connection and opens a new one in the background.
  */
 final class Jdbc {
   /** Work on a borrowed connection. */
@@ -31,10 +31,32 @@ final class Jdbc {
 
   private Jdbc() {}
 
-  static <T> T run(HikariDataSource pool, Step step, Deadline deadline, Work<T> work) {
+  static <T> T run(FairPool pool, Step step, Deadline deadline, Work<T> work) {
     if (deadline.passed()) {
       throw deadline.failure(step);
     }
+    awaitTurn(pool, step, deadline);
+    try {
+      return runInTurn(pool.hikari(), step, deadline, work);
+    } finally {
+      pool.endTurn();
+    }
+  }
+
+  /** A turn at the pool, in order, within the deadline ({@link FairPool}). */
+  private static void awaitTurn(FairPool pool, Step step, Deadline deadline) {
+    try {
+      if (!pool.awaitTurn(deadline.remainingMillis())) {
+        throw deadline.failure(step);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw StepFailure.unavailable(step, "cancelled: the request failed elsewhere", e);
+    }
+  }
+
+  private static <T> T runInTurn(
+      HikariDataSource pool, Step step, Deadline deadline, Work<T> work) {
     try (Connection connection = borrow(pool, step, deadline);
         var watchdog = Watchdog.guard(deadline, () -> abort(connection))) {
       try {

@@ -376,7 +376,7 @@ public final class Bench {
     RunMeter.Window window = meter.window(point, config.scenario() instanceof Scenario.Scale);
     BenchRig.Measured measured = rig.measure(testbed, client, point, label, window);
     List<Sample> samples = measured.samples();
-    BillingCheck billing = rig.reconcile(testbed, process, label, samples);
+    BillingCheck billing = rig.reconcile(testbed, process, label, measured.all());
     Theory theory = Theory.predict(variant, point.latency(), point.workload(), limits, ceiling);
     RunResult run =
         RunResult.of(

@@ -70,19 +70,24 @@ public final class BenchRig {
     injectLatency(testbed, point.latency());
     try {
       window.latencyOn();
-      progress.requests(label, 0, workload.requests());
-      List<Sample> samples =
-          workload.run(
-              client, DogPaths.ROOT, done -> progress.requests(label, done, workload.requests()));
-      return new Measured(samples, started);
+      int sent = workload.totalRequests();
+      progress.requests(label, 0, sent);
+      List<Sample> all =
+          workload.run(client, DogPaths.ROOT, done -> progress.requests(label, done, sent));
+      return new Measured(all, workload.measured(all), started);
     } finally {
       window.closed();
       testbed.setLatency(Duration.ZERO, Duration.ZERO);
     }
   }
 
-  /** The requests of a point's measured window, and when it started. */
-  public record Measured(List<Sample> samples, Instant started) {}
+  /**
+   * The requests of a point's window, and when it started.
+   *
+   * @param all every request sent, a closed loop's ramp included: what the billing must show
+   * @param samples the measured ones, what the figures are made of
+   */
+  public record Measured(List<Sample> all, List<Sample> samples, Instant started) {}
 
   /** What watches a measured window (a cost meter); {@link #NONE} for nothing. */
   public interface Window {

@@ -7,6 +7,7 @@ import dev.caas.harness.cost.JvmMeter;
 import dev.caas.harness.cost.MeteredProcess;
 import dev.caas.harness.cost.PlateauSample;
 import dev.caas.harness.cost.RunCosts;
+import dev.caas.harness.load.ClosedLoop;
 import dev.caas.harness.load.ScenarioPoint;
 import dev.caas.harness.text.Progress;
 import dev.caas.harness.variant.VariantProcess;
@@ -138,13 +139,16 @@ final class RunMeter implements AutoCloseable {
     @Override
     public void latencyOn() {
       if (plateau) {
-        samplePlateau(point.concurrency(), point.latency().upstream());
+        // A ramped loop has all its clients waiting only once the last has started.
+        Duration ramp = point.workload() instanceof ClosedLoop loop ? loop.rampUp() : Duration.ZERO;
+        samplePlateau(point.concurrency(), ramp, point.latency().upstream());
       }
     }
 
     @Override
     public void closed() {
-      costs = stop(point.workload().requests());
+      // Every request of the window was served at its cost, the ramp's too.
+      costs = stop(point.workload().totalRequests());
     }
 
     /** What the window measured; empty before it closed or when it could not be measured. */
@@ -169,16 +173,19 @@ final class RunMeter implements AutoCloseable {
   }
 
   /**
-   * Samples the variant once {@code clients} requests are in flight, or once {@value
-   * #PLATEAU_WAIT_SHARE} of the upstream latency has passed (the first requests are about to be
-   * answered), whichever comes first, in the background while the point runs. A variant too busy to
-   * answer {@code /health} (sync, every thread waiting) counts as holding every client's request.
+   * Samples the variant once {@code clients} requests are in flight, or once the ramp and {@value
+   * #PLATEAU_WAIT_SHARE} of the upstream latency have passed, whichever comes first, in the
+   * background while the point runs. A variant too busy to answer {@code /health} (sync, every
+   * thread waiting) counts as holding every client's request.
    */
-  void samplePlateau(int clients, Duration upstreamLatency) {
+  void samplePlateau(int clients, Duration rampUp, Duration upstreamLatency) {
     if (jvm.isEmpty() || meter == null) {
       return;
     }
-    long latest = System.nanoTime() + Math.round(upstreamLatency.toNanos() * PLATEAU_WAIT_SHARE);
+    long latest =
+        System.nanoTime()
+            + rampUp.toNanos()
+            + Math.round(upstreamLatency.toNanos() * PLATEAU_WAIT_SHARE);
     // A platform thread: the JMX call of the sample, made from a virtual thread, never returned
     // here (seen on JDK 25: the window's own samples, from the bench's platform thread, did).
     plateau =

@@ -245,7 +245,9 @@ public sealed interface Scenario {
       var points = new ArrayList<ScenarioPoint>();
       for (int c : clients) {
         int count = Math.max(load.requests(), requestsPerClient * c);
-        points.add(new ScenarioPoint(points.size(), sweepLatency, new ClosedLoop(c, count)));
+        points.add(
+            new ScenarioPoint(
+                points.size(), sweepLatency, new ClosedLoop(c, count, sweepLatency.rampUp())));
       }
       return points;
     }
@@ -429,7 +431,9 @@ public sealed interface Scenario {
       for (int c : inFlight) {
         points.add(
             new ScenarioPoint(
-                points.size(), upstreamOnly, new ClosedLoop(c, REQUESTS_PER_CLIENT * c)));
+                points.size(),
+                upstreamOnly,
+                new ClosedLoop(c, REQUESTS_PER_CLIENT * c, upstreamOnly.rampUp())));
       }
       return points;
     }

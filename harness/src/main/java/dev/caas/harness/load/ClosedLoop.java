@@ -1,11 +1,15 @@
 package dev.caas.harness.load;
 
+import dev.caas.harness.text.Millis;
 import dev.caas.harness.theory.Theory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
@@ -20,14 +24,37 @@ import java.util.function.IntConsumer;
  * <p>A client is no thread and no publisher: the answer's callback, on the connection's event loop,
  * takes the next ticket and sends it, so a request costs the generator one {@link
  * RequestClient#send} and nothing else.
+ *
+ * <h2>A ramp, for many clients</h2>
+ *
+ * Started all at once, C clients stay in step: the injected latency is the same for every request,
+ * so their answers come back together, C at a time, and each wave meets a processor busy with the
+ * whole wave — a queue that clients arriving at random (what a queueing model and a real service
+ * see) would not form. With {@code rampUp} the clients start one by one, evenly over it; requests
+ * sent before the last client has started are the ramp and are not measured ({@link #measured}):
+ * only those sent after it, {@code requests} of them, when every client is in the loop and their
+ * phases are spread over the ramp. The ramp's requests are still real (billed, metered): {@link
+ * #totalRequests()} counts them.
+ *
+ * @param rampUp how long the clients take to start, {@link Duration#ZERO} for all at once (the
+ *     talk's test)
  */
-public record ClosedLoop(int clients, int requests) implements Workload {
+public record ClosedLoop(int clients, int requests, Duration rampUp) implements Workload {
 
   public ClosedLoop {
     if (clients < 1 || requests < 0) {
       throw new IllegalArgumentException(
           "a closed loop needs at least one client and no negative requests");
     }
+    Objects.requireNonNull(rampUp, "rampUp");
+    if (rampUp.isNegative()) {
+      throw new IllegalArgumentException("a ramp cannot be negative: " + rampUp);
+    }
+  }
+
+  /** All clients at once, every request measured. */
+  public ClosedLoop(int clients, int requests) {
+    this(clients, requests, Duration.ZERO);
   }
 
   @Override
@@ -37,13 +64,43 @@ public record ClosedLoop(int clients, int requests) implements Workload {
 
   @Override
   public String describe() {
-    return "closed loop, " + clients + (clients == 1 ? " client" : " clients");
+    return "closed loop, "
+        + clients
+        + (clients == 1 ? " client" : " clients")
+        + (ramped() ? ", started over " + Millis.format(rampUp.toNanos() / 1e6) : "");
+  }
+
+  /** Whether the clients start one by one (and the first {@code clients} requests are a ramp). */
+  public boolean ramped() {
+    return rampUp.isPositive();
+  }
+
+  /** Requests sent in all: the measured ones and, when ramped, one per client before them. */
+  @Override
+  public int totalRequests() {
+    return ramped() ? requests + clients : requests;
+  }
+
+  /** The samples {@link #run} returned, without the ramp's: those whose ticket is past it. */
+  @Override
+  public List<Sample> measured(List<Sample> all) {
+    if (!ramped()) {
+      return all;
+    }
+    return all.stream().filter(sample -> sample.index() >= clients).toList();
   }
 
   @Override
   public List<Sample> run(RequestClient client, String path, IntConsumer completed) {
-    var run = new Run(client, path, completed, requests);
+    var run = new Run(client, path, completed, totalRequests());
+    long start = System.nanoTime();
     for (int c = 0; c < clients; c++) {
+      if (ramped()) {
+        long due = start + rampUp.toNanos() * c / clients;
+        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+          LockSupport.parkNanos(wait);
+        }
+      }
       run.sendNext();
     }
     run.awaitAll();

@@ -37,6 +37,16 @@ public record InjectedLatency(
     return new InjectedLatency(latency, Duration.ZERO, latency, Duration.ZERO);
   }
 
+  /**
+   * Over how long a closed loop of many clients starts them ({@link ClosedLoop}): the shortest path
+   * of a request through both proxies, one upstream call and one database round trip (a gathered
+   * handler's; a sequential one's is a database round trip longer). Started over that long, the
+   * clients' requests are spread over about one response time.
+   */
+  public Duration rampUp() {
+    return upstream.plus(postgres);
+  }
+
   /** No jitter anywhere. */
   public boolean steady() {
     return upstreamJitter.isZero() && postgresJitter.isZero();

@@ -17,8 +17,18 @@ import java.util.function.IntConsumer;
  */
 public sealed interface Workload permits ClosedLoop, OpenLoop {
 
-  /** Requests in the run. */
+  /** Requests in the run: those measured. */
   int requests();
+
+  /** Requests sent, measured or not (a closed loop's ramp): what the service answers and bills. */
+  default int totalRequests() {
+    return requests();
+  }
+
+  /** Of the samples {@link #run} returned, those measured: all of them unless there is a ramp. */
+  default List<Sample> measured(List<Sample> all) {
+    return all;
+  }
 
   /** Connections the client needs: the most requests this workload puts on the wire at once. */
   int connections();
@@ -27,10 +37,10 @@ public sealed interface Workload permits ClosedLoop, OpenLoop {
   String describe();
 
   /**
-   * Sends {@link #requests()} requests of {@code GET path} and waits for all of them.
+   * Sends {@link #totalRequests()} requests of {@code GET path} and waits for all of them.
    *
    * @param completed told the number of requests finished so far, from the client's threads
-   * @return one sample per request, in order of {@link Sample#index()}
+   * @return one sample per request sent, in order of {@link Sample#index()}
    */
   List<Sample> run(RequestClient client, String path, IntConsumer completed);
 }

@@ -342,6 +342,11 @@ public final class ReportJson {
     node.put("concurrency", point.concurrency());
     node.put("rate_rps", point.ratePerSecond());
     node.put("requests", point.workload().requests());
+    if (point.workload() instanceof ClosedLoop loop && loop.ramped()) {
+      // The clients started one by one over this long; their first requests were not measured.
+      number(node, "ramp_up_ms", millis(loop.rampUp()));
+      node.put("ramp_requests", loop.totalRequests() - loop.requests());
+    }
     ObjectNode latency = node.putObject("latency_ms");
     number(latency, "upstream", millis(point.latency().upstream()));
     number(latency, "postgres", millis(point.latency().postgres()));

@@ -113,7 +113,7 @@ public final class TargetBench {
     BenchRig.Measured measured = rig.measure(testbed, client, point, label, BenchRig.Window.NONE);
     List<Sample> samples = measured.samples();
     var workload = point.workload();
-    BillingCheck billing = rig.reconcile(testbed, health::load, label, samples);
+    BillingCheck billing = rig.reconcile(testbed, health::load, label, measured.all());
     // A bounded pool of request threads shows in its limits; without them, nothing is assumed.
     boolean threadPerRequest = limits != null && limits.serverThreads() != null;
     Limits known = limits != null ? limits : new Limits(null, null, null, null);

@@ -40,6 +40,61 @@ class ClosedLoopTest {
   }
 
   @Test
+  void a_ramped_loop_starts_its_clients_one_by_one_and_measures_what_follows_the_ramp()
+      throws Exception {
+    try (var server = new SlowServer(Duration.ofMillis(100));
+        var client = new RequestClient(server.url(), 20, Duration.ofSeconds(10))) {
+      var loop = new ClosedLoop(20, 60, Duration.ofMillis(100));
+      openConnections(client, 20);
+
+      List<Sample> all = loop.run(client, "/", done -> {});
+
+      assertThat(loop.totalRequests()).isEqualTo(80);
+      assertThat(all).hasSize(80).allMatch(Sample::ok);
+      List<Sample> measured = loop.measured(all);
+      assertThat(measured).hasSize(60).allMatch(sample -> sample.index() >= 20);
+      long[] rampStarts = starts(all.subList(0, 20));
+      assertThat(Duration.ofNanos(rampStarts[19] - rampStarts[0]))
+          .isBetween(Duration.ofMillis(80), Duration.ofMillis(1000));
+      assertThat(middleSpread(measured.subList(0, 20)))
+          .as("the first measured round, one request per client, is spread over the ramp")
+          .isGreaterThanOrEqualTo(Duration.ofMillis(50));
+      assertThat(loop.describe()).isEqualTo("closed loop, 20 clients, started over 100 ms");
+    }
+  }
+
+  @Test
+  void clients_started_at_once_send_their_first_requests_together_and_all_are_measured()
+      throws Exception {
+    try (var server = new SlowServer(Duration.ofMillis(100));
+        var client = new RequestClient(server.url(), 20, Duration.ofSeconds(10))) {
+      var loop = new ClosedLoop(20, 60);
+      openConnections(client, 20);
+
+      List<Sample> all = loop.run(client, "/", done -> {});
+
+      assertThat(loop.measured(all)).isSameAs(all);
+      assertThat(middleSpread(all.subList(0, 20))).isLessThanOrEqualTo(Duration.ofMillis(40));
+    }
+  }
+
+  private static long[] starts(List<Sample> samples) {
+    return samples.stream().mapToLong(Sample::startNanos).sorted().toArray();
+  }
+
+  /** As a bench does before a point: one request per client, so the connections are open. */
+  private static void openConnections(RequestClient client, int clients) {
+    assertThat(new ClosedLoop(clients, clients).run(client, "/", done -> {})).allMatch(Sample::ok);
+  }
+
+  /** How long the middle 80 % of these requests took to be sent: a wave's is short. */
+  private static Duration middleSpread(List<Sample> samples) {
+    long[] starts = starts(samples);
+    int tenth = starts.length / 10;
+    return Duration.ofNanos(starts[starts.length - 1 - tenth] - starts[tenth]);
+  }
+
+  @Test
   void keeps_the_headers_the_report_needs_and_counts_the_body() throws Exception {
     try (var server = new SlowServer(Duration.ofMillis(1));
         var client = new RequestClient(server.url(), 2, Duration.ofSeconds(10))) {
