@@ -11,6 +11,8 @@
  *
  * <p>{@link dev.caas.blocking.DogServer} wires Javalin the same way for both, taking the thread
  * model and the request handler as parameters; {@link dev.caas.blocking.Database} builds a HikariCP
- * pool that adds no hidden round trips.
+ * pool that adds no hidden round trips, and {@link dev.caas.blocking.FairPool} serves its borrowers
+ * in the order they asked, which Hikari alone does not: with a thousand virtual threads waiting for
+ * twenty connections, the order decides who waits.
  */
 package dev.caas.blocking;

@@ -3,6 +3,7 @@ package dev.caas.harness.bench;
 import dev.caas.contract.Limits;
 import dev.caas.contract.Variant;
 import dev.caas.harness.cost.RunCosts;
+import dev.caas.harness.load.ClosedLoop;
 import dev.caas.harness.load.GeneratorCheck;
 import dev.caas.harness.load.Sample;
 import dev.caas.harness.load.ScenarioPoint;
@@ -133,8 +134,23 @@ public record RunResult(
     return requests() - ok();
   }
 
-  /** Successful answers per second of the measured phase. */
+  /**
+   * Successful answers per second of the measured phase. For a closed loop that ramped its clients
+   * up ({@link ClosedLoop#ramped()}), the rate at which the measured requests were sent, from the
+   * first to the last: all clients are in the loop throughout (the ramp ended before the first
+   * measured request, the drain begins after the last), and a closed loop sends one request per
+   * answer. Over the whole run it would count the ramp's and the drain's half-empty loop too: with
+   * three requests per client and a ramp of one response time, a quarter too few.
+   */
   public double throughputRps() {
+    if (point != null && point.workload() instanceof ClosedLoop loop && loop.ramped()) {
+      long first = samples.stream().mapToLong(Sample::startNanos).min().orElse(0);
+      long last = samples.stream().mapToLong(Sample::startNanos).max().orElse(0);
+      if (requests() >= 2 && last > first) {
+        double sentPerSecond = (requests() - 1) / ((last - first) / 1e9);
+        return sentPerSecond * ok() / requests();
+      }
+    }
     return durationSeconds > 0 ? ok() / durationSeconds : Double.NaN;
   }
 

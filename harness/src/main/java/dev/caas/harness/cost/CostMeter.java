@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import oshi.SystemInfo;
+import oshi.hardware.CentralProcessor;
 import oshi.software.os.OperatingSystem;
 
 /**
@@ -34,26 +35,38 @@ public final class CostMeter implements AutoCloseable {
   private final List<MeteredProcess> processes;
   private final Optional<JvmMeter> jvm;
   private final OperatingSystem os;
+  private final CentralProcessor processor;
 
   private List<ProcessSnapshot> started;
   private long startedNanos;
+  private long machineBusyAtStart;
 
-  private CostMeter(List<MeteredProcess> processes, Optional<JvmMeter> jvm, OperatingSystem os) {
+  private CostMeter(
+      List<MeteredProcess> processes,
+      Optional<JvmMeter> jvm,
+      OperatingSystem os,
+      CentralProcessor processor) {
     this.processes = List.copyOf(processes);
     this.jvm = jvm;
     this.os = os;
+    this.processor = processor;
   }
 
   /** A meter over these processes, without a look inside any JVM. */
   public static CostMeter watching(List<MeteredProcess> processes) {
-    return new CostMeter(processes, Optional.empty(), new SystemInfo().getOperatingSystem());
+    var system = new SystemInfo();
+    return new CostMeter(
+        processes,
+        Optional.empty(),
+        system.getOperatingSystem(),
+        system.getHardware().getProcessor());
   }
 
   /**
    * The same meter, also opening a window inside the variant's JVM; closing the meter closes it.
    */
   public CostMeter withJvm(JvmMeter variantJvm) {
-    return new CostMeter(processes, Optional.of(variantJvm), os);
+    return new CostMeter(processes, Optional.of(variantJvm), os, processor);
   }
 
   /** The processes now, without a window: the budget check before a point starts. */
@@ -72,6 +85,7 @@ public final class CostMeter implements AutoCloseable {
       jvm.get().start();
     }
     startedNanos = System.nanoTime();
+    machineBusyAtStart = machineBusyMillis();
     started = snapshot();
   }
 
@@ -81,6 +95,7 @@ public final class CostMeter implements AutoCloseable {
       throw new IllegalStateException("no window is open");
     }
     List<ProcessSnapshot> ended = snapshot();
+    long machineBusy = machineBusyMillis() - machineBusyAtStart;
     Duration window = Duration.ofNanos(System.nanoTime() - startedNanos);
     List<ProcessCost> costs = new ArrayList<>();
     for (int i = 0; i < processes.size(); i++) {
@@ -88,7 +103,24 @@ public final class CostMeter implements AutoCloseable {
     }
     started = null;
     Optional<JvmCost> jvmCost = jvm.isPresent() ? Optional.of(jvm.get().stop()) : Optional.empty();
-    return new CostWindow(window, costs, jvmCost);
+    return new CostWindow(window, costs, jvmCost, machineBusy);
+  }
+
+  /**
+   * The whole machine's busy CPU time so far, every core, every process and the kernel's own work
+   * (interrupts, and the softirqs that carry loopback traffic between the processes): all but idle,
+   * waiting for I/O and stolen by a hypervisor. OSHI reads {@code /proc/stat} in milliseconds.
+   */
+  private long machineBusyMillis() {
+    long[] ticks = processor.getSystemCpuLoadTicks();
+    long busy = 0;
+    for (CentralProcessor.TickType type : CentralProcessor.TickType.values()) {
+      switch (type) {
+        case IDLE, IOWAIT, STEAL -> {}
+        default -> busy += ticks[type.getIndex()];
+      }
+    }
+    return busy;
   }
 
   @Override

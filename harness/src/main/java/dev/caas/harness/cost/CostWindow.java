@@ -14,9 +14,15 @@ import java.util.Optional;
  * @param window how long the window lasted, wall clock
  * @param processes the processes, in the order the meter was given them
  * @param variantJvm the variant JVM's own figures, when attached
+ * @param machineCpuMillis the whole machine's busy CPU time in the window, every process and the
+ *     kernel: more than the processes' sum by the kernel's work for them (the loopback traffic
+ *     between them is carried in softirqs, charged to no process) and by anything else running
  */
 public record CostWindow(
-    Duration window, List<ProcessCost> processes, Optional<JvmCost> variantJvm) {
+    Duration window,
+    List<ProcessCost> processes,
+    Optional<JvmCost> variantJvm,
+    long machineCpuMillis) {
 
   public CostWindow {
     processes = List.copyOf(processes);
@@ -44,6 +50,14 @@ public record CostWindow(
     return processes.stream().mapToLong(ProcessCost::cpuMillisWithoutJit).sum();
   }
 
+  /**
+   * The machine's busy CPU time without the metered JVMs' JIT compilers: the demand the service law
+   * fits ({@code CpuDemand#fromUtilisation}), the kernel's share for the rig's traffic included.
+   */
+  public long machineCpuMillisWithoutJit() {
+    return machineCpuMillis - processes.stream().mapToLong(ProcessCost::jitCpuMillis).sum();
+  }
+
   /** CPU milliseconds per request, summed over every process: the whole machine's cost of one. */
   public double cpuMillisPerRequest(long requests) {
     return processes.stream().mapToDouble(p -> p.cpuMillisPerRequest(requests)).sum();
@@ -56,6 +70,7 @@ public record CostWindow(
   public Map<String, Object> toJsonFields(long requests) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("windowMs", window.toMillis());
+    fields.put("machineCpuMs", machineCpuMillis);
     if (requests > 0) {
       fields.put("requests", requests);
       fields.put("cpuMsPerRequest", cpuMillisPerRequest(requests));

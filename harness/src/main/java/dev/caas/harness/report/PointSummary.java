@@ -93,9 +93,12 @@ public record PointSummary(
 
   /**
    * {@code --cpu-demand} when given; else what this report's runs of the variant measured, when
-   * they are enough points for the service demand law ({@link CpuDemand#fromUtilisation}), the JIT
-   * compilers' CPU left out (it falls from point to point as the variant warms, and would tilt the
-   * line); else the model's estimate.
+   * they are enough points for the service demand law ({@link CpuDemand#fromUtilisation}); else the
+   * model's estimate. The utilisation is the whole machine's busy CPU (every process, and the
+   * kernel's work for the rig's loopback traffic, which no process is charged for: a fifth of the
+   * machine at saturation here), less the JIT compilers' (which falls from point to point as the
+   * JVMs warm, and would tilt the line). On a machine shared with other work, that work is in it
+   * too: constant, it lands in the intercept; varying, it is noise in the fit.
    */
   static CpuDemand cpuDemand(BenchReport report, Variant variant) {
     if (report.config().cpuDemand() != null) {
@@ -110,7 +113,8 @@ public record PointSummary(
                 costs -> {
                   double seconds = costs.window().window().toNanos() / 1e9;
                   return new CpuDemand.Utilisation(
-                      costs.requests() / seconds, costs.window().cpuMillisWithoutJit() / seconds);
+                      costs.requests() / seconds,
+                      costs.window().machineCpuMillisWithoutJit() / seconds);
                 })
             .toList();
     return CpuDemand.fromUtilisation(points).orElse(CpuDemand.estimate(variant));

@@ -27,6 +27,10 @@ class CostMeterTest {
       assertThat(costs.process("child").cpuMillis()).isBetween(270L, 600L);
       assertThat(costs.process("child").cpuMillisPerRequest(3))
           .isEqualTo(costs.process("child").cpuMillis() / 3.0);
+      // The whole machine was busy at least as long as the child burned, the child's JIT included.
+      assertThat(costs.machineCpuMillis()).isGreaterThanOrEqualTo(270L);
+      assertThat(costs.machineCpuMillisWithoutJit())
+          .isEqualTo(costs.machineCpuMillis() - costs.process("child").jitCpuMillis());
 
       var before = meter.snapshot().getFirst();
       child.send("files 100");
