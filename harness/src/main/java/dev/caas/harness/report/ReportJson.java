@@ -495,6 +495,7 @@ public final class ReportJson {
     number(node, "utilisation", model.utilisation());
     ObjectNode cpu = node.putObject("cpu_demand");
     number(cpu, "ms_per_request", model.cpu().millis());
+    number(cpu, "background_cores", model.cpu().backgroundCores());
     cpu.put("source", model.cpu().source());
     node.put("cores", model.network().cores());
     ArrayNode centres = node.putArray("centres");

@@ -30,8 +30,11 @@ import java.util.Optional;
  * @param perRequest CPU time per request, every process counted
  * @param source how it was obtained, for the report: {@code measured at low load}, {@code
  *     --cpu-demand} or {@code estimate}
+ * @param backgroundCores cores the rig keeps busy whatever the load (the service demand law's
+ *     intercept: timers, pollers, collectors; 0 unless measured): taken from the cores before the
+ *     requests are served, see {@link #onCores}
  */
-public record CpuDemand(Duration perRequest, String source) {
+public record CpuDemand(Duration perRequest, String source, double backgroundCores) {
 
   /** sync: two cores over the mean probe of 285 rps. Platform threads, Jetty, JDBC. */
   static final Duration SYNC_ESTIMATE = Duration.ofMillis(7);
@@ -45,9 +48,29 @@ public record CpuDemand(Duration perRequest, String source) {
   public CpuDemand {
     Objects.requireNonNull(perRequest, "perRequest");
     Objects.requireNonNull(source, "source");
-    if (perRequest.isNegative()) {
-      throw new IllegalArgumentException("a CPU demand cannot be negative: " + perRequest);
+    if (perRequest.isNegative() || !(backgroundCores >= 0)) {
+      throw new IllegalArgumentException(
+          "a CPU demand cannot be negative: " + perRequest + ", background " + backgroundCores);
     }
+  }
+
+  /** A demand with no background measured. */
+  public CpuDemand(Duration perRequest, String source) {
+    this(perRequest, source, 0);
+  }
+
+  /**
+   * The demand a CPU centre of {@code cores} servers sees per request once the background has taken
+   * its share: the requests get {@code cores − background} of the cores, so each takes {@code cores
+   * / (cores − background)} times as long of the centre's time. The ceiling is then (cores −
+   * background) / demand, as the utilisation law says. A background of all the cores or more leaves
+   * the demand as it is (and says so in the report by its figure).
+   */
+  public Duration onCores(int cores) {
+    if (backgroundCores <= 0 || backgroundCores >= cores) {
+      return perRequest;
+    }
+    return Duration.ofNanos(Math.round(perRequest.toNanos() * cores / (cores - backgroundCores)));
   }
 
   /** The estimate for the variant's concurrency model (both compositions share it). */
@@ -94,14 +117,17 @@ public record CpuDemand(Duration perRequest, String source) {
     if (!fit.isReliable() || !(fit.slope() > 0)) {
       return Optional.empty();
     }
+    double background = Math.max(0, fit.intercept()) / 1000;
     return Optional.of(
         new CpuDemand(
             Duration.ofNanos(Math.round(fit.slope() * 1e6)),
             String.format(
                 Locale.ROOT,
-                "measured: CPU against throughput over %d points, R² %.2f",
+                "measured: CPU against throughput over %d points, R² %.2f, background %.2f cores",
                 fit.points(),
-                fit.rSquare())));
+                fit.rSquare(),
+                background),
+            background));
   }
 
   /** The override when there is one, else the variant's estimate. */

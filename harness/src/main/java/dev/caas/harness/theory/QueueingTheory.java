@@ -100,7 +100,7 @@ public record QueueingTheory(VariantNetwork network, CpuDemand cpu, Prediction p
         .dbPool(limits.dbPool())
         .upstreamConnections(limits.httpConnections())
         .gatherExecutor(limits.executorThreads())
-        .cpuDemand(cpu.perRequest())
+        .cpuDemand(cpu.onCores(cores))
         .cores(cores)
         .build();
   }

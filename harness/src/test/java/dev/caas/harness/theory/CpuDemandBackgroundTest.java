@@ -1,0 +1,38 @@
+package dev.caas.harness.theory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The service demand law's intercept as a background that takes its share of the cores first. */
+class CpuDemandBackgroundTest {
+
+  @Test
+  void a_line_with_an_intercept_is_a_demand_and_a_background() {
+    // U = 300 ms/s + 1.5 ms × X: 0.3 cores busy whatever the load.
+    var points =
+        List.of(
+            new CpuDemand.Utilisation(10, 315),
+            new CpuDemand.Utilisation(100, 450),
+            new CpuDemand.Utilisation(400, 900),
+            new CpuDemand.Utilisation(900, 1650));
+
+    CpuDemand demand = CpuDemand.fromUtilisation(points).orElseThrow();
+
+    assertThat(demand.millis()).isCloseTo(1.5, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(demand.backgroundCores()).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.01));
+    // Two cores less 0.3 serve 1.7 / 1.5 ms ≈ 1,133 requests a second: the ceiling the centre gets.
+    double ceiling = 2 / (demand.onCores(2).toNanos() / 1e9);
+    assertThat(ceiling).isCloseTo(1133, org.assertj.core.data.Offset.offset(5.0));
+  }
+
+  @Test
+  void an_estimate_has_no_background_and_keeps_its_demand() {
+    CpuDemand estimate = new CpuDemand(Duration.ofMillis(4), "estimate");
+
+    assertThat(estimate.backgroundCores()).isZero();
+    assertThat(estimate.onCores(2)).isEqualTo(Duration.ofMillis(4));
+  }
+}
