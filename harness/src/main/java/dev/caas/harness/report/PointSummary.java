@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -93,12 +94,13 @@ public record PointSummary(
 
   /**
    * {@code --cpu-demand} when given; else what this report's runs of the variant measured, when
-   * they are enough points for the service demand law ({@link CpuDemand#fromUtilisation}); else the
-   * model's estimate. The utilisation is the whole machine's busy CPU (every process, and the
-   * kernel's work for the rig's loopback traffic, which no process is charged for: a fifth of the
-   * machine at saturation here), less the JIT compilers' (which falls from point to point as the
-   * JVMs warm, and would tilt the line). On a machine shared with other work, that work is in it
-   * too: constant, it lands in the intercept; varying, it is noise in the fit.
+   * they are enough points for the service demand law ({@link CpuDemand#fromUtilisation}), or, when
+   * their line bends too much to fit, at the busiest of them ({@link CpuDemand#atBusiestPoint});
+   * else the model's estimate. The utilisation is the whole machine's busy CPU (every process, and
+   * the kernel's work for the rig's loopback traffic, which no process is charged for: a fifth of
+   * the machine at saturation here), less the JIT compilers' (which falls from point to point as
+   * the JVMs warm, and would tilt the line). On a machine shared with other work, that work is in
+   * it too: constant, it lands in the intercept; varying, it is noise in the fit.
    */
   static CpuDemand cpuDemand(BenchReport report, Variant variant) {
     if (report.config().cpuDemand() != null) {
@@ -117,7 +119,9 @@ public record PointSummary(
                       costs.window().machineCpuMillisWithoutJit() / seconds);
                 })
             .toList();
-    return CpuDemand.fromUtilisation(points).orElse(CpuDemand.estimate(variant));
+    return CpuDemand.fromUtilisation(points)
+        .or(() -> points.size() >= 3 ? CpuDemand.atBusiestPoint(points) : Optional.empty())
+        .orElse(CpuDemand.estimate(variant));
   }
 
   private static double median(List<RunResult> runs, ToDoubleFunction<RunResult> figure) {

@@ -130,6 +130,29 @@ public record CpuDemand(Duration perRequest, String source, double backgroundCor
             background));
   }
 
+  /**
+   * The demand at the busiest of the points, its CPU over its requests: what a request cost the
+   * machine when the machine was busiest, background and all. The fallback when the points do not
+   * fit a line ({@link #fromUtilisation}): the per-request CPU falls as the load rises (work done
+   * per wake-up is shared by more requests), so the line bends, and where it bends too much its
+   * slope says little; the busiest point still says what the machine's ceiling is, which is what
+   * the model needs the demand for. Empty without a point that served requests.
+   */
+  public static Optional<CpuDemand> atBusiestPoint(List<Utilisation> points) {
+    return points.stream()
+        .filter(point -> point.throughputRps() > 0)
+        .max(java.util.Comparator.comparingDouble(Utilisation::throughputRps))
+        .map(
+            busiest ->
+                new CpuDemand(
+                    Duration.ofNanos(
+                        Math.round(busiest.cpuMillisPerSecond() / busiest.throughputRps() * 1e6)),
+                    String.format(
+                        Locale.ROOT,
+                        "measured at the busiest point (%.0f rps): the points did not fit a line",
+                        busiest.throughputRps())));
+  }
+
   /** The override when there is one, else the variant's estimate. */
   public static CpuDemand of(Variant variant, Duration override) {
     return override == null ? estimate(variant) : given(override);

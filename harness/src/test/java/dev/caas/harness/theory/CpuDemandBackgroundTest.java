@@ -35,4 +35,22 @@ class CpuDemandBackgroundTest {
     assertThat(estimate.backgroundCores()).isZero();
     assertThat(estimate.onCores(2)).isEqualTo(Duration.ofMillis(4));
   }
+
+  @Test
+  void points_that_do_not_fit_a_line_give_the_demand_at_the_busiest_of_them() {
+    // Per-request CPU falling with load: 6 ms at 80 rps, 1.6 ms at 1,000 rps.
+    var points =
+        List.of(
+            new CpuDemand.Utilisation(10, 100),
+            new CpuDemand.Utilisation(80, 480),
+            new CpuDemand.Utilisation(300, 950),
+            new CpuDemand.Utilisation(1000, 1600),
+            new CpuDemand.Utilisation(950, 1650));
+
+    CpuDemand busiest = CpuDemand.atBusiestPoint(points).orElseThrow();
+
+    assertThat(busiest.millis()).isCloseTo(1.6, org.assertj.core.data.Offset.offset(0.001));
+    assertThat(busiest.source()).contains("busiest point (1000 rps)");
+    assertThat(CpuDemand.atBusiestPoint(List.of())).isEmpty();
+  }
 }
