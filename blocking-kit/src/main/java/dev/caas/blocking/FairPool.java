@@ -11,17 +11,18 @@ import java.util.concurrent.TimeUnit;
  * <h2>Why</h2>
  *
  * HikariCP does not serve its waiters in order. A connection given back is marked free, then
- * offered to a waiter; meanwhile any thread that starts to borrow (a new request, or the thread that
- * just gave it back and borrows again at once, as Loom's sequential handler does between the
+ * offered to a waiter; meanwhile any thread that starts to borrow (a new request, or the thread
+ * that just gave it back and borrows again at once, as Loom's sequential handler does between the
  * billing insert and the name query, finding it in its own thread-local list first) can take it,
  * and the waiter polls again. {@code FairPoolTest} shows the second case: with one connection,
- * Hikari alone served the thread that gave back and asked again before the one that was waiting
- * (in three runs of the test, each failed at its second round of ten). With a few dozen platform threads that is noise; with a virtual thread per request and
- * a thousand of them waiting it decides who waits: measured on loom-sequential at 100 ms on both
- * proxies and 1,000 clients (results/sweeps/both-2026-12-05), median 5.5 s, mean 8.7 s, p99 26.9 s
- * and a maximum at Hikari's 30 s timeout, where a queue served in order gives every request about
- * the mean, 10 s (Little's law). JEP 444 gives the remedy for virtual threads: bound the concurrent
- * use of a scarce resource with a semaphore. A fair one also serves in order.
+ * Hikari alone served the thread that gave back and asked again before the one that was waiting (in
+ * three runs of the test, each failed at its second round of ten). With a few dozen platform
+ * threads that is noise; with a virtual thread per request and a thousand of them waiting it
+ * decides who waits: measured on loom-sequential at 100 ms on both proxies and 1,000 clients (the
+ * morning run of results/sweeps/both-2026-12-05, before this class), median 5.5 s, mean 8.7 s, p99
+ * 26.9 s and a maximum at Hikari's 30 s timeout, where a queue served in order gives every request
+ * about the mean, 10 s (Little's law). JEP 444 gives the remedy for virtual threads: bound the
+ * concurrent use of a scarce resource with a semaphore. A fair one also serves in order.
  */
 final class FairPool implements AutoCloseable {
   private final HikariDataSource hikari;

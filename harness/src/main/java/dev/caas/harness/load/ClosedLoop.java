@@ -30,10 +30,11 @@ import java.util.function.IntConsumer;
  * Started all at once, C clients stay in step: the injected latency is the same for every request,
  * so their answers come back together, C at a time, and each wave meets a processor busy with the
  * whole wave — a queue that clients arriving at random (what a queueing model and a real service
- * see) would not form. With {@code rampUp} the clients start one by one, evenly over it; requests
- * sent before the last client has started are the ramp and are not measured ({@link #measured}):
- * only those sent after it, {@code requests} of them, when every client is in the loop and their
- * phases are spread over the ramp. The ramp's requests are still real (billed, metered): {@link
+ * see) would not form. With {@code rampUp} the clients start one by one, evenly over it; the first
+ * {@code clients} requests (one per client, as they start) are the ramp and are not measured
+ * ({@link #measured}): only the {@code requests} after them, sent once every client is in the loop
+ * with the phases the ramp spread. A ramp no longer than a response time ends before the first
+ * measured request is sent. The ramp's requests are still real (billed, metered): {@link
  * #totalRequests()} counts them.
  *
  * @param rampUp how long the clients take to start, {@link Duration#ZERO} for all at once (the
