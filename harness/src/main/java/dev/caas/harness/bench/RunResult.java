@@ -146,8 +146,10 @@ public record RunResult(
     if (point != null && point.workload() instanceof ClosedLoop loop && loop.ramped()) {
       long first = samples.stream().mapToLong(Sample::startNanos).min().orElse(0);
       long last = samples.stream().mapToLong(Sample::startNanos).max().orElse(0);
-      if (requests() >= 2 && last > first) {
-        double sentPerSecond = (requests() - 1) / ((last - first) / 1e9);
+      if (last > first) {
+        // Sends in [first, last): as many as intervals between them, however they bunch.
+        long sent = samples.stream().filter(sample -> sample.startNanos() < last).count();
+        double sentPerSecond = sent / ((last - first) / 1e9);
         return sentPerSecond * ok() / requests();
       }
     }

@@ -32,15 +32,17 @@ class ScenarioPlanTest {
 
     // 9,000 / (0.5 × 500 rps) = 36 s exactly; 9,001 would need a little more, rounded up.
     Duration l = Duration.ofSeconds(36);
+    // The clients ramp up over the upstream latency, the only one injected.
+    Duration ramp = l;
     assertThat(Scenario.Scale.latencyFor(9_001, 500)).isEqualTo(Duration.ofSeconds(37));
     assertThat(config.points())
         .extracting(ScenarioPoint::workload)
         .containsExactly(
-            new ClosedLoop(500, 1_000),
-            new ClosedLoop(1_000, 2_000),
-            new ClosedLoop(2_000, 4_000),
-            new ClosedLoop(5_000, 10_000),
-            new ClosedLoop(9_000, 18_000));
+            new ClosedLoop(500, 1_000, ramp),
+            new ClosedLoop(1_000, 2_000, ramp),
+            new ClosedLoop(2_000, 4_000, ramp),
+            new ClosedLoop(5_000, 10_000, ramp),
+            new ClosedLoop(9_000, 18_000, ramp));
     assertThat(config.points())
         .extracting(ScenarioPoint::latency)
         .containsOnly(new InjectedLatency(l, Duration.ZERO, Duration.ZERO, Duration.ZERO));
@@ -67,17 +69,19 @@ class ScenarioPlanTest {
   @Test
   void a_concurrency_sweep_sends_at_least_three_requests_per_client_at_every_point() {
     BenchConfig config = BenchConfig.builder().scenario(Scenario.CONCURRENCY_SWEEP).build();
+    // The clients ramp up over L_u + L_d: upstream only here, 100 ms.
+    Duration ramp = Duration.ofMillis(100);
 
     assertThat(config.points())
         .extracting(ScenarioPoint::workload)
         .containsExactly(
-            new ClosedLoop(1, 90),
-            new ClosedLoop(10, 90),
-            new ClosedLoop(50, 150),
-            new ClosedLoop(100, 300),
-            new ClosedLoop(200, 600),
-            new ClosedLoop(500, 1500),
-            new ClosedLoop(1000, 3000));
+            new ClosedLoop(1, 90, ramp),
+            new ClosedLoop(10, 90, ramp),
+            new ClosedLoop(50, 150, ramp),
+            new ClosedLoop(100, 300, ramp),
+            new ClosedLoop(200, 600, ramp),
+            new ClosedLoop(500, 1500, ramp),
+            new ClosedLoop(1000, 3000, ramp));
     assertThat(config.points())
         .extracting(ScenarioPoint::index)
         .containsExactly(0, 1, 2, 3, 4, 5, 6);
