@@ -7,7 +7,6 @@ import dev.caas.harness.cost.JvmMeter;
 import dev.caas.harness.cost.MeteredProcess;
 import dev.caas.harness.cost.PlateauSample;
 import dev.caas.harness.cost.RunCosts;
-import dev.caas.harness.load.ClosedLoop;
 import dev.caas.harness.load.ScenarioPoint;
 import dev.caas.harness.text.Progress;
 import dev.caas.harness.variant.VariantProcess;
@@ -140,8 +139,7 @@ final class RunMeter implements AutoCloseable {
     public void latencyOn() {
       if (plateau) {
         // A ramped loop has all its clients waiting only once the last has started.
-        Duration ramp = point.workload() instanceof ClosedLoop loop ? loop.rampUp() : Duration.ZERO;
-        samplePlateau(point.concurrency(), ramp, point.latency().upstream());
+        samplePlateau(point.concurrency(), point.workload().rampUp(), point.latency().upstream());
       }
     }
 

@@ -143,7 +143,7 @@ public record RunResult(
    * three requests per client and a ramp of one response time, a quarter too few.
    */
   public double throughputRps() {
-    if (point != null && point.workload() instanceof ClosedLoop loop && loop.ramped()) {
+    if (point != null && point.workload().rampUp().isPositive()) {
       long first = samples.stream().mapToLong(Sample::startNanos).min().orElse(0);
       long last = samples.stream().mapToLong(Sample::startNanos).max().orElse(0);
       if (last > first) {

@@ -1,5 +1,6 @@
 package dev.caas.harness.load;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.IntConsumer;
 
@@ -23,6 +24,14 @@ public sealed interface Workload permits ClosedLoop, OpenLoop {
   /** Requests sent, measured or not (a closed loop's ramp): what the service answers and bills. */
   default int totalRequests() {
     return requests();
+  }
+
+  /**
+   * Over how long the load starts ({@link ClosedLoop}'s ramp); zero when it starts at once, and
+   * then every request is measured.
+   */
+  default Duration rampUp() {
+    return Duration.ZERO;
   }
 
   /** Of the samples {@link #run} returned, those measured: all of them unless there is a ramp. */

@@ -21,6 +21,7 @@ import dev.caas.harness.load.GeneratorCheck;
 import dev.caas.harness.load.OpenLoop;
 import dev.caas.harness.load.Sample;
 import dev.caas.harness.load.ScenarioPoint;
+import dev.caas.harness.load.Workload;
 import dev.caas.harness.queueing.Asymptote;
 import dev.caas.harness.queueing.Prediction;
 import dev.caas.harness.queueing.UniversalScalabilityLaw;
@@ -342,10 +343,11 @@ public final class ReportJson {
     node.put("concurrency", point.concurrency());
     node.put("rate_rps", point.ratePerSecond());
     node.put("requests", point.workload().requests());
-    if (point.workload() instanceof ClosedLoop loop && loop.ramped()) {
+    Workload workload = point.workload();
+    if (workload.rampUp().isPositive()) {
       // The clients started one by one over this long; their first requests were not measured.
-      number(node, "ramp_up_ms", millis(loop.rampUp()));
-      node.put("ramp_requests", loop.totalRequests() - loop.requests());
+      number(node, "ramp_up_ms", millis(workload.rampUp()));
+      node.put("ramp_requests", workload.totalRequests() - workload.requests());
     }
     ObjectNode latency = node.putObject("latency_ms");
     number(latency, "upstream", millis(point.latency().upstream()));
