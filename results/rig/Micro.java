@@ -26,6 +26,8 @@ public class Micro {
       URI uri = URI.create("http://" + listen + "/dog");
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       run(http, uri, clients, 2000); // warm-up, no latency
+      long[] z = run(http, uri, clients, requests); Arrays.sort(z);
+      System.out.printf("L=0 median %.3f ms p90 %.3f%n", z[z.length/2]/1e6, z[(int)(z.length*0.9)]/1e6);
       proxy.toxics().latency("lat", ToxicDirection.DOWNSTREAM, 100);
       run(http, uri, clients, 50);
       long[] ms = run(http, uri, clients, requests);

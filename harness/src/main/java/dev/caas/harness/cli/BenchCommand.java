@@ -14,6 +14,7 @@ import dev.caas.harness.theory.PredictedScenario;
 import dev.caas.harness.variant.VariantJars;
 import dev.caas.testbed.Backend;
 import dev.caas.testbed.Fault;
+import dev.caas.testbed.ProcessLayout;
 import dev.caas.testbed.TestbedOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -357,6 +358,14 @@ public final class BenchCommand implements Callable<Integer> {
   String backend;
 
   @Option(
+      names = "--separate-processes",
+      description =
+          "Run the embedded Toxiproxy and the dog upstream in JVMs of their own, so the cost footer "
+              + "gives the load generator, the proxy and the upstream their CPU each (the scale "
+              + "scenario always does).")
+  boolean separateProcesses;
+
+  @Option(
       names = "--db-url",
       paramLabel = "JDBC_URL",
       description =
@@ -550,8 +559,15 @@ public final class BenchCommand implements Callable<Integer> {
     if (chosen != Backend.EXTERNAL && (externalDbUrl != null || toxiproxyUrl != null)) {
       throw new IllegalArgumentException("--db-url and --toxiproxy-url go with --backend external");
     }
-    return chosen == Backend.EXTERNAL
-        ? TestbedOptions.external(externalDbUrl, externalDbUser, externalDbPassword, toxiproxyUrl)
-        : TestbedOptions.of(chosen);
+    if (chosen == Backend.EXTERNAL) {
+      if (separateProcesses) {
+        throw new IllegalArgumentException(
+            "--separate-processes is for the embedded proxy and upstream, not --backend external");
+      }
+      return TestbedOptions.external(
+          externalDbUrl, externalDbUser, externalDbPassword, toxiproxyUrl);
+    }
+    TestbedOptions options = TestbedOptions.of(chosen);
+    return separateProcesses ? options.withProcesses(ProcessLayout.SEPARATE_PROCESSES) : options;
   }
 }

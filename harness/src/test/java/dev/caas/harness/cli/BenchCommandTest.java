@@ -1,6 +1,7 @@
 package dev.caas.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.caas.contract.Variant;
 import dev.caas.harness.bench.BenchConfig;
@@ -11,6 +12,7 @@ import dev.caas.harness.load.InjectedLatency;
 import dev.caas.harness.load.OpenLoop;
 import dev.caas.harness.load.ScenarioPoint;
 import dev.caas.testbed.Fault;
+import dev.caas.testbed.ProcessLayout;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -264,6 +266,24 @@ class BenchCommandTest {
     assertThat(config.dbPool()).isEqualTo(100);
     assertThat(config.queue()).isEqualTo(100);
     assertThat(config.deadline()).isNull();
+  }
+
+  @Test
+  void separate_processes_give_the_proxy_and_the_upstream_a_jvm_each_and_only_when_embedded() {
+    assertThat(parse().testbed().processes()).isEqualTo(ProcessLayout.IN_PROCESS);
+    assertThat(parse("--separate-processes", "--backend", "embedded").testbed().processes())
+        .isEqualTo(ProcessLayout.SEPARATE_PROCESSES);
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "--separate-processes",
+                    "--backend",
+                    "external",
+                    "--db-url",
+                    "jdbc:postgresql://127.0.0.1:5432/postgres",
+                    "--toxiproxy-url",
+                    "http://127.0.0.1:8474"))
+        .hasMessageContaining("--separate-processes");
   }
 
   @Test
