@@ -58,6 +58,17 @@ public record CostWindow(
     return machineCpuMillis - processes.stream().mapToLong(ProcessCost::jitCpuMillis).sum();
   }
 
+  /**
+   * Cores the metered JVMs' JIT compilers kept busy on average over the window: the share of the
+   * machine that served no request ({@code CpuDemand#whileCompiling}); 0 for an empty window.
+   */
+  public double jitCores() {
+    long millis = window.toMillis();
+    return millis <= 0
+        ? 0
+        : processes.stream().mapToLong(ProcessCost::jitCpuMillis).sum() / (double) millis;
+  }
+
   /** CPU milliseconds per request, summed over every process: the whole machine's cost of one. */
   public double cpuMillisPerRequest(long requests) {
     return processes.stream().mapToDouble(p -> p.cpuMillisPerRequest(requests)).sum();

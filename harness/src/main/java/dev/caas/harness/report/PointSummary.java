@@ -79,16 +79,18 @@ public record PointSummary(
 
   /**
    * The queueing model of one run: its variant's network from the limits it reported, the point's
-   * latency and load, the CPU demand and the machine's cores.
+   * latency and load, the CPU demand with the cores the JIT compilers took in the run's window as
+   * background ({@link CpuDemand#whileCompiling}), and the machine's cores.
    */
   static QueueingTheory model(BenchReport report, RunResult run) {
     ScenarioPoint point = report.pointOf(run);
+    CpuDemand demand = cpuDemand(report, run.variant());
     return QueueingTheory.of(
         run.variant(),
         run.limits(),
         point.latency(),
         point.workload(),
-        cpuDemand(report, run.variant()),
+        run.costs().map(costs -> demand.whileCompiling(costs.window().jitCores())).orElse(demand),
         report.provenance().cores());
   }
 

@@ -498,6 +498,7 @@ public final class ReportJson {
     ObjectNode cpu = node.putObject("cpu_demand");
     number(cpu, "ms_per_request", model.cpu().millis());
     number(cpu, "background_cores", model.cpu().backgroundCores());
+    number(cpu, "jit_cores", model.cpu().jitCores());
     cpu.put("source", model.cpu().source());
     node.put("cores", model.network().cores());
     ArrayNode centres = node.putArray("centres");

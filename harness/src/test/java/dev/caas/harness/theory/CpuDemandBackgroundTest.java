@@ -29,6 +29,22 @@ class CpuDemandBackgroundTest {
   }
 
   @Test
+  void the_jit_compiling_through_a_window_takes_its_cores_from_the_requests_too() {
+    var measured = new CpuDemand(Duration.ofNanos(1_500_000), "measured", 0.3);
+
+    CpuDemand atPoint = measured.whileCompiling(0.4);
+
+    // Two cores less 0.3 of background and 0.4 of JIT serve 1.3 / 1.5 ms ≈ 867 requests a second.
+    double ceiling = 2 / (atPoint.onCores(2).toNanos() / 1e9);
+    assertThat(ceiling).isCloseTo(867, org.assertj.core.data.Offset.offset(2.0));
+    assertThat(atPoint.perRequest()).isEqualTo(measured.perRequest());
+    assertThat(atPoint.describe()).contains("JIT taking 0.40 cores");
+    // Another point's JIT replaces it rather than adding to it; none leaves the measured demand.
+    assertThat(atPoint.whileCompiling(0.1).jitCores()).isEqualTo(0.1);
+    assertThat(measured.whileCompiling(0).onCores(2)).isEqualTo(measured.onCores(2));
+  }
+
+  @Test
   void an_estimate_has_no_background_and_keeps_its_demand() {
     CpuDemand estimate = new CpuDemand(Duration.ofMillis(4), "estimate");
 
