@@ -14,6 +14,7 @@ import dev.caas.harness.variant.BillingCheck;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -144,8 +145,11 @@ public record RunResult(
    */
   public double throughputRps() {
     if (point != null && point.workload().rampUp().isPositive()) {
-      long first = samples.stream().mapToLong(Sample::startNanos).min().orElse(0);
-      long last = samples.stream().mapToLong(Sample::startNanos).max().orElse(0);
+      LongSummaryStatistics sends =
+          samples.stream().mapToLong(Sample::startNanos).summaryStatistics();
+      long first = sends.getMin();
+      long last = sends.getMax();
+      // No send leaves min above max, one leaves them equal: either way no interval to rate.
       if (last > first) {
         // Sends in [first, last): as many as intervals between them, however they bunch.
         long sent = samples.stream().filter(sample -> sample.startNanos() < last).count();

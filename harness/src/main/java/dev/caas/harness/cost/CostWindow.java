@@ -55,7 +55,12 @@ public record CostWindow(
    * fits ({@code CpuDemand#fromUtilisation}), the kernel's share for the rig's traffic included.
    */
   public long machineCpuMillisWithoutJit() {
-    return machineCpuMillis - processes.stream().mapToLong(ProcessCost::jitCpuMillis).sum();
+    return machineCpuMillis - jitCpuMillis();
+  }
+
+  /** CPU milliseconds the metered JVMs' JIT compilers used in the window, summed. */
+  public long jitCpuMillis() {
+    return processes.stream().mapToLong(ProcessCost::jitCpuMillis).sum();
   }
 
   /**
@@ -64,9 +69,7 @@ public record CostWindow(
    */
   public double jitCores() {
     long millis = window.toMillis();
-    return millis <= 0
-        ? 0
-        : processes.stream().mapToLong(ProcessCost::jitCpuMillis).sum() / (double) millis;
+    return millis <= 0 ? 0 : jitCpuMillis() / (double) millis;
   }
 
   /** CPU milliseconds per request, summed over every process: the whole machine's cost of one. */

@@ -4,6 +4,7 @@ import dev.caas.contract.Variant;
 import dev.caas.harness.cost.SlopeFit;
 import dev.caas.harness.text.Millis;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -75,9 +76,9 @@ public record CpuDemand(
   /**
    * The demand a CPU centre of {@code cores} servers sees per request once the background and the
    * JIT have taken their share: the requests get {@code cores − background − JIT} of the cores, so
-   * each takes {@code cores / (cores − background)} times as long of the centre's time. The ceiling
-   * is then (cores − background) / demand, as the utilisation law says. A background of all the
-   * cores or more leaves the demand as it is (and says so in the report by its figure).
+   * each takes {@code cores / (cores − background − JIT)} times as long of the centre's time. The
+   * ceiling is then (cores − background − JIT) / demand, as the utilisation law says. A share of
+   * all the cores or more leaves the demand as it is (and says so in the report by its figure).
    */
   public Duration onCores(int cores) {
     double taken = backgroundCores + jitCores;
@@ -168,7 +169,7 @@ public record CpuDemand(
   public static Optional<CpuDemand> atBusiestPoint(List<Utilisation> points) {
     return points.stream()
         .filter(point -> point.throughputRps() > 0)
-        .max(java.util.Comparator.comparingDouble(Utilisation::throughputRps))
+        .max(Comparator.comparingDouble(Utilisation::throughputRps))
         .map(
             busiest ->
                 new CpuDemand(

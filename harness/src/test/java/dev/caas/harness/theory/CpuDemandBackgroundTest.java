@@ -1,6 +1,7 @@
 package dev.caas.harness.theory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.time.Duration;
 import java.util.List;
@@ -21,11 +22,11 @@ class CpuDemandBackgroundTest {
 
     CpuDemand demand = CpuDemand.fromUtilisation(points).orElseThrow();
 
-    assertThat(demand.millis()).isCloseTo(1.5, org.assertj.core.data.Offset.offset(0.01));
-    assertThat(demand.backgroundCores()).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(demand.millis()).isCloseTo(1.5, offset(0.01));
+    assertThat(demand.backgroundCores()).isCloseTo(0.3, offset(0.01));
     // Two cores less 0.3 serve 1.7 / 1.5 ms ≈ 1,133 requests a second: the ceiling the centre gets.
     double ceiling = 2 / (demand.onCores(2).toNanos() / 1e9);
-    assertThat(ceiling).isCloseTo(1133, org.assertj.core.data.Offset.offset(5.0));
+    assertThat(ceiling).isCloseTo(1133, offset(5.0));
   }
 
   @Test
@@ -36,7 +37,7 @@ class CpuDemandBackgroundTest {
 
     // Two cores less 0.3 of background and 0.4 of JIT serve 1.3 / 1.5 ms ≈ 867 requests a second.
     double ceiling = 2 / (atPoint.onCores(2).toNanos() / 1e9);
-    assertThat(ceiling).isCloseTo(867, org.assertj.core.data.Offset.offset(2.0));
+    assertThat(ceiling).isCloseTo(867, offset(2.0));
     assertThat(atPoint.perRequest()).isEqualTo(measured.perRequest());
     assertThat(atPoint.describe()).contains("JIT taking 0.40 cores");
     // Another point's JIT replaces it rather than adding to it; none leaves the measured demand.
@@ -65,7 +66,7 @@ class CpuDemandBackgroundTest {
 
     CpuDemand busiest = CpuDemand.atBusiestPoint(points).orElseThrow();
 
-    assertThat(busiest.millis()).isCloseTo(1.6, org.assertj.core.data.Offset.offset(0.001));
+    assertThat(busiest.millis()).isCloseTo(1.6, offset(0.001));
     assertThat(busiest.source()).contains("busiest point (1000 rps)");
     assertThat(CpuDemand.atBusiestPoint(List.of())).isEmpty();
   }
