@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +25,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * within its deadline (plus {@link #GRACE}), bills nothing it did not serve, comes back to idle,
  * and serves again as soon as the fault is healed. Each fault of {@link Fault} runs against each
  * variant of the model with a short deadline.
+ *
+ * <p>Each test runs {@link QuietMachine.Alone}: in a parallel build no other module's busy test
+ * shares the cores while an error is timed against its deadline + 50 ms.
  */
+@ExtendWith(QuietMachine.Alone.class)
 public abstract class FaultContract extends VariantsOfAModel {
   protected FaultContract(
       Variant.Model model, VariantLauncher launcher, Variant.Composition... only) {

@@ -19,13 +19,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two thousand requests at once, at 200 ms of latency on both dependencies: a model that does not
  * hold a thread while it waits serves them all, limited only by its connection pools. With a
  * database pool of 100, the theory's ceiling is 100 / (2 × 200 ms) = 250 requests/s, so the last
  * request finishes after about 8 s, well inside the default deadline.
+ *
+ * <p>The burst busies both cores for seconds, so it runs {@link QuietMachine.Shared}: never beside
+ * another module's timing-bound test.
  */
+@ExtendWith(QuietMachine.Shared.class)
 public abstract class OverloadContract extends VariantsOfAModel {
   protected OverloadContract(
       Variant.Model model, VariantLauncher launcher, Variant.Composition... only) {
