@@ -242,7 +242,7 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "N",
       description =
           "A concurrency sweep sends max(--requests, N × C) requests at each point, so every point "
-              + "reaches a steady state (default 3).")
+              + "reaches a steady state (default 10).")
   Integer requestsPerClient;
 
   @Option(
@@ -259,7 +259,8 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "N",
       description =
           "Requests before measuring, at no latency and not counted; at least one per client "
-              + "(default 300, faults 100; 0 for none).")
+              + "(default 300; concurrency sweep 30,000, so that the JIT has settled; faults 100; 0 "
+              + "for none).")
   Integer warmup;
 
   @Option(

@@ -67,7 +67,7 @@ class ScenarioPlanTest {
   }
 
   @Test
-  void a_concurrency_sweep_sends_at_least_three_requests_per_client_at_every_point() {
+  void a_concurrency_sweep_sends_at_least_ten_requests_per_client_at_every_point() {
     BenchConfig config = BenchConfig.builder().scenario(Scenario.CONCURRENCY_SWEEP).build();
     // The clients ramp up over L_u + L_d: upstream only here, 100 ms.
     Duration ramp = Duration.ofMillis(100);
@@ -76,12 +76,12 @@ class ScenarioPlanTest {
         .extracting(ScenarioPoint::workload)
         .containsExactly(
             new ClosedLoop(1, 90, ramp),
-            new ClosedLoop(10, 90, ramp),
-            new ClosedLoop(50, 150, ramp),
-            new ClosedLoop(100, 300, ramp),
-            new ClosedLoop(200, 600, ramp),
-            new ClosedLoop(500, 1500, ramp),
-            new ClosedLoop(1000, 3000, ramp));
+            new ClosedLoop(10, 100, ramp),
+            new ClosedLoop(50, 500, ramp),
+            new ClosedLoop(100, 1000, ramp),
+            new ClosedLoop(200, 2000, ramp),
+            new ClosedLoop(500, 5000, ramp),
+            new ClosedLoop(1000, 10000, ramp));
     assertThat(config.points())
         .extracting(ScenarioPoint::index)
         .containsExactly(0, 1, 2, 3, 4, 5, 6);
@@ -159,10 +159,20 @@ class ScenarioPlanTest {
         BenchConfig.builder()
             .scenario(Scenario.CONCURRENCY_SWEEP)
             .concurrencies(List.of(1, 700, 20))
+            .warmup(300)
             .build();
 
     assertThat(config.maxConcurrency()).isEqualTo(700);
     assertThat(config.warmupWorkload()).isEqualTo(new ClosedLoop(700, 700));
+  }
+
+  @Test
+  void a_concurrency_sweep_warms_up_long_enough_for_the_jit_to_settle() {
+    BenchConfig sweep = BenchConfig.builder().scenario(Scenario.CONCURRENCY_SWEEP).build();
+    BenchConfig talk = BenchConfig.builder().build();
+
+    assertThat(sweep.warmupWorkload()).isEqualTo(new ClosedLoop(1000, 30_000));
+    assertThat(talk.warmup()).isEqualTo(300);
   }
 
   @Test

@@ -87,7 +87,7 @@ class ScenarioDefaultsTest {
     assertThat(clientsLast).isEqualTo(clientsFirst);
     assertThat(clientsFirst.scenario())
         .isEqualTo(
-            new Scenario.ConcurrencySweep(List.of(3, 30), Scenario.Flavour.UPSTREAM_ONLY, 3));
+            new Scenario.ConcurrencySweep(List.of(3, 30), Scenario.Flavour.UPSTREAM_ONLY, 10));
     assertThat(parse("--scenario", "concurrency-sweep", "--concurrency-list", "3,30"))
         .isEqualTo(clientsFirst);
   }
