@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * class. It is ready once a line of its standard output matches what the main prints when it
  * listens; its standard error goes to a log file, named in any failure. {@link #close} sends
  * SIGTERM (the main's shutdown hook closes its sockets) and, if it has not ended within a few
- * seconds, kills it.
+ * seconds, kills it. If this JVM ends first (a harness stopped with Ctrl-C or SIGTERM), a shutdown
+ * hook does the same, so that no proxy or upstream is left behind holding its port.
  */
 final class ChildJvm implements AutoCloseable {
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
@@ -32,12 +33,15 @@ final class ChildJvm implements AutoCloseable {
   private final Process process;
   private final Path errorLog;
   private final String readyValue;
+  private final Thread stopOnExit;
 
-  private ChildJvm(String name, Process process, Path errorLog, String readyValue) {
+  private ChildJvm(
+      String name, Process process, Path errorLog, String readyValue, Thread stopOnExit) {
     this.name = name;
     this.process = process;
     this.errorLog = errorLog;
     this.readyValue = readyValue;
+    this.stopOnExit = stopOnExit;
   }
 
   /**
@@ -57,19 +61,23 @@ final class ChildJvm implements AutoCloseable {
         new ProcessBuilder(command)
             .redirectError(ProcessBuilder.Redirect.appendTo(errorLog.toFile()))
             .start();
+    var stopOnExit = new Thread(() -> destroy(process), "caas-stop-" + name);
+    Runtime.getRuntime().addShutdownHook(stopOnExit);
     var readyLine = new CompletableFuture<String>();
     Thread.ofVirtual()
         .name("caas-" + name + "-stdout")
         .start(() -> readStandardOutput(process, ready, readyLine));
     try {
       String value = readyLine.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      return new ChildJvm(name, process, errorLog, value);
+      return new ChildJvm(name, process, errorLog, value, stopOnExit);
     } catch (ExecutionException | TimeoutException e) {
       destroy(process);
+      forget(stopOnExit);
       throw new IOException(
           name + " did not start within " + STARTUP_TIMEOUT.toSeconds() + " s; see " + errorLog, e);
     } catch (InterruptedException e) {
       destroy(process);
+      forget(stopOnExit);
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while " + name + " started", e);
     }
@@ -122,6 +130,15 @@ final class ChildJvm implements AutoCloseable {
   @Override
   public void close() {
     destroy(process);
+    forget(stopOnExit);
+  }
+
+  private static void forget(Thread stopOnExit) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopOnExit);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      // The hook is running or has run; it stops the process, as the caller just did.
+    }
   }
 
   private static void destroy(Process process) {

@@ -1,16 +1,23 @@
 package dev.caas.testbed;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.caas.contract.DogHeaders;
 import dev.caas.upstream.UpstreamFault;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The proxy and the upstream in JVMs of their own, so the harness's open files are its own. */
 @Timeout(180)
@@ -66,5 +73,37 @@ class SeparateProcessesTest {
     }
     assertThat(proxy.isAlive()).as("proxy process after close").isFalse();
     assertThat(upstream.isAlive()).as("upstream process after close").isFalse();
+  }
+
+  @Test
+  void the_children_do_not_outlive_a_jvm_stopped_with_sigterm(@TempDir Path dir) throws Exception {
+    Process holder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                HoldsATestbed.class.getName())
+            .redirectError(dir.resolve("stderr.txt").toFile())
+            .start();
+    try (var lines = new BufferedReader(new InputStreamReader(holder.getInputStream(), UTF_8))) {
+      String ready = lines.readLine();
+      assertThat(ready).as("see " + dir.resolve("stderr.txt")).startsWith("ready ");
+      String[] pids = ready.split(" ");
+      var children =
+          List.of(
+              ProcessHandle.of(Long.parseLong(pids[1])).orElseThrow(),
+              ProcessHandle.of(Long.parseLong(pids[2])).orElseThrow());
+      assertThat(children).allMatch(ProcessHandle::isAlive);
+
+      holder.destroy(); // SIGTERM: the testbed is never closed
+      assertThat(holder.waitFor(60, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
+      for (ProcessHandle child : children) {
+        child.onExit().get(30, TimeUnit.SECONDS);
+      }
+      assertThat(children).noneMatch(ProcessHandle::isAlive);
+    } finally {
+      holder.descendants().forEach(ProcessHandle::destroyForcibly);
+      holder.destroyForcibly();
+    }
   }
 }
