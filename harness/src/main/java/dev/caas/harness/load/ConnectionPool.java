@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The keep-alive connections of one {@link RequestClient}: at most {@code max} open; a call gets an
@@ -89,7 +88,7 @@ final class ConnectionPool {
 
   /** The call's time is up: it fails as a timeout, and its connection, if any, is closed. */
   void expire(Call call) {
-    if (!call.fail(new TimeoutException("no complete answer in time"))) {
+    if (!call.timeOut()) {
       return;
     }
     Channel channel = call.channel;

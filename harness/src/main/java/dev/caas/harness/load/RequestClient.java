@@ -106,7 +106,8 @@ public final class RequestClient implements AutoCloseable {
    * {@code answered} short: it runs on an event loop, and may send the next request.
    */
   public void send(String path, Consumer<Exchange> answered) {
-    var call = new Call(path, System.nanoTime(), answered);
+    long issued = System.nanoTime();
+    var call = new Call(path, issued, issued + timeout.toNanos(), answered);
     call.timeout =
         loops
             .next()
