@@ -16,5 +16,10 @@
  * <p>The testbed is shared by all test classes of one JVM ({@link dev.caas.testkit.SharedTestbed}):
  * starting PostgreSQL once saves seconds per class. Tests that inject latency or faults take them
  * away again.
+ *
+ * <p>Timing-bound tests keep the machine to themselves in a parallel build: {@link
+ * dev.caas.testkit.QuietMachine} is a lock shared by the build's test JVMs, held exclusively by
+ * each {@link dev.caas.testkit.FaultContract} test and shared by the tests that busy the machine
+ * (the overload burst, every harness test).
  */
 package dev.caas.testkit;
