@@ -87,7 +87,10 @@ public final class QuietMachine {
   private static void acquire(boolean shared) throws IOException, InterruptedException {
     String file = System.getProperty(LOCK_FILE);
     int[] depth = DEPTH.get();
-    if (file == null || depth[0] > 0) {
+    if (file == null) {
+      return; // no lock in this build: nothing to hold, nothing to release
+    }
+    if (depth[0] > 0) {
       depth[0]++;
       return;
     }
@@ -124,8 +127,8 @@ public final class QuietMachine {
 
   private static void release() {
     int[] depth = DEPTH.get();
-    if (depth[0] == 0 || --depth[0] > 0 || System.getProperty(LOCK_FILE) == null) {
-      return; // nothing held (acquire failed), nested, or no lock in this build
+    if (depth[0] == 0 || --depth[0] > 0) {
+      return; // nothing held (no lock in this build, or acquire failed), or nested
     }
     synchronized (QuietMachine.class) {
       if (exclusivelyHeld) {

@@ -141,6 +141,11 @@ public sealed interface Scenario {
   record Defaults(int clients, Duration latency, int warmup, Integer dbPool, Duration deadline) {
     static final Defaults TALK = new Defaults(10, Duration.ofMillis(100), 300, null, null);
 
+    /** These defaults with another warm-up. */
+    Defaults withWarmup(int requests) {
+      return new Defaults(clients, latency, requests, dbPool, deadline);
+    }
+
     /** The talk's 90 requests, or one per client when there are more clients than that. */
     public int requests(int clients) {
       return Math.max(90, clients);
@@ -235,12 +240,7 @@ public sealed interface Scenario {
      */
     @Override
     public Defaults defaults() {
-      return new Defaults(
-          Defaults.TALK.clients(),
-          Defaults.TALK.latency(),
-          SETTLED_WARMUP,
-          Defaults.TALK.dbPool(),
-          Defaults.TALK.deadline());
+      return Defaults.TALK.withWarmup(SETTLED_WARMUP);
     }
 
     /** Requests of warm-up after which the JIT has compiled the request's paths. */

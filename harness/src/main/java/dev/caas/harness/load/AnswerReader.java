@@ -54,8 +54,8 @@ final class AnswerReader extends ChannelDuplexHandler {
       ctx.write(msg, promise);
       return;
     }
-    if (!call.isOver() && call.isTooLateToSend()) { // its timer is late: it is not sent at all
-      call.timeOut();
+    if (call.isTooLateToSend()) { // its timer is late: it is not sent at all
+      call.timeOut(); // nothing if it is over already
     }
     if (call.isOver()) { // timed out while it waited for this connection
       pool.release(ctx.channel());
