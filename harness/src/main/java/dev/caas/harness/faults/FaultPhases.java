@@ -151,18 +151,21 @@ public record FaultPhases(int clients, Duration phase) {
                 return Mono.<Sample>empty();
               }
               int index = nextTicket.getAndIncrement();
+              Mono<Sample> stay =
+                  Mono.defer(() -> client.get(path))
+                      .map(exchange -> exchange.toSample(index, runStart, exchange.issuedNanos()))
+                      .doOnNext(
+                          sample -> {
+                            if (sample.ok()) {
+                              typicalAnswer.set(sample.serviceNanos());
+                            }
+                          });
               if (leaving != null && leaving.fault.lasting) {
-                return leaving.leave(index, runStart, path, Duration.ofNanos(typicalAnswer.get()));
+                return leaving
+                    .leave(index, runStart, path, Duration.ofNanos(typicalAnswer.get()))
+                    .switchIfEmpty(stay);
               }
-              return client
-                  .get(path)
-                  .map(exchange -> exchange.toSample(index, runStart, exchange.issuedNanos()))
-                  .doOnNext(
-                      sample -> {
-                        if (sample.ok()) {
-                          typicalAnswer.set(sample.serviceNanos());
-                        }
-                      });
+              return stay;
             })
         .repeat(() -> System.nanoTime() < stopAt);
   }
@@ -182,15 +185,22 @@ public record FaultPhases(int clients, Duration phase) {
       this(client, fault, new AtomicInteger());
     }
 
+    /**
+     * Leaves, or, when the fault was healed before the connection was open, completes empty without
+     * sending: the client then stays like any other.
+     */
     Mono<Sample> leave(int index, long runStart, String path, Duration typicalAnswer) {
       int way = turn.getAndIncrement() % 4;
       var close = way % 2 == 0 ? LeavingClient.Close.FIN : LeavingClient.Close.RST;
       Duration after = way < 2 ? Duration.ZERO : typicalAnswer.dividedBy(2);
       return Mono.fromCallable(
               () -> {
-                Sample sample = client.leave(index, runStart, path, close, after);
-                sleepUntil(runStart + sample.startNanos() + typicalAnswer.toNanos());
-                return sample;
+                var left =
+                    client.leaveWhile(() -> fault.lasting, index, runStart, path, close, after);
+                if (left.isPresent()) {
+                  sleepUntil(runStart + left.get().startNanos() + typicalAnswer.toNanos());
+                }
+                return left.orElse(null);
               })
           .subscribeOn(Schedulers.boundedElastic());
     }

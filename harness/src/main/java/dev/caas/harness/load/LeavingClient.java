@@ -9,7 +9,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * A client that leaves before its answer: it opens a connection of its own, sends {@code GET path}
@@ -53,29 +55,53 @@ public final class LeavingClient {
    *     the client left; or the transport error when the request could not be sent
    */
   public Sample leave(int index, long runStartNanos, String path, Close close, Duration after) {
+    return leaveWhile(() -> true, index, runStartNanos, path, close, after).orElseThrow();
+  }
+
+  /**
+   * The same, as long as {@code stillLeaving} says so once the connection is open: a client that
+   * decided to leave (while a fault lasted) may reach the variant only after the reason is gone
+   * (connecting took a while on a loaded machine), and then it must not leave. It is asked after
+   * the request's start is taken and before the request is written, so a request that is written
+   * started while {@code stillLeaving} still held.
+   *
+   * @return the sample, as {@link #leave} says; empty when {@code stillLeaving} said no, and then
+   *     nothing was sent (the connection was opened and closed)
+   */
+  public Optional<Sample> leaveWhile(
+      BooleanSupplier stillLeaving,
+      int index,
+      long runStartNanos,
+      String path,
+      Close close,
+      Duration after) {
     long issued = System.nanoTime();
     long sent = issued;
     String error;
     try (var socket = new Socket(base.getHost(), base.getPort())) {
       String request = "GET " + path + " HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\n\r\n";
+      sent = System.nanoTime();
+      if (!stillLeaving.getAsBoolean()) {
+        return Optional.empty();
+      }
       socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
-      sent = System.nanoTime();
       if (after.isPositive()) {
         Thread.sleep(after);
       }
       Answer arrived = Answer.of(alreadyArrived(socket.getInputStream()));
       if (arrived.whole()) {
-        return new Sample(
-            index,
-            issued - runStartNanos,
-            sent - runStartNanos,
-            System.nanoTime() - runStartNanos,
-            arrived.status(),
-            arrived.bodyBytes(),
-            arrived.header(DogHeaders.X_FILENAME),
-            arrived.header(DogHeaders.SERVER_TIMING),
-            null);
+        return Optional.of(
+            new Sample(
+                index,
+                issued - runStartNanos,
+                sent - runStartNanos,
+                System.nanoTime() - runStartNanos,
+                arrived.status(),
+                arrived.bodyBytes(),
+                arrived.header(DogHeaders.X_FILENAME),
+                arrived.header(DogHeaders.SERVER_TIMING),
+                null));
       }
       if (close == Close.RST) {
         socket.setSoLinger(true, 0);
@@ -88,16 +114,17 @@ public final class LeavingClient {
       error = "interrupted";
     }
     long end = System.nanoTime();
-    return new Sample(
-        index,
-        issued - runStartNanos,
-        sent - runStartNanos,
-        end - runStartNanos,
-        0,
-        0,
-        null,
-        null,
-        error);
+    return Optional.of(
+        new Sample(
+            index,
+            issued - runStartNanos,
+            sent - runStartNanos,
+            end - runStartNanos,
+            0,
+            0,
+            null,
+            null,
+            error));
   }
 
   /** The bytes already in the socket's receive buffer, read without waiting for more. */

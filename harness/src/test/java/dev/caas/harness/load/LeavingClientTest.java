@@ -1,6 +1,7 @@
 package dev.caas.harness.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -84,6 +85,22 @@ class LeavingClientTest {
       assertThat(sample.ok()).isTrue();
       assertThat(sample.filename()).isEqualTo("dog-1.jpg");
       assertThat(sample.bytes()).isEqualTo(5);
+    }
+  }
+
+  @Test
+  void a_client_whose_reason_to_leave_is_gone_once_connected_sends_nothing() throws Exception {
+    try (var server = new WatchingServer()) {
+      var left =
+          new LeavingClient(server.url())
+              .leaveWhile(
+                  () -> false, 0, System.nanoTime(), "/", LeavingClient.Close.FIN, Duration.ZERO);
+
+      assertThat(left).isEmpty();
+      assertThatThrownBy(server::seen)
+          .hasRootCauseInstanceOf(IOException.class)
+          .rootCause()
+          .hasMessage("closed before the request was whole: ");
     }
   }
 
