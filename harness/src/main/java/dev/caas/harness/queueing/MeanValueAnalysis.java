@@ -100,8 +100,9 @@ public final class MeanValueAnalysis {
     // throughput.
     var complements = new double[count][];
     for (int k = 0; k < count; k++) {
-      double servers = tuples(stations.get(k));
-      if (servers > 1 && servers < maxPopulation) {
+      Station station = stations.get(k);
+      double servers = tuples(station);
+      if (station.isLoadDependent() || servers > 1 && servers < maxPopulation) {
         complements[k] = throughputs(without(stations, k), maxPopulation);
       }
     }
@@ -115,7 +116,9 @@ public final class MeanValueAnalysis {
         Station station = stations.get(k);
         double servers = tuples(station);
         double service = station.serviceSeconds();
-        if (servers >= n) {
+        if (station.isLoadDependent()) {
+          perVisit[k] = service * loadDependentQueueSeen(marginals[k], station, n);
+        } else if (servers >= n) {
           // Never more requests than servers: a delay, whatever its nominal size.
           perVisit[k] = service;
         } else {
@@ -129,10 +132,14 @@ public final class MeanValueAnalysis {
       for (int k = 0; k < count; k++) {
         Station station = stations.get(k);
         double servers = tuples(station);
-        WaitingTime waiting =
-            detailed.test(n) && servers < n
-                ? waitingTime(marginals[k], servers, n - 1, station.serviceSeconds())
-                : WaitingTime.NONE;
+        WaitingTime waiting = WaitingTime.NONE;
+        if (detailed.test(n) && station.isLoadDependent()) {
+          // Its shape only (the caller stretches it to the mean): an arrival that finds the
+          // machine busy waits, exponentially, as at a single server.
+          waiting = WaitingTime.exponential(1 - marginals[k][0], 1 / station.serviceSeconds());
+        } else if (detailed.test(n) && servers < n) {
+          waiting = waitingTime(marginals[k], servers, n - 1, station.serviceSeconds());
+        }
         queueLengths[k] = throughput * cycle[k];
         centres.add(
             new Centre(
@@ -140,10 +147,10 @@ public final class MeanValueAnalysis {
                 cycle[k],
                 cycle[k] - station.aloneSeconds(),
                 queueLengths[k],
-                station.isDelay() ? 0 : throughput * station.demandSeconds() / station.servers(),
+                station.utilisation(throughput),
                 waiting));
         if (complements[k] != null) {
-          advance(marginals[k], servers, throughput * station.aloneSeconds(), n);
+          advance(marginals[k], station, throughput * station.aloneSeconds(), n);
           // p_k(0 | n) = G_-k(n) / G(n) = p_k(0 | n − 1) · X(n) / X_-k(n): a product, no
           // cancellation.
           marginals[k][0] *= throughput / complements[k][n - 1];
@@ -154,7 +161,7 @@ public final class MeanValueAnalysis {
     return solutions;
   }
 
-  /** The servers a request takes one of: b-tuples when it holds b at once. */
+  /** The servers a request takes one of: b-tuples when it holds b at once. (The machine: 1.) */
   private static double tuples(Station station) {
     return station.isDelay()
         ? Double.POSITIVE_INFINITY
@@ -173,10 +180,25 @@ public final class MeanValueAnalysis {
     return (1 + queueLength + belowServers) / servers;
   }
 
-  /** p(j | n) = X(n)·D / min(j, c) · p(j − 1 | n − 1) for j ≥ 1; p(0 | n) is the caller's. */
-  private static void advance(double[] p, double servers, double throughputTimesDemand, int n) {
+  /**
+   * Σ_{j=1..n} j / α(j) · p(j − 1 | n − 1) for a station served α(j) times as fast with j requests
+   * there as with one: the general form of {@link #queueSeen}, every marginal entering.
+   */
+  private static double loadDependentQueueSeen(double[] p, Station station, int n) {
+    double seen = 0;
+    for (int j = 1; j <= n; j++) {
+      seen += j / station.speedUp(j) * p[j - 1];
+    }
+    return seen;
+  }
+
+  /**
+   * p(j | n) = X(n)·D / α(j) · p(j − 1 | n − 1) for j ≥ 1, α(j) = min(j, c) for c servers; p(0 | n)
+   * is the caller's.
+   */
+  private static void advance(double[] p, Station station, double throughputTimesDemand, int n) {
     for (int j = n; j >= 1; j--) {
-      p[j] = throughputTimesDemand / Math.min(j, servers) * p[j - 1];
+      p[j] = throughputTimesDemand / station.speedUp(j) * p[j - 1];
     }
   }
 

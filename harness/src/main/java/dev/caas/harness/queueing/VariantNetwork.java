@@ -40,6 +40,9 @@ import java.util.TreeSet;
  * @param gatherExecutor threads the gathered database steps run on; {@code null} for none
  * @param cpuDemand CPU time one request costs on this machine, every process counted
  * @param cores the machine's cores
+ * @param machine the machine probed with no latency; when given, it is the one station for all the
+ *     work besides the latencies ({@link ProbedMachine}) and {@code cpuDemand} is not used; {@code
+ *     null} for the CPU centre of {@code cores} servers at {@code cpuDemand}
  */
 public record VariantNetwork(
     Composition composition,
@@ -50,11 +53,13 @@ public record VariantNetwork(
     Integer upstreamConnections,
     Integer gatherExecutor,
     Duration cpuDemand,
-    int cores) {
+    int cores,
+    ProbedMachine machine) {
 
   static final String SERVER_THREADS = "server threads";
   static final String CLIENTS = "clients";
   static final String ARRIVAL_RATE = "arrival rate";
+  static final String MACHINE = "machine";
 
   public VariantNetwork {
     Objects.requireNonNull(composition, "composition");
@@ -87,7 +92,9 @@ public record VariantNetwork(
               ? Station.delay("upstream", 1, upstream)
               : Station.queue("upstream connections", upstreamConnections, 1, upstream));
     }
-    if (cpu > 0) {
+    if (machine != null) {
+      stations.add(Station.machine(MACHINE, machine));
+    } else if (cpu > 0) {
       stations.add(Station.queue("cpu", cores, 1, cpu));
     }
     if (db > 0) {
@@ -192,7 +199,13 @@ public record VariantNetwork(
       double perVisitWait = 0;
       WaitingTime waiting = WaitingTime.NONE;
       double cycle = station.aloneSeconds();
-      if (!station.isDelay()) {
+      if (station.isLoadDependent()) {
+        // Steady only below what the machine keeps up with the most requests in it.
+        overloaded |= ratePerSecond >= station.machine().points().getLast().throughputPerSecond();
+        if (!overloaded) {
+          cycle = OpenMachine.responseSeconds(station.machine(), ratePerSecond);
+        }
+      } else if (!station.isDelay()) {
         overloaded |= offered >= station.servers();
         if (!overloaded) {
           var open = OpenStation.of(station.servers(), offered, station.serviceSeconds());
@@ -209,8 +222,10 @@ public record VariantNetwork(
       }
       response += cycle;
       double wait = cycle - station.aloneSeconds();
-      double utilisation =
-          station.isDelay() ? 0 : ratePerSecond * station.demandSeconds() / station.servers();
+      double utilisation = station.utilisation(ratePerSecond);
+      if (station.isLoadDependent() && !overloaded) {
+        waiting = WaitingTime.exponential(1, 1 / station.serviceSeconds());
+      }
       centres.add(new Centre(station, cycle, wait, ratePerSecond * cycle, utilisation, waiting));
       waits.add(new Wait(wait, waiting));
     }
@@ -278,6 +293,34 @@ public record VariantNetwork(
       double drain = (servers - offered) / service;
       return new OpenStation(
           probability, probability / drain, WaitingTime.exponential(probability, drain));
+    }
+  }
+
+  /**
+   * The machine in an open network: a birth-death chain with arrivals at λ and departures at X₀(j)
+   * from j requests, so p(j) = p(0) · Π_{i ≤ j} λ / X₀(i). Past the last population probed X₀ is
+   * constant and the tail geometric, summed in closed form. The response is L / λ (Little's law).
+   */
+  private static final class OpenMachine {
+    private OpenMachine() {}
+
+    static double responseSeconds(ProbedMachine machine, double ratePerSecond) {
+      int last = machine.points().getLast().clients();
+      double top = machine.throughputAt(last);
+      // Unnormalised p(j) up to the last probe, then the geometric tail at ρ = λ / X₀(last).
+      double weight = 1;
+      double total = 1;
+      double requests = 0;
+      for (int j = 1; j <= last; j++) {
+        weight *= ratePerSecond / machine.throughputAt(j);
+        total += weight;
+        requests += j * weight;
+      }
+      double rho = ratePerSecond / top;
+      // Σ_{j > last} p(last)·ρ^(j − last) and Σ j·p(last)·ρ^(j − last).
+      double tail = weight * rho / (1 - rho);
+      double tailRequests = weight * rho * (last * (1 - rho) + 1) / ((1 - rho) * (1 - rho));
+      return (requests + tailRequests) / (total + tail) / ratePerSecond;
     }
   }
 
@@ -358,7 +401,9 @@ public record VariantNetwork(
             new Asymptote(
                 station.name(),
                 station.capacityPerSecond(),
-                station.servers() + " / " + demandFormula(station)));
+                station.isLoadDependent()
+                    ? demandFormula(station)
+                    : station.servers() + " / " + demandFormula(station)));
       }
     }
     double t = aloneSeconds();
@@ -370,6 +415,9 @@ public record VariantNetwork(
   }
 
   private static String demandFormula(Station station) {
+    if (station.isLoadDependent()) {
+      return "the probe's best, " + station.machine().ceilingClients() + " clients";
+    }
     return station.visits() == 1
         ? millis(station.serviceSeconds())
         : String.format(
@@ -395,6 +443,7 @@ public record VariantNetwork(
     private Integer gatherExecutor;
     private Duration cpuDemand = Duration.ZERO;
     private int cores = 1;
+    private ProbedMachine machine;
 
     private Builder() {}
 
@@ -443,6 +492,12 @@ public record VariantNetwork(
       return this;
     }
 
+    /** The machine probed with no latency, instead of the CPU demand on the cores. */
+    public Builder machine(ProbedMachine probed) {
+      this.machine = probed;
+      return this;
+    }
+
     public VariantNetwork build() {
       return new VariantNetwork(
           composition,
@@ -453,7 +508,8 @@ public record VariantNetwork(
           upstreamConnections,
           gatherExecutor,
           cpuDemand,
-          cores);
+          cores,
+          machine);
     }
   }
 }
