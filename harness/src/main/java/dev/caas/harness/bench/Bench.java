@@ -7,6 +7,7 @@ import dev.caas.harness.load.ClosedLoop;
 import dev.caas.harness.load.RequestClient;
 import dev.caas.harness.load.Sample;
 import dev.caas.harness.load.ScenarioPoint;
+import dev.caas.harness.queueing.ProbedMachine;
 import dev.caas.harness.stats.SteadyThroughput;
 import dev.caas.harness.text.Progress;
 import dev.caas.harness.theory.Theory;
@@ -261,14 +262,16 @@ public final class Bench {
       int clients = fitting.stream().mapToInt(ScenarioPoint::concurrency).max().orElseThrow();
       try (var client = new RequestClient(process.baseUrl(), clients, config.requestTimeout());
           var meter = RunMeter.watching(process, testbed, postmaster, progress)) {
-        double ceiling = warmUp(client, name, clients);
+        Optional<ProbedMachine> machine = warmUp(client, name, clients);
+        // The simple theory's "machine" bound: the probe with as many clients as the points have.
+        double ceiling = machine.map(probed -> probed.throughputAt(clients)).orElse(Double.NaN);
         var runs = new ArrayList<RunResult>();
         for (ScenarioPoint point : fitting) {
           String label =
               points.size() > 1
                   ? name + " [" + (point.index() + 1) + "/" + points.size() + "]"
                   : name;
-          runs.add(
+          RunResult run =
               measurePoint(
                   testbed,
                   process,
@@ -278,7 +281,8 @@ public final class Bench {
                   ceiling,
                   point,
                   slot.repetition(),
-                  label));
+                  label);
+          runs.add(machine.map(run::withMachine).orElse(run));
         }
         progress.phase(name, "stopping");
         return runs;
@@ -289,12 +293,13 @@ public final class Bench {
   /**
    * Sends the warm-up at no latency (JIT, pools, every client connection opened), then, for a sweep
    * or a load of many connections, probes what the warmed-up variant serves with no latency at all
-   * from the same clients: the "machine" bound of the theory. The warm-up itself cannot tell, its
-   * first requests run on a cold JIT. {@code NaN} without a probe.
+   * from 1, 2, 4, … clients up to as many as the points have: the queueing model's machine station
+   * ({@link ProbedMachine}), and at the most clients the "machine" bound of the simple theory. The
+   * warm-up itself cannot tell, its first requests run on a cold JIT. Empty without a probe.
    */
-  private double warmUp(RequestClient client, String name, int clients) {
+  private Optional<ProbedMachine> warmUp(RequestClient client, String name, int clients) {
     if (config.warmupWorkload() == null) {
-      return Double.NaN;
+      return Optional.empty();
     }
     ClosedLoop warmup = new ClosedLoop(clients, Math.max(config.warmup(), clients));
     progress.phase(
@@ -308,21 +313,54 @@ public final class Bench {
     if (config.scenario() instanceof Scenario.Talk
         && config.maxConcurrency() < PROBE_FROM_CONNECTIONS) {
       // A few clients ask far less than the machine serves: the probe would only lengthen the run.
-      return Double.NaN;
+      return Optional.empty();
     }
     if (config.scenario() instanceof Scenario.Scale) {
       // Its latency keeps every point at half the machine's ceiling or less; probing it from 9,000
       // clients would take minutes.
-      return Double.NaN;
+      return Optional.empty();
     }
-    var probe = new ClosedLoop(warmup.clients(), Math.max(PROBE_REQUESTS, 2 * warmup.clients()));
-    progress.phase(
-        name, "probing the throughput with no latency, " + probe.requests() + " requests");
-    return SteadyThroughput.of(probe.run(client, DogPaths.ROOT, done -> {}));
+    var probes = new ArrayList<ProbedMachine.Point>();
+    double lastThroughput = 0;
+    for (int population : ProbedMachine.populations(warmup.clients())) {
+      var probe = new ClosedLoop(population, probeRequests(population, lastThroughput));
+      progress.phase(
+          name,
+          "probing the machine with no latency: "
+              + population
+              + (population == 1 ? " client, " : " clients, ")
+              + probe.requests()
+              + " requests");
+      double throughput = SteadyThroughput.of(probe.run(client, DogPaths.ROOT, done -> {}));
+      if (throughput > 0 && Double.isFinite(throughput)) {
+        probes.add(new ProbedMachine.Point(population, throughput));
+        lastThroughput = throughput;
+      }
+    }
+    return probes.isEmpty() ? Optional.empty() : Optional.of(new ProbedMachine(probes));
   }
 
-  /** The fewest requests of the no-latency probe: enough for a middle half of a few hundred. */
+  /**
+   * Requests of one probe: {@value #PROBE_REQUESTS_PER_CLIENT} per client, so that even the largest
+   * population measures a steady middle half; enough for {@link #PROBE_LENGTH} at the previous
+   * probe's throughput, so that a collection or a compilation is a small part of it (measured here:
+   * probes of half a second dipped 40 % below their neighbours); and at least {@value
+   * #PROBE_REQUESTS}.
+   */
+  static int probeRequests(int clients, double previousThroughput) {
+    long forLength = Math.round(previousThroughput * PROBE_LENGTH.toNanos() / 1e9);
+    return (int)
+        Math.max(PROBE_REQUESTS, Math.max(PROBE_REQUESTS_PER_CLIENT * (long) clients, forLength));
+  }
+
+  /** How long one probe lasts at least, at the previous one's throughput. */
+  static final Duration PROBE_LENGTH = Duration.ofSeconds(2);
+
+  /** The fewest requests of one no-latency probe: enough for a middle half of a few hundred. */
   static final int PROBE_REQUESTS = 500;
+
+  /** Requests per client of one no-latency probe. */
+  static final int PROBE_REQUESTS_PER_CLIENT = 5;
 
   /** The talk is probed only from this many connections on; sweeps always are. */
   static final int PROBE_FROM_CONNECTIONS = 100;

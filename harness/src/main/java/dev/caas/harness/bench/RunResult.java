@@ -7,6 +7,7 @@ import dev.caas.harness.load.ClosedLoop;
 import dev.caas.harness.load.GeneratorCheck;
 import dev.caas.harness.load.Sample;
 import dev.caas.harness.load.ScenarioPoint;
+import dev.caas.harness.queueing.ProbedMachine;
 import dev.caas.harness.stats.LatencyStats;
 import dev.caas.harness.stats.StepMedians;
 import dev.caas.harness.theory.Theory;
@@ -40,6 +41,9 @@ import org.HdrHistogram.Histogram;
  * @param started when the measured phase began, by the wall clock; {@code null} when unknown
  * @param costs what the run cost the rig's processes over its measured window; empty when not
  *     metered (a run built outside the bench, or a meter that could not start)
+ * @param machine the variant process probed with no latency before its points, the queueing model's
+ *     machine station; empty when not probed (the talk with few clients, the scale scenario, a run
+ *     built outside the bench)
  */
 public record RunResult(
     Variant variant,
@@ -57,7 +61,8 @@ public record RunResult(
     LatencyStats uncorrected,
     GeneratorCheck generator,
     Instant started,
-    Optional<RunCosts> costs) {
+    Optional<RunCosts> costs,
+    Optional<ProbedMachine> machine) {
 
   /** Computes the figures from the samples of a run made outside a scenario. */
   public static RunResult of(
@@ -98,6 +103,7 @@ public record RunResult(
         LatencyStats.of(LatencyStats.histogramOf(samples, Sample::serviceNanos)),
         GeneratorCheck.of(samples, point == null ? null : point.ratePerSecond()),
         started,
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -119,7 +125,30 @@ public record RunResult(
         uncorrected,
         generator,
         started,
-        Optional.of(measured));
+        Optional.of(measured),
+        machine);
+  }
+
+  /** The same run with the probe of its variant process. */
+  public RunResult withMachine(ProbedMachine probed) {
+    return new RunResult(
+        variant,
+        limits,
+        samples,
+        latencyMicros,
+        latency,
+        errorKinds,
+        durationSeconds,
+        theory,
+        stepMediansMs,
+        billing,
+        point,
+        repetition,
+        uncorrected,
+        generator,
+        started,
+        costs,
+        Optional.of(probed));
   }
 
   public int requests() {

@@ -134,9 +134,10 @@ public final class MeanValueAnalysis {
         double servers = tuples(station);
         WaitingTime waiting = WaitingTime.NONE;
         if (detailed.test(n) && station.isLoadDependent()) {
-          // Its shape only (the caller stretches it to the mean): an arrival that finds the
-          // machine busy waits, exponentially, as at a single server.
-          waiting = WaitingTime.exponential(1 - marginals[k][0], 1 / station.serviceSeconds());
+          // Its shape only (the caller stretches it to the mean): an arrival that finds j
+          // requests in the machine waits for j departures, as at a single server. Busy, the
+          // machine holds many and the wait is nearly fixed; idle, most requests do not wait.
+          waiting = waitingTime(marginals[k], 1, n - 1, station.serviceSeconds());
         } else if (detailed.test(n) && servers < n) {
           waiting = waitingTime(marginals[k], servers, n - 1, station.serviceSeconds());
         }

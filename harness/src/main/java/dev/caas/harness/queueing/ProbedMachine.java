@@ -20,13 +20,15 @@ import java.util.Locale;
  * process to the next waits for a core; neither is a property of one station with one demand. X₀(n)
  * has both in it, measured apart from the points it is used to predict.
  *
- * <p>Between the populations probed, X₀ is interpolated linearly in log n; below the first it is
- * proportional to n; above the last, constant.
- *
- * @param points the probes, one per population, any order; at least one, each with a positive
- *     throughput
+ * <p>The probes are noisy (a collection or a compilation during a short probe costs it a fifth of
+ * its throughput), and one that dips below a smaller population's would have the machine slow down
+ * as requests are added. So the curve used is the probes' closest non-decreasing fit (isotonic
+ * regression by pooling adjacent violators, each probe weighted alike): where a probe dips, it and
+ * its neighbours are replaced by their mean. Between the populations probed, that fit is
+ * interpolated linearly in log n; below the first it is proportional to n; above the last,
+ * constant.
  */
-public record ProbedMachine(List<Point> points) {
+public final class ProbedMachine {
 
   /** One probe: {@code clients} in a closed loop with no latency served this many a second. */
   public record Point(int clients, double throughputPerSecond) {
@@ -42,16 +44,84 @@ public record ProbedMachine(List<Point> points) {
     }
   }
 
-  public ProbedMachine {
-    points = points.stream().sorted(Comparator.comparingInt(Point::clients)).toList();
-    if (points.isEmpty()) {
+  private final List<Point> points;
+
+  /** X₀(j) for j = 1 … the last population probed, from the non-decreasing fit. */
+  private final double[] throughputs;
+
+  /**
+   * @param points the probes, one per population, any order; at least one
+   */
+  public ProbedMachine(List<Point> points) {
+    this.points = points.stream().sorted(Comparator.comparingInt(Point::clients)).toList();
+    if (this.points.isEmpty()) {
       throw new IllegalArgumentException("a probed machine needs at least one probe");
     }
-    for (int i = 1; i < points.size(); i++) {
-      if (points.get(i).clients() == points.get(i - 1).clients()) {
-        throw new IllegalArgumentException("two probes at " + points.get(i).clients() + " clients");
+    for (int i = 1; i < this.points.size(); i++) {
+      if (this.points.get(i).clients() == this.points.get(i - 1).clients()) {
+        throw new IllegalArgumentException(
+            "two probes at " + this.points.get(i).clients() + " clients");
       }
     }
+    this.throughputs = interpolated(this.points, nonDecreasing(this.points));
+  }
+
+  /** The probes as measured, by population. */
+  public List<Point> points() {
+    return points;
+  }
+
+  /**
+   * Pool adjacent violators: the non-decreasing sequence closest to the probes' throughputs in
+   * least squares.
+   */
+  static double[] nonDecreasing(List<Point> points) {
+    int count = points.size();
+    var means = new double[count];
+    var sizes = new int[count];
+    int blocks = 0;
+    for (Point point : points) {
+      means[blocks] = point.throughputPerSecond();
+      sizes[blocks] = 1;
+      blocks++;
+      while (blocks > 1 && means[blocks - 2] > means[blocks - 1]) {
+        int merged = sizes[blocks - 2] + sizes[blocks - 1];
+        means[blocks - 2] =
+            (means[blocks - 2] * sizes[blocks - 2] + means[blocks - 1] * sizes[blocks - 1])
+                / merged;
+        sizes[blocks - 2] = merged;
+        blocks--;
+      }
+    }
+    var fitted = new double[count];
+    int at = 0;
+    for (int block = 0; block < blocks; block++) {
+      for (int i = 0; i < sizes[block]; i++) {
+        fitted[at++] = means[block];
+      }
+    }
+    return fitted;
+  }
+
+  private static double[] interpolated(List<Point> points, double[] fitted) {
+    int last = points.getLast().clients();
+    var throughputs = new double[last + 1];
+    int first = points.getFirst().clients();
+    for (int n = 1; n <= last; n++) {
+      if (n <= first) {
+        throughputs[n] = fitted[0] * n / first;
+        continue;
+      }
+      int above = 1;
+      while (points.get(above).clients() < n) {
+        above++;
+      }
+      int low = points.get(above - 1).clients();
+      int high = points.get(above).clients();
+      double share = Math.log((double) n / low) / Math.log((double) high / low);
+      throughputs[n] = fitted[above - 1] + share * (fitted[above] - fitted[above - 1]);
+    }
+    return throughputs;
   }
 
   /**
@@ -70,27 +140,12 @@ public record ProbedMachine(List<Point> points) {
     return populations;
   }
 
-  /** X₀(n): the machine's completions per second with {@code n} requests in it. */
+  /** X₀(n): the machine's completions per second with {@code n} requests in it (the fit). */
   public double throughputAt(int n) {
     if (n < 1) {
       throw new IllegalArgumentException("a population of at least one: " + n);
     }
-    Point first = points.getFirst();
-    if (n <= first.clients()) {
-      return first.throughputPerSecond() * n / first.clients();
-    }
-    for (int i = 1; i < points.size(); i++) {
-      Point below = points.get(i - 1);
-      Point above = points.get(i);
-      if (n <= above.clients()) {
-        double share =
-            Math.log((double) n / below.clients())
-                / Math.log((double) above.clients() / below.clients());
-        return below.throughputPerSecond()
-            + share * (above.throughputPerSecond() - below.throughputPerSecond());
-      }
-    }
-    return points.getLast().throughputPerSecond();
+    return throughputs[Math.min(n, throughputs.length - 1)];
   }
 
   /** One request alone in the machine: 1 / X₀(1), the service time of the station. */
@@ -98,17 +153,14 @@ public record ProbedMachine(List<Point> points) {
     return 1 / throughputAt(1);
   }
 
-  /** The most the machine completed a second at any population probed: its asymptote. */
+  /** The most the machine completes a second, at the most requests probed: its asymptote. */
   public double ceilingPerSecond() {
-    return points.stream().mapToDouble(Point::throughputPerSecond).max().orElseThrow();
+    return throughputs[throughputs.length - 1];
   }
 
-  /** The population at which the ceiling was probed. */
+  /** The most requests probed. */
   public int ceilingClients() {
-    return points.stream()
-        .max(Comparator.comparingDouble(Point::throughputPerSecond))
-        .orElseThrow()
-        .clients();
+    return points.getLast().clients();
   }
 
   /**
@@ -124,12 +176,28 @@ public record ProbedMachine(List<Point> points) {
     Point first = points.getFirst();
     return String.format(
         Locale.ROOT,
-        "probed with no latency at %d populations: %,.0f rps with %d %s … %,.0f rps with %d",
+        "probed with no latency at %d populations: %,.0f rps with %d %s … %,.0f rps with %d"
+            + " (non-decreasing fit)",
         points.size(),
-        first.throughputPerSecond(),
+        throughputAt(first.clients()),
         first.clients(),
         first.clients() == 1 ? "client" : "clients",
         ceilingPerSecond(),
         ceilingClients());
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ProbedMachine machine && machine.points.equals(points);
+  }
+
+  @Override
+  public int hashCode() {
+    return points.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "ProbedMachine" + points;
   }
 }

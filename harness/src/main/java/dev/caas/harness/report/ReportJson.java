@@ -24,6 +24,7 @@ import dev.caas.harness.load.ScenarioPoint;
 import dev.caas.harness.load.Workload;
 import dev.caas.harness.queueing.Asymptote;
 import dev.caas.harness.queueing.Prediction;
+import dev.caas.harness.queueing.ProbedMachine;
 import dev.caas.harness.queueing.UniversalScalabilityLaw;
 import dev.caas.harness.stats.ErrorSummary;
 import dev.caas.harness.stats.LatencyStats;
@@ -501,6 +502,16 @@ public final class ReportJson {
     number(cpu, "jit_cores", model.cpu().jitCores());
     cpu.put("source", model.cpu().source());
     node.put("cores", model.network().cores());
+    if (model.network().machine() != null) {
+      ObjectNode machine = node.putObject("machine");
+      machine.put("description", model.network().machine().describe());
+      ArrayNode probes = machine.putArray("probes");
+      for (ProbedMachine.Point point : model.network().machine().points()) {
+        ObjectNode probe = probes.addObject();
+        probe.put("clients", point.clients());
+        number(probe, "throughput_rps", point.throughputPerSecond());
+      }
+    }
     ArrayNode centres = node.putArray("centres");
     for (Prediction.Usage usage : model.prediction().centres()) {
       ObjectNode centre = centres.addObject();

@@ -292,15 +292,13 @@ record ReportModel(String title, Map<String, String> provenance, List<Block> blo
   private static String model(QueueingTheory model) {
     return String.format(
         Locale.ROOT,
-        "queueing model: %.1f rps, median %s, p99 %s; %s at U = %.2f; CPU %s per request on %d"
-            + " cores",
+        "queueing model: %.1f rps, median %s, p99 %s; %s at U = %.2f; %s",
         model.throughputRps(),
         Millis.format(model.medianMs()),
         Millis.format(model.p99Ms()),
         model.bottleneck(),
         model.utilisation(),
-        model.cpu().describe(),
-        model.network().cores());
+        model.describeMachine());
   }
 
   private static String bound(Theory.Bound bound) {

@@ -7,6 +7,7 @@ import dev.caas.harness.load.InjectedLatency;
 import dev.caas.harness.load.OpenLoop;
 import dev.caas.harness.load.Workload;
 import dev.caas.harness.queueing.Prediction;
+import dev.caas.harness.queueing.ProbedMachine;
 import dev.caas.harness.queueing.VariantNetwork;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,6 +26,10 @@ import java.util.Map;
  * <p>A burst (no more requests than clients: the overload scenario) has no steady state for the
  * model to describe, so there is no prediction; {@link Theory}'s burst formula stays the only one.
  *
+ * <p>When the run's variant process was probed with no latency ({@link ProbedMachine}), the probe
+ * is the network's machine station and the CPU demand is kept for the report only; otherwise the
+ * CPU demand on the cores is the machine.
+ *
  * @param network the variant as stations
  * @param cpu the CPU demand the network was built with, and where it came from
  * @param prediction the solution at the run's load; {@code null} for a burst
@@ -38,7 +43,8 @@ public record QueueingTheory(VariantNetwork network, CpuDemand cpu, Prediction p
       InjectedLatency latency,
       Workload workload,
       CpuDemand cpu,
-      int cores) {}
+      int cores,
+      ProbedMachine machine) {}
 
   /** How many solutions are remembered: a sweep of six variants at seven points, several times. */
   private static final int REMEMBERED = 256;
@@ -57,7 +63,7 @@ public record QueueingTheory(VariantNetwork network, CpuDemand cpu, Prediction p
             }
           });
 
-  /** The model of one run. */
+  /** The model of one run whose machine was not probed: the CPU demand on the cores. */
   public static QueueingTheory of(
       Variant variant,
       Limits limits,
@@ -65,7 +71,23 @@ public record QueueingTheory(VariantNetwork network, CpuDemand cpu, Prediction p
       Workload workload,
       CpuDemand cpu,
       int cores) {
-    var inputs = new Inputs(variant, limits, latency, workload, cpu, cores);
+    return of(variant, limits, latency, workload, cpu, cores, null);
+  }
+
+  /**
+   * The model of one run.
+   *
+   * @param machine the variant process probed with no latency; {@code null} when it was not
+   */
+  public static QueueingTheory of(
+      Variant variant,
+      Limits limits,
+      InjectedLatency latency,
+      Workload workload,
+      CpuDemand cpu,
+      int cores,
+      ProbedMachine machine) {
+    var inputs = new Inputs(variant, limits, latency, workload, cpu, cores, machine);
     QueueingTheory solved = SOLVED.get(inputs);
     if (solved == null) {
       solved = solve(inputs);
@@ -78,7 +100,8 @@ public record QueueingTheory(VariantNetwork network, CpuDemand cpu, Prediction p
     Variant variant = in.variant();
     Workload workload = in.workload();
     CpuDemand cpu = in.cpu();
-    VariantNetwork network = network(variant, in.limits(), in.latency(), cpu, in.cores());
+    VariantNetwork network =
+        network(variant, in.limits(), in.latency(), cpu, in.cores(), in.machine());
     Prediction prediction =
         switch (workload) {
           case ClosedLoop closed ->
@@ -91,6 +114,17 @@ public record QueueingTheory(VariantNetwork network, CpuDemand cpu, Prediction p
   /** The variant's network: its limits as pools, the latencies as holds, the CPU on the cores. */
   public static VariantNetwork network(
       Variant variant, Limits limits, InjectedLatency latency, CpuDemand cpu, int cores) {
+    return network(variant, limits, latency, cpu, cores, null);
+  }
+
+  /** The same, with the machine probed when {@code machine} is not {@code null}. */
+  public static VariantNetwork network(
+      Variant variant,
+      Limits limits,
+      InjectedLatency latency,
+      CpuDemand cpu,
+      int cores,
+      ProbedMachine machine) {
     boolean threadPerRequest = variant.model() != Variant.Model.REACTIVE;
     return VariantNetwork.builder()
         .composition(variant.composition())
@@ -102,7 +136,19 @@ public record QueueingTheory(VariantNetwork network, CpuDemand cpu, Prediction p
         .gatherExecutor(limits.executorThreads())
         .cpuDemand(cpu.onCores(cores))
         .cores(cores)
+        .machine(machine)
         .build();
+  }
+
+  /**
+   * What the machine station was: {@code machine probed with no latency at 11 populations: …} or
+   * {@code CPU 1.2 ms (…) per request on 2 cores}.
+   */
+  public String describeMachine() {
+    ProbedMachine machine = network.machine();
+    return machine != null
+        ? "machine " + machine.describe()
+        : "CPU " + cpu.describe() + " per request on " + network.cores() + " cores";
   }
 
   /** Whether the model describes this run (not a burst). */
