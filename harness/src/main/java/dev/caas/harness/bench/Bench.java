@@ -43,7 +43,8 @@ import java.util.OptionalLong;
  * }</pre>
  *
  * <p>One testbed serves all variants, one after the other; each variant gets a fresh JVM and the
- * same warm-up and a no-latency probe of its throughput, then is measured at every {@link
+ * same warm-up and, from {@value #PROBE_FROM_CONNECTIONS} clients on, a no-latency probe of its
+ * throughput at 1, 2, 4, … clients (the queueing model's machine), then is measured at every {@link
  * ScenarioPoint} of the scenario, each time after one request per client at no latency (fresh
  * connections) and with a clean billing ledger. With {@code --repeat N} the variants take turns N
  * times ({@link RunOrder}), each turn a fresh JVM. Latency is injected only while measuring, so
@@ -310,9 +311,9 @@ public final class Bench {
             + warmup.clients()
             + " clients at no latency");
     warmup.run(client, DogPaths.ROOT, done -> {});
-    if (config.scenario() instanceof Scenario.Talk
-        && config.maxConcurrency() < PROBE_FROM_CONNECTIONS) {
-      // A few clients ask far less than the machine serves: the probe would only lengthen the run.
+    if (config.maxConcurrency() < PROBE_FROM_CONNECTIONS) {
+      // A few clients ask far less than the machine serves: the probe would only lengthen the run
+      // (a probe of 1, 2, 4, … clients takes seconds each), and the model's CPU demand is enough.
       return Optional.empty();
     }
     if (config.scenario() instanceof Scenario.Scale) {
@@ -362,7 +363,7 @@ public final class Bench {
   /** Requests per client of one no-latency probe. */
   static final int PROBE_REQUESTS_PER_CLIENT = 5;
 
-  /** The talk is probed only from this many connections on; sweeps always are. */
+  /** A run is probed only from this many connections on, whatever its scenario. */
   static final int PROBE_FROM_CONNECTIONS = 100;
 
   /**

@@ -23,6 +23,8 @@
  *       pool</td><td>H (upstream connections) or ∞</td><td>1 × L_u</td></tr>
  *   <tr><td>the CPU every process on the machine spends on it</td><td>queue</td><td>cores</td>
  *       <td>1 × measured demand</td></tr>
+ *   <tr><td>or instead: all it does besides the latencies, probed</td><td>load-dependent</td>
+ *       <td>X₀(j) with j there</td><td>1 × 1 / X₀(1)</td></tr>
  *   <tr><td>billing and name, sequential</td><td>queue</td><td>P (database pool)</td><td>2 ×
  *       L_d</td></tr>
  *   <tr><td>billing ∥ name, gathered</td><td>queue of pairs</td><td>min(P, E) / 2</td><td>1 ×
@@ -35,6 +37,23 @@
  * connection for the round trip, L_d, though no CPU works meanwhile: for queueing purposes the
  * connection is a server busy for L_d. The database pool is a P-server station with service time
  * L_d visited twice. The upstream pool (reactive's WebClient reports one) likewise, with L_u.
+ *
+ * <p><b>The machine, probed.</b> One demand per request on {@code cores} servers says the machine
+ * works the same at every load. Measured here it does not: the CPU one request costs falls as the
+ * load rises (event loops, the proxy and PostgreSQL do more per wake-up), from 1.4–1.9 ms at 100
+ * clients to 0.7–1.0 ms at saturation, and every hop between the five processes waits for a core.
+ * So when the bench has probed the variant with no latency at 1, 2, 4, … clients ({@link
+ * dev.caas.harness.queueing.ProbedMachine}), that curve X₀(n) is the machine: one flow-equivalent
+ * station (Chandy, Herzog and Woo; Lazowska ch. 8) served at X₀(j) when j requests are in it,
+ * beside the latencies' delays. With no latency the rig does nothing but the work a request needs
+ * besides waiting, so X₀(n) is that work's rate with n requests at it, measured apart from the
+ * points it predicts. It replaces the CPU centre; the CPU demand stays for runs not probed (a few
+ * clients, {@code --predict-only}). Nothing measured at a point enters the point's model, not even
+ * the cores its JIT compilers took (the CPU centre's correction): over four sweeps here (98 points)
+ * that correction and the probe each brought 59 points within ±10 %, the demand line without it 54.
+ * What it cannot know: the work a request needs only with latency (its threads wake from idle, and
+ * 90 other requests sleep in the proxy meanwhile): with one client the rest of a request takes
+ * 2.5–3.7 ms beside 100 ms of latency, 1.4–1.9 ms without.
  *
  * <p><b>The server thread is held for everything.</b> A thread-per-request server (sync) keeps a
  * thread from the first byte to the last, including the time the request waits for a connection. So
@@ -69,11 +88,13 @@
  * (the arrival theorem), so its residence at each station follows from the previous population's
  * queue lengths, its throughput from n over the sum, and the new queue lengths from Little's law. A
  * station of c servers serves j requests at min(j, c) times the rate of one, so its residence needs
- * the probabilities of 0 … c − 1 requests there, kept by the same recursion (load-dependent MVA).
- * The textbook way to get the probability of an idle station is unstable; the ratio of normalising
- * constants G_-k(n) / G(n) is not, and is used (details in the class). Exact means: for exponential
- * service at the queues, what a simulation of that network measures, to its sampling error.
- * Seidmann's approximation (c servers as one c-times-faster server plus a delay) is not used.
+ * the probabilities of 0 … c − 1 requests there, kept by the same recursion (load-dependent MVA);
+ * the probed machine, served α(j) = X₀(j) / X₀(1) times as fast with j there as with one, needs
+ * them all: residence S · Σ j / α(j) · p(j − 1 | n − 1). The textbook way to get the probability of
+ * an idle station is unstable; the ratio of normalising constants G_-k(n) / G(n) is not, and is
+ * used (details in the class). Exact means: for exponential service at the queues, what a
+ * simulation of that network measures, to its sampling error. Seidmann's approximation (c servers
+ * as one c-times-faster server plus a delay) is not used.
  *
  * <h2>Open loops</h2>
  *
@@ -90,12 +111,13 @@
  * part (the latencies and CPU a request always pays, plus the small waits at their means) plus the
  * wait at the centre where the mean wait is largest, taken as a distribution. That wait is the time
  * for k − c + 1 departures from c busy servers when the arrival finds k there: Erlang(k − c + 1, c
- * / S), weighted by the probability of finding k (the arrival theorem again); an open M/M/c station
- * gives Erlang C's single exponential; the door of a thread cap gives Erlang(C − N, X(N)). With
- * fixed latencies departures are more regular than exponential ones, so p99 is an upper estimate:
- * the simulation's p99 is 8–26 % lower than the model's at saturation and up to 41 % lower at the
- * knee (339 ms predicted, 200 ms simulated for gathered, P = 10, C = 10). The median, with fixed
- * latencies, agrees within 3 % on every case of the tests.
+ * / S), weighted by the probability of finding k (the arrival theorem again), and at the probed
+ * machine Erlang(k, 1 / S) as at one server, S its alone time; an open M/M/c station gives Erlang
+ * C's single exponential; the door of a thread cap gives Erlang(C − N, X(N)). With fixed latencies
+ * departures are more regular than exponential ones, so p99 is an upper estimate: the simulation's
+ * p99 is 8–26 % lower than the model's at saturation and up to 41 % lower at the knee (339 ms
+ * predicted, 200 ms simulated for gathered, P = 10, C = 10). The median, with fixed latencies,
+ * agrees within 3 % on every case of the tests.
  *
  * <h2>The asymptotes stay</h2>
  *

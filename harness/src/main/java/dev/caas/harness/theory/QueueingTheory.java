@@ -117,7 +117,11 @@ public record QueueingTheory(VariantNetwork network, CpuDemand cpu, Prediction p
     return network(variant, limits, latency, cpu, cores, null);
   }
 
-  /** The same, with the machine probed when {@code machine} is not {@code null}. */
+  /**
+   * The same, with the machine probed when {@code machine} is not {@code null}. Nothing measured at
+   * the point enters it, not even the cores its JIT compilers took (the CPU demand's correction):
+   * the probe is the prediction, made before the points ran.
+   */
   public static VariantNetwork network(
       Variant variant,
       Limits limits,

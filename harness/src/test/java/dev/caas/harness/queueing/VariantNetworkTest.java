@@ -24,6 +24,45 @@ class VariantNetworkTest {
   }
 
   @Test
+  void a_probed_machine_takes_the_cpu_centres_place_and_is_the_ceiling_it_was_probed_at() {
+    var machine =
+        new ProbedMachine(
+            List.of(
+                new ProbedMachine.Point(1, 500),
+                new ProbedMachine.Point(16, 1_500),
+                new ProbedMachine.Point(256, 2_000)));
+    VariantNetwork loom =
+        network(Composition.SEQUENTIAL, 100, 0)
+            .dbPool(20)
+            .cpuDemand(Duration.ofMillis(5))
+            .cores(2)
+            .machine(machine)
+            .build();
+
+    assertThat(loom.stations()).extracting(Station::name).containsExactly("upstream", "machine");
+    assertThat(loom.aloneSeconds()).isCloseTo(0.1 + 1 / 500.0, within(1e-12));
+    var curve = loom.curve(List.of(1, 100, 1_000));
+    assertThat(curve.get(0).meanSeconds()).isCloseTo(0.102, within(1e-12));
+    // Far past the knee: the machine at its ceiling, every other client waiting there.
+    assertThat(curve.get(2).throughputPerSecond()).isCloseTo(2_000, within(1.0));
+    assertThat(curve.get(2).bottleneck().centre()).isEqualTo("machine");
+    assertThat(curve.get(2).ceiling().throughputPerSecond()).isEqualTo(2_000);
+    assertThat(curve.get(2).medianSeconds()).isCloseTo(0.5, within(0.01));
+  }
+
+  @Test
+  void an_open_loop_at_a_machine_probed_flat_is_an_m_m_1_queue() {
+    // Probed flat at 1,000 a second: one request is served at that rate, and so are many.
+    var machine = new ProbedMachine(List.of(new ProbedMachine.Point(1, 1_000)));
+    VariantNetwork variant = network(Composition.SEQUENTIAL, 100, 0).machine(machine).build();
+
+    Prediction open = variant.prediction(800.0);
+
+    assertThat(open.meanSeconds()).isCloseTo(0.1 + 1 / (1_000.0 - 800), within(1e-9));
+    assertThat(variant.prediction(1_000.0).overloaded()).isTrue();
+  }
+
+  @Test
   void the_talk_is_limited_by_its_ten_clients() {
     Prediction talk = sync(Composition.SEQUENTIAL, 100, 100).prediction(10);
     assertThat(talk.throughputPerSecond()).isCloseTo(10 / 0.3, within(1e-9));
