@@ -292,11 +292,8 @@ public final class Bench {
   }
 
   /**
-   * Sends the warm-up at no latency (JIT, pools, every client connection opened), then, for a sweep
-   * or a load of many connections, probes what the warmed-up variant serves with no latency at all
-   * from 1, 2, 4, … clients up to as many as the points have: the queueing model's machine station
-   * ({@link ProbedMachine}), and at the most clients the "machine" bound of the simple theory. The
-   * warm-up itself cannot tell, its first requests run on a cold JIT. Empty without a probe.
+   * Sends the warm-up at no latency (JIT, pools, every client connection opened), then probes the
+   * warmed-up variant ({@link #probeMachine}). Empty without a warm-up or a probe.
    */
   private Optional<ProbedMachine> warmUp(RequestClient client, String name, int clients) {
     if (config.warmupWorkload() == null) {
@@ -311,6 +308,17 @@ public final class Bench {
             + warmup.clients()
             + " clients at no latency");
     warmup.run(client, DogPaths.ROOT, done -> {});
+    return probeMachine(client, name, clients);
+  }
+
+  /**
+   * From {@value #PROBE_FROM_CONNECTIONS} clients on, what the warmed-up variant serves with no
+   * latency at all from 1, 2, 4, … clients up to as many as the points have: the queueing model's
+   * machine station ({@link ProbedMachine}), and at the most clients the "machine" bound of the
+   * simple theory. The warm-up itself cannot tell, its first requests run on a cold JIT. Empty when
+   * not probed.
+   */
+  private Optional<ProbedMachine> probeMachine(RequestClient client, String name, int clients) {
     if (config.maxConcurrency() < PROBE_FROM_CONNECTIONS) {
       // A few clients ask far less than the machine serves: the probe would only lengthen the run
       // (a probe of 1, 2, 4, … clients takes seconds each), and the model's CPU demand is enough.
@@ -321,9 +329,15 @@ public final class Bench {
       // clients would take minutes.
       return Optional.empty();
     }
+    // A burst has no steady state for the queueing model: the most clients alone give the simple
+    // theory its machine bound.
+    List<Integer> populations =
+        config.scenario() instanceof Scenario.Overload
+            ? List.of(clients)
+            : ProbedMachine.populations(clients);
     var probes = new ArrayList<ProbedMachine.Point>();
     double lastThroughput = 0;
-    for (int population : ProbedMachine.populations(warmup.clients())) {
+    for (int population : populations) {
       var probe = new ClosedLoop(population, probeRequests(population, lastThroughput));
       progress.phase(
           name,

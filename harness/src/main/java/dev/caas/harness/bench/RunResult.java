@@ -109,28 +109,15 @@ public record RunResult(
 
   /** The same run with what it cost. */
   public RunResult withCosts(RunCosts measured) {
-    return new RunResult(
-        variant,
-        limits,
-        samples,
-        latencyMicros,
-        latency,
-        errorKinds,
-        durationSeconds,
-        theory,
-        stepMediansMs,
-        billing,
-        point,
-        repetition,
-        uncorrected,
-        generator,
-        started,
-        Optional.of(measured),
-        machine);
+    return with(Optional.of(measured), machine);
   }
 
   /** The same run with the probe of its variant process. */
   public RunResult withMachine(ProbedMachine probed) {
+    return with(costs, Optional.of(probed));
+  }
+
+  private RunResult with(Optional<RunCosts> costs, Optional<ProbedMachine> machine) {
     return new RunResult(
         variant,
         limits,
@@ -148,7 +135,7 @@ public record RunResult(
         generator,
         started,
         costs,
-        Optional.of(probed));
+        machine);
   }
 
   public int requests() {

@@ -45,8 +45,9 @@ record ReportModel(String title, Map<String, String> provenance, List<Block> blo
       "T = L_u + 2·L_d (sequential) or L_u + L_d (gathered); throughput X = the"
           + " smallest bound; median R = C / X (closed loop) or T below capacity (open loop)."
           + " Model: each variant as a queueing network solved by Mean Value Analysis (latencies"
-          + " as delays, pools as multi-server stations, the CPU per request on the cores), a curve"
-          + " between those bounds; its p99 is an upper estimate.";
+          + " as delays, pools as multi-server stations, and the machine: the variant probed with"
+          + " no latency at 1, 2, 4, … clients from 100 clients on, else the CPU per request on the"
+          + " cores), a curve between those bounds; its p99 is an upper estimate.";
 
   /** One part of a report; each renderer has one case per kind. */
   sealed interface Block {}

@@ -100,7 +100,8 @@ public final class PredictedScenario {
           .append(System.lineSeparator());
       for (var group : byLatency(points).entrySet()) {
         VariantNetwork network =
-            QueueingTheory.network(variant, limits, group.getKey(), cpu, cores);
+            // Nothing runs, so nothing is probed: the CPU demand is the machine.
+            QueueingTheory.network(variant, limits, group.getKey(), cpu, cores, null);
         var predictions = new ArrayList<Prediction>();
         int bursts = 0;
         for (ScenarioPoint point : group.getValue()) {

@@ -63,17 +63,6 @@ public record QueueingTheory(VariantNetwork network, CpuDemand cpu, Prediction p
             }
           });
 
-  /** The model of one run whose machine was not probed: the CPU demand on the cores. */
-  public static QueueingTheory of(
-      Variant variant,
-      Limits limits,
-      InjectedLatency latency,
-      Workload workload,
-      CpuDemand cpu,
-      int cores) {
-    return of(variant, limits, latency, workload, cpu, cores, null);
-  }
-
   /**
    * The model of one run.
    *
@@ -111,16 +100,11 @@ public record QueueingTheory(VariantNetwork network, CpuDemand cpu, Prediction p
     return new QueueingTheory(network, cpu, prediction);
   }
 
-  /** The variant's network: its limits as pools, the latencies as holds, the CPU on the cores. */
-  public static VariantNetwork network(
-      Variant variant, Limits limits, InjectedLatency latency, CpuDemand cpu, int cores) {
-    return network(variant, limits, latency, cpu, cores, null);
-  }
-
   /**
-   * The same, with the machine probed when {@code machine} is not {@code null}. Nothing measured at
-   * the point enters it, not even the cores its JIT compilers took (the CPU demand's correction):
-   * the probe is the prediction, made before the points ran.
+   * The variant's network: its limits as pools, the latencies as holds, and the machine: probed
+   * when {@code machine} is not {@code null}, else the CPU demand on the cores. Nothing measured at
+   * the point enters a probed machine, not even the cores its JIT compilers took (the CPU demand's
+   * correction): the probe is the prediction, made before the points ran.
    */
   public static VariantNetwork network(
       Variant variant,

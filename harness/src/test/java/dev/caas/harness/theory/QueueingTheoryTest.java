@@ -21,7 +21,7 @@ class QueueingTheoryTest {
   void each_health_limit_becomes_its_pool_in_the_network() {
     VariantNetwork sync =
         QueueingTheory.network(
-            Variant.SYNC_GATHERED, new Limits(32, 20, null, 64), MS_100, CPU_5_MS, 2);
+            Variant.SYNC_GATHERED, new Limits(32, 20, null, 64), MS_100, CPU_5_MS, 2, null);
 
     assertThat(sync.serverThreads()).isEqualTo(32);
     assertThat(sync.dbPool()).isEqualTo(20);
@@ -35,7 +35,7 @@ class QueueingTheoryTest {
   void reactive_event_loops_are_no_thread_cap_but_its_upstream_pool_is_one() {
     VariantNetwork reactive =
         QueueingTheory.network(
-            Variant.REACTIVE_GATHERED, new Limits(4, 20, 1000, null), MS_100, CPU_5_MS, 2);
+            Variant.REACTIVE_GATHERED, new Limits(4, 20, 1000, null), MS_100, CPU_5_MS, 2, null);
 
     assertThat(reactive.serverThreads()).isNull();
     assertThat(reactive.upstreamConnections()).isEqualTo(1000);
@@ -97,6 +97,6 @@ class QueueingTheoryTest {
 
   /** The model at 100 ms on both proxies, 5 ms of CPU per request, two cores. */
   private static QueueingTheory model(Variant variant, Limits limits, Workload workload) {
-    return QueueingTheory.of(variant, limits, MS_100, workload, CPU_5_MS, 2);
+    return QueueingTheory.of(variant, limits, MS_100, workload, CPU_5_MS, 2, null);
   }
 }
