@@ -40,8 +40,8 @@
  *
  * <p><b>The machine, probed.</b> One demand per request on {@code cores} servers says the machine
  * works the same at every load. Measured here it does not: the CPU one request costs falls as the
- * load rises (event loops, the proxy and PostgreSQL do more per wake-up), from 1.4–1.9 ms at 100
- * clients to 0.7–1.0 ms at saturation, and every hop between the five processes waits for a core.
+ * load rises (event loops, the proxy and PostgreSQL do more per wake-up), from 1.2–1.9 ms at 100
+ * clients to 0.8–1.1 ms at saturation, and every hop between the rig's processes waits for a core.
  * So when the bench has probed the variant with no latency at 1, 2, 4, … clients ({@link
  * dev.caas.harness.queueing.ProbedMachine}), that curve X₀(n) is the machine: one flow-equivalent
  * station (Chandy, Herzog and Woo; Lazowska ch. 8) served at X₀(j) when j requests are in it,
@@ -49,11 +49,11 @@
  * besides waiting, so X₀(n) is that work's rate with n requests at it, measured apart from the
  * points it predicts. It replaces the CPU centre; the CPU demand stays for runs not probed (a few
  * clients, {@code --predict-only}). Nothing measured at a point enters the point's model, not even
- * the cores its JIT compilers took (the CPU centre's correction): over four sweeps here (98 points)
- * that correction and the probe each brought 59 points within ±10 %, the demand line without it 54.
- * What it cannot know: the work a request needs only with latency (its threads wake from idle, and
- * 90 other requests sleep in the proxy meanwhile): with one client the rest of a request takes
- * 2.5–3.7 ms beside 100 ms of latency, 1.4–1.9 ms without.
+ * the cores its JIT compilers took (the CPU centre's correction): over five sweeps here (126
+ * points) the probe brought 89 within ±10 %, the demand line fitted over the points with that
+ * correction 91, without it 84. What it cannot know: the work a request needs only with latency
+ * (its threads wake from idle, and 90 other requests sleep in the proxy meanwhile): with one client
+ * the rest of a request takes 2.6–3.7 ms beside 100 ms of latency, 1.0–2.3 ms (1 / X₀(1)) without.
  *
  * <p><b>The server thread is held for everything.</b> A thread-per-request server (sync) keeps a
  * thread from the first byte to the last, including the time the request waits for a connection. So
