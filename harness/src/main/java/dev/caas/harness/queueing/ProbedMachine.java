@@ -1,5 +1,6 @@
 package dev.caas.harness.queueing;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -132,7 +133,7 @@ public final class ProbedMachine {
     if (largest < 1) {
       throw new IllegalArgumentException("at least one client: " + largest);
     }
-    var populations = new java.util.ArrayList<Integer>();
+    var populations = new ArrayList<Integer>();
     for (int n = 1; n < largest; n *= 2) {
       populations.add(n);
     }

@@ -201,9 +201,10 @@ public record VariantNetwork(
       double cycle = station.aloneSeconds();
       if (station.isLoadDependent()) {
         // Steady only below what the machine keeps up with the most requests in it.
-        overloaded |= ratePerSecond >= station.machine().points().getLast().throughputPerSecond();
+        overloaded |= ratePerSecond >= station.capacityPerSecond();
         if (!overloaded) {
-          cycle = OpenMachine.responseSeconds(station.machine(), ratePerSecond);
+          cycle = openMachineSeconds(station.machine(), ratePerSecond);
+          waiting = WaitingTime.exponential(1, 1 / station.serviceSeconds());
         }
       } else if (!station.isDelay()) {
         overloaded |= offered >= station.servers();
@@ -223,9 +224,6 @@ public record VariantNetwork(
       response += cycle;
       double wait = cycle - station.aloneSeconds();
       double utilisation = station.utilisation(ratePerSecond);
-      if (station.isLoadDependent() && !overloaded) {
-        waiting = WaitingTime.exponential(1, 1 / station.serviceSeconds());
-      }
       centres.add(new Centre(station, cycle, wait, ratePerSecond * cycle, utilisation, waiting));
       waits.add(new Wait(wait, waiting));
     }
@@ -301,27 +299,22 @@ public record VariantNetwork(
    * from j requests, so p(j) = p(0) · Π_{i ≤ j} λ / X₀(i). Past the last population probed X₀ is
    * constant and the tail geometric, summed in closed form. The response is L / λ (Little's law).
    */
-  private static final class OpenMachine {
-    private OpenMachine() {}
-
-    static double responseSeconds(ProbedMachine machine, double ratePerSecond) {
-      int last = machine.points().getLast().clients();
-      double top = machine.throughputAt(last);
-      // Unnormalised p(j) up to the last probe, then the geometric tail at ρ = λ / X₀(last).
-      double weight = 1;
-      double total = 1;
-      double requests = 0;
-      for (int j = 1; j <= last; j++) {
-        weight *= ratePerSecond / machine.throughputAt(j);
-        total += weight;
-        requests += j * weight;
-      }
-      double rho = ratePerSecond / top;
-      // Σ_{j > last} p(last)·ρ^(j − last) and Σ j·p(last)·ρ^(j − last).
-      double tail = weight * rho / (1 - rho);
-      double tailRequests = weight * rho * (last * (1 - rho) + 1) / ((1 - rho) * (1 - rho));
-      return (requests + tailRequests) / (total + tail) / ratePerSecond;
+  private static double openMachineSeconds(ProbedMachine machine, double ratePerSecond) {
+    int last = machine.ceilingClients();
+    // Unnormalised p(j) up to the last probe, then the geometric tail at ρ = λ / X₀(last).
+    double weight = 1;
+    double total = 1;
+    double requests = 0;
+    for (int j = 1; j <= last; j++) {
+      weight *= ratePerSecond / machine.throughputAt(j);
+      total += weight;
+      requests += j * weight;
     }
+    double rho = ratePerSecond / machine.ceilingPerSecond();
+    // Σ_{j > last} p(last)·ρ^(j − last) and Σ j·p(last)·ρ^(j − last).
+    double tail = weight * rho / (1 - rho);
+    double tailRequests = weight * rho * (last * (1 - rho) + 1) / ((1 - rho) * (1 - rho));
+    return (requests + tailRequests) / (total + tail) / ratePerSecond;
   }
 
   /**
