@@ -64,7 +64,7 @@ public record FaultPhases(int clients, Duration phase) {
    * What the run saw. Millis are nanoseconds from the run's start, as in {@link Sample}.
    *
    * @param samples every request, in order of index
-   * @param injectedNanos when the fault was in place
+   * @param injectedNanos when injecting the fault began
    * @param healedNanos when it was gone again
    */
   public record Result(List<Sample> samples, long injectedNanos, long healedNanos) {}
@@ -232,8 +232,10 @@ public record FaultPhases(int clients, Duration phase) {
       AutoCloseable injected;
       try {
         sleepUntil(runStart + phase.toNanos());
-        injected = injection.inject();
+        // Taken before injecting: injecting takes a while (a proxy disabled closes its
+        // connections, then its API answers), and a request it fails meanwhile failed during it.
         injectedAt = System.nanoTime();
+        injected = injection.inject();
         lasting = true;
       } catch (Throwable e) {
         failure.set(new IllegalStateException("could not inject the fault: " + e.getMessage(), e));
