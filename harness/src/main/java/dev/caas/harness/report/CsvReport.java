@@ -2,6 +2,7 @@ package dev.caas.harness.report;
 
 import dev.caas.harness.bench.BenchReport;
 import dev.caas.harness.bench.RunResult;
+import dev.caas.harness.cost.HostPace;
 import dev.caas.harness.load.InjectedLatency;
 import dev.caas.harness.load.OpenLoop;
 import dev.caas.harness.load.ScenarioPoint;
@@ -15,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * {@code results.csv}: one row per run with the scenario point, the figures, the theory and the
  * queueing model (its columns last, {@code mva_*}, so older readers find theirs where they were),
- * plain numbers in milliseconds and requests per second, for a spreadsheet or a plotting script.
+ * then the host's pace over the run ({@code host_pace_us}, the pace job's median CPU time), plain
+ * numbers in milliseconds and requests per second, for a spreadsheet or a plotting script.
  */
 public final class CsvReport {
   public static final List<String> COLUMNS =
@@ -56,7 +58,8 @@ public final class CsvReport {
           "mva_throughput_rps",
           "mva_bottleneck",
           "mva_utilisation",
-          "cpu_demand_ms");
+          "cpu_demand_ms",
+          "host_pace_us");
 
   private CsvReport() {}
 
@@ -106,7 +109,8 @@ public final class CsvReport {
               number(model.throughputRps()),
               model.bottleneck(),
               number(model.utilisation()),
-              number(model.cpu().millis()));
+              number(model.cpu().millis()),
+              number(run.hostPace().map(HostPace.Reading::medianMicros).orElse(Double.NaN)));
       lines.add(cells.stream().map(CsvReport::quote).collect(Collectors.joining(",")));
     }
     return String.join("\n", lines) + "\n";
