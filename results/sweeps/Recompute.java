@@ -14,9 +14,8 @@ import java.util.*;
 /**
  * The queueing model of a committed sweep's every point, recomputed from its results.json with the model of the jar on
  * the class path, three ways: the CPU demand line over the points (without and with each point's JIT cores taken from
- * the CPU centre), and, for a sweep whose runs kept their no-latency probe, the probed machine as probed and, when the
- * host's pace was timed, at the pace of each point's window; the points within ±10 % on median and throughput counted for
- * each.
+ * the CPU centre), and, for a sweep whose runs kept their no-latency probe, the probed machine; the points within ±10 %
+ * on median and throughput counted for each.
  * Usage: java -cp HARNESS_ALL_JAR Recompute.java results.json
  */
 public class Recompute {
@@ -47,12 +46,10 @@ public class Recompute {
         double med = run.path("latency_ms").path("median").asDouble(), x = run.get("throughput_rps").asDouble();
         StringBuilder line = new StringBuilder(String.format("%-20s C=%5d X=%7.1f med=%7.1f jit=%.2f", e.getKey(), wl.clients(), x, med, jit));
         ProbedMachine machine = machine(run.path("theory").path("mva").path("machine").path("probes"));
-        JsonNode pace = run.path("host_pace").path("median_us");
-        ProbedMachine paced = machine == null || !pace.isNumber() ? null : machine.atPace(pace.asDouble());
         for (int k = 0; k < MODELS.length; k++) {
-          ProbedMachine used = k == 2 ? machine : k == 3 ? paced : null;
-          if (k >= 2 && used == null) continue;
-          var m = QueueingTheory.of(Variant.parse(e.getKey()), limits, lat, wl, k == 1 ? cpu.whileCompiling(jit) : cpu, cores, used);
+          boolean probed = k == 2;
+          if (probed && machine == null) continue;
+          var m = QueueingTheory.of(Variant.parse(e.getKey()), limits, lat, wl, k == 1 ? cpu.whileCompiling(jit) : cpu, cores, probed ? machine : null);
           boolean good = Math.abs(med / m.medianMs() - 1) <= 0.1 && Math.abs(x / m.throughputRps() - 1) <= 0.1;
           ok[k] += good ? 1 : 0;
           line.append(String.format(" | %s X %.2f med %.2f %s", MODELS[k], x / m.throughputRps(), med / m.medianMs(), good ? "OK" : "--"));
@@ -68,18 +65,12 @@ public class Recompute {
     for (int k = 0; k < MODELS.length; k++) System.out.printf(" %s %d", MODELS[k], tot[k]);
     System.out.println();
   }
-  /**
-   * The CPU demand line without and with the point's JIT cores; the probed machine (which takes no JIT cores), as probed
-   * and at the host's pace of the point.
-   */
-  static final String[] MODELS = {"line", "line+jit", "probe", "probe+pace"};
+  /** The CPU demand line without and with the point's JIT cores; the probed machine (which takes no JIT cores). */
+  static final String[] MODELS = {"line", "line+jit", "probe"};
   static ProbedMachine machine(JsonNode probes) {
     if (!probes.isArray() || probes.isEmpty()) return null;
     List<ProbedMachine.Point> points = new ArrayList<>();
-    for (JsonNode p : probes) {
-      JsonNode pace = p.path("pace_us");
-      points.add(new ProbedMachine.Point(p.get("clients").asInt(), p.get("throughput_rps").asDouble(), pace.isNumber() ? pace.asDouble() : Double.NaN));
-    }
+    for (JsonNode p : probes) points.add(new ProbedMachine.Point(p.get("clients").asInt(), p.get("throughput_rps").asDouble()));
     return new ProbedMachine(points);
   }
   static Integer i(JsonNode n, String k) { return n.path(k).isNumber() ? n.get(k).asInt() : null; }

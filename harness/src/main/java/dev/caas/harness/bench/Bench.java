@@ -3,7 +3,6 @@ package dev.caas.harness.bench;
 import dev.caas.contract.DogPaths;
 import dev.caas.contract.Limits;
 import dev.caas.contract.Variant;
-import dev.caas.harness.cost.HostPace;
 import dev.caas.harness.load.ClosedLoop;
 import dev.caas.harness.load.RequestClient;
 import dev.caas.harness.load.Sample;
@@ -221,23 +220,21 @@ public final class Bench {
     var runs = new ArrayList<RunResult>();
     var notRun = new ArrayList<>(plan.notRun());
     var failed = EnumSet.noneOf(Variant.class);
-    try (HostPace pace = HostPace.start()) {
-      for (RunOrder.Slot slot : RunOrder.interleaved(plan.runnable(), config.repeat())) {
-        Variant variant = slot.variant();
-        if (failed.contains(variant)) {
-          continue;
-        }
-        try {
-          runs.addAll(runOne(testbed, postmaster, slot, notRun, pace));
-        } catch (VariantProcess.StartFailedException e) {
-          progress.warn(variant.wireName() + " FAILED: " + e.getMessage());
-          notRun.add(new NotRun(variant, false, e.getMessage(), ""));
-          failed.add(variant);
-        } catch (Exception e) {
-          progress.warn(variant.wireName() + " FAILED: " + e);
-          notRun.add(new NotRun(variant, false, e.toString(), "see " + rig.logFile(variant)));
-          failed.add(variant);
-        }
+    for (RunOrder.Slot slot : RunOrder.interleaved(plan.runnable(), config.repeat())) {
+      Variant variant = slot.variant();
+      if (failed.contains(variant)) {
+        continue;
+      }
+      try {
+        runs.addAll(runOne(testbed, postmaster, slot, notRun));
+      } catch (VariantProcess.StartFailedException e) {
+        progress.warn(variant.wireName() + " FAILED: " + e.getMessage());
+        notRun.add(new NotRun(variant, false, e.getMessage(), ""));
+        failed.add(variant);
+      } catch (Exception e) {
+        progress.warn(variant.wireName() + " FAILED: " + e);
+        notRun.add(new NotRun(variant, false, e.toString(), "see " + rig.logFile(variant)));
+        failed.add(variant);
       }
     }
     return new BenchReport(provenance, config, runs, notRun, rig.calibration());
@@ -245,15 +242,10 @@ public final class Bench {
 
   /**
    * One variant process: started, warmed up, measured at every point of the scenario, stopped. A
-   * point the rig's budget refuses is added to {@code notRun} with its arithmetic and not run. The
-   * host's {@code pace} is read over every probe and every point.
+   * point the rig's budget refuses is added to {@code notRun} with its arithmetic and not run.
    */
   private List<RunResult> runOne(
-      Testbed testbed,
-      OptionalLong postmaster,
-      RunOrder.Slot slot,
-      List<NotRun> notRun,
-      HostPace pace)
+      Testbed testbed, OptionalLong postmaster, RunOrder.Slot slot, List<NotRun> notRun)
       throws Exception {
     Variant variant = slot.variant();
     String name = variant.wireName() + (config.repeat() > 1 ? " #" + slot.repetition() : "");
@@ -271,7 +263,7 @@ public final class Bench {
       int clients = fitting.stream().mapToInt(ScenarioPoint::concurrency).max().orElseThrow();
       try (var client = new RequestClient(process.baseUrl(), clients, config.requestTimeout());
           var meter = RunMeter.watching(process, testbed, postmaster, progress)) {
-        Optional<ProbedMachine> machine = warmUp(client, name, clients, pace);
+        Optional<ProbedMachine> machine = warmUp(client, name, clients);
         // The simple theory's "machine" bound: the probe with as many clients as the points have.
         double ceiling = machine.map(probed -> probed.throughputAt(clients)).orElse(Double.NaN);
         var runs = new ArrayList<RunResult>();
@@ -280,7 +272,6 @@ public final class Bench {
               points.size() > 1
                   ? name + " [" + (point.index() + 1) + "/" + points.size() + "]"
                   : name;
-          long from = System.nanoTime();
           RunResult run =
               measurePoint(
                   testbed,
@@ -292,7 +283,6 @@ public final class Bench {
                   point,
                   slot.repetition(),
                   label);
-          run = pace.between(from, System.nanoTime()).map(run::withHostPace).orElse(run);
           runs.add(machine.map(run::withMachine).orElse(run));
         }
         progress.phase(name, "stopping");
@@ -305,8 +295,7 @@ public final class Bench {
    * Sends the warm-up at no latency (JIT, pools, every client connection opened), then probes the
    * warmed-up variant ({@link #probeMachine}). Empty without a warm-up or a probe.
    */
-  private Optional<ProbedMachine> warmUp(
-      RequestClient client, String name, int clients, HostPace pace) {
+  private Optional<ProbedMachine> warmUp(RequestClient client, String name, int clients) {
     if (config.warmupWorkload() == null) {
       return Optional.empty();
     }
@@ -319,18 +308,17 @@ public final class Bench {
             + warmup.clients()
             + " clients at no latency");
     warmup.run(client, DogPaths.ROOT, done -> {});
-    return probeMachine(client, name, clients, pace);
+    return probeMachine(client, name, clients);
   }
 
   /**
    * From {@value #PROBE_FROM_CONNECTIONS} clients on, what the warmed-up variant serves with no
    * latency at all from 1, 2, 4, … clients up to as many as the points have: the queueing model's
    * machine station ({@link ProbedMachine}), and at the most clients the "machine" bound of the
-   * simple theory. The warm-up itself cannot tell, its first requests run on a cold JIT. Each probe
-   * keeps the host's pace while it ran. Empty when not probed.
+   * simple theory. The warm-up itself cannot tell, its first requests run on a cold JIT. Empty when
+   * not probed.
    */
-  private Optional<ProbedMachine> probeMachine(
-      RequestClient client, String name, int clients, HostPace pace) {
+  private Optional<ProbedMachine> probeMachine(RequestClient client, String name, int clients) {
     if (config.maxConcurrency() < PROBE_FROM_CONNECTIONS) {
       // A few clients ask far less than the machine serves: the probe would only lengthen the run
       // (a probe of 1, 2, 4, … clients takes seconds each), and the model's CPU demand is enough.
@@ -358,14 +346,9 @@ public final class Bench {
               + (population == 1 ? " client, " : " clients, ")
               + probe.requests()
               + " requests");
-      long from = System.nanoTime();
       double throughput = SteadyThroughput.of(probe.run(client, DogPaths.ROOT, done -> {}));
-      double paceMicros =
-          pace.between(from, System.nanoTime())
-              .map(HostPace.Reading::medianMicros)
-              .orElse(Double.NaN);
       if (throughput > 0 && Double.isFinite(throughput)) {
-        probes.add(new ProbedMachine.Point(population, throughput, paceMicros));
+        probes.add(new ProbedMachine.Point(population, throughput));
         lastThroughput = throughput;
       }
     }

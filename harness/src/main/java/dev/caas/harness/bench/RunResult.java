@@ -2,7 +2,6 @@ package dev.caas.harness.bench;
 
 import dev.caas.contract.Limits;
 import dev.caas.contract.Variant;
-import dev.caas.harness.cost.HostPace;
 import dev.caas.harness.cost.RunCosts;
 import dev.caas.harness.load.ClosedLoop;
 import dev.caas.harness.load.GeneratorCheck;
@@ -45,8 +44,6 @@ import org.HdrHistogram.Histogram;
  * @param machine the variant process probed with no latency before its points, the queueing model's
  *     machine station; empty when not probed (the talk with few clients, the scale scenario, a run
  *     built outside the bench)
- * @param hostPace how fast the host ran the machine's cores over the measured window ({@link
- *     HostPace}); empty when not timed (a window too short, a run built outside the bench)
  */
 public record RunResult(
     Variant variant,
@@ -65,8 +62,7 @@ public record RunResult(
     GeneratorCheck generator,
     Instant started,
     Optional<RunCosts> costs,
-    Optional<ProbedMachine> machine,
-    Optional<HostPace.Reading> hostPace) {
+    Optional<ProbedMachine> machine) {
 
   /** Computes the figures from the samples of a run made outside a scenario. */
   public static RunResult of(
@@ -108,38 +104,20 @@ public record RunResult(
         GeneratorCheck.of(samples, point == null ? null : point.ratePerSecond()),
         started,
         Optional.empty(),
-        Optional.empty(),
         Optional.empty());
   }
 
   /** The same run with what it cost. */
   public RunResult withCosts(RunCosts measured) {
-    return with(Optional.of(measured), machine, hostPace);
+    return with(Optional.of(measured), machine);
   }
 
   /** The same run with the probe of its variant process. */
   public RunResult withMachine(ProbedMachine probed) {
-    return with(costs, Optional.of(probed), hostPace);
+    return with(costs, Optional.of(probed));
   }
 
-  /** The same run with the host's pace over its window. */
-  public RunResult withHostPace(HostPace.Reading reading) {
-    return with(costs, machine, Optional.of(reading));
-  }
-
-  /**
-   * The probed machine as it ran during this run: at the host's pace of its window when both the
-   * window and the probes were timed ({@link ProbedMachine#atPace}), else as probed.
-   */
-  public Optional<ProbedMachine> machineAtItsPace() {
-    return machine.map(
-        probed -> hostPace.map(pace -> probed.atPace(pace.medianMicros())).orElse(probed));
-  }
-
-  private RunResult with(
-      Optional<RunCosts> costs,
-      Optional<ProbedMachine> machine,
-      Optional<HostPace.Reading> hostPace) {
+  private RunResult with(Optional<RunCosts> costs, Optional<ProbedMachine> machine) {
     return new RunResult(
         variant,
         limits,
@@ -157,8 +135,7 @@ public record RunResult(
         generator,
         started,
         costs,
-        machine,
-        hostPace);
+        machine);
   }
 
   public int requests() {

@@ -28,20 +28,11 @@ import java.util.Locale;
  * its neighbours are replaced by their mean. Between the populations probed, that fit is
  * interpolated linearly in log n; below the first it is proportional to n; above the last,
  * constant.
- *
- * <p>The host the machine runs on changes pace from minute to minute (a virtual machine on a shared
- * host: the CPU a request costs varied by a third between runs a minute apart). Each probe keeps
- * the host's pace while it ran ({@code HostPace}: a fixed job's CPU time), and a point is predicted
- * with the machine at the pace of its own window ({@link #atPace}): the probes' throughputs scaled
- * by their pace over the point's before they are fitted.
  */
 public final class ProbedMachine {
 
-  /**
-   * One probe: {@code clients} in a closed loop with no latency served this many a second, while
-   * the host's pace job took {@code paceMicros} of CPU ({@code HostPace}; NaN when not timed).
-   */
-  public record Point(int clients, double throughputPerSecond, double paceMicros) {
+  /** One probe: {@code clients} in a closed loop with no latency served this many a second. */
+  public record Point(int clients, double throughputPerSecond) {
     public Point {
       if (clients < 1 || !(throughputPerSecond > 0) || Double.isInfinite(throughputPerSecond)) {
         throw new IllegalArgumentException(
@@ -51,25 +42,10 @@ public final class ProbedMachine {
                 + throughputPerSecond
                 + " rps");
       }
-      if (!Double.isNaN(paceMicros) && !(paceMicros > 0 && Double.isFinite(paceMicros))) {
-        throw new IllegalArgumentException("a pace is a positive time: " + paceMicros + " µs");
-      }
-    }
-
-    /** A probe the host's pace was not timed during. */
-    public Point(int clients, double throughputPerSecond) {
-      this(clients, throughputPerSecond, Double.NaN);
-    }
-
-    boolean paced() {
-      return !Double.isNaN(paceMicros);
     }
   }
 
   private final List<Point> points;
-
-  /** The host's pace the machine is evaluated at, µs of the pace job; NaN: each probe's own. */
-  private final double paceMicros;
 
   /** X₀(j) for j = 1 … the last population probed, from the non-decreasing fit. */
   private final double[] throughputs;
@@ -78,11 +54,6 @@ public final class ProbedMachine {
    * @param points the probes, one per population, any order; at least one
    */
   public ProbedMachine(List<Point> points) {
-    this(points, Double.NaN);
-  }
-
-  private ProbedMachine(List<Point> points, double paceMicros) {
-    this.paceMicros = paceMicros;
     this.points = points.stream().sorted(Comparator.comparingInt(Point::clients)).toList();
     if (this.points.isEmpty()) {
       throw new IllegalArgumentException("a probed machine needs at least one probe");
@@ -93,40 +64,7 @@ public final class ProbedMachine {
             "two probes at " + this.points.get(i).clients() + " clients");
       }
     }
-    double[] measured =
-        this.points.stream()
-            .mapToDouble(
-                point ->
-                    Double.isNaN(paceMicros)
-                        ? point.throughputPerSecond()
-                        : point.throughputPerSecond() * point.paceMicros() / paceMicros)
-            .toArray();
-    this.throughputs = interpolated(this.points, nonDecreasing(measured));
-  }
-
-  /**
-   * The same machine on a host running at another pace: each probe's throughput times its own pace
-   * over {@code paceMicros} (work per request is the same, the host does it faster or slower), then
-   * fitted as before. A host that slowed during one probe no longer reads as a machine that slows
-   * down with more requests. This machine unchanged when a probe was not timed.
-   */
-  public ProbedMachine atPace(double paceMicros) {
-    if (!(paceMicros > 0 && Double.isFinite(paceMicros))) {
-      throw new IllegalArgumentException("a pace is a positive time: " + paceMicros + " µs");
-    }
-    return points.stream().allMatch(Point::paced) ? new ProbedMachine(points, paceMicros) : this;
-  }
-
-  /** Whether this machine is evaluated at a pace of the host's ({@link #atPace}). */
-  public boolean paced() {
-    return !Double.isNaN(paceMicros);
-  }
-
-  /**
-   * The host's pace this machine is evaluated at, µs of the pace job; NaN when not {@link #paced}.
-   */
-  public double paceMicros() {
-    return paceMicros;
+    this.throughputs = interpolated(this.points, nonDecreasing(this.points));
   }
 
   /** The probes as measured, by population. */
@@ -138,13 +76,13 @@ public final class ProbedMachine {
    * Pool adjacent violators: the non-decreasing sequence closest to the probes' throughputs in
    * least squares.
    */
-  static double[] nonDecreasing(double[] measured) {
-    int count = measured.length;
+  static double[] nonDecreasing(List<Point> points) {
+    int count = points.size();
     var means = new double[count];
     var sizes = new int[count];
     int blocks = 0;
-    for (double throughput : measured) {
-      means[blocks] = throughput;
+    for (Point point : points) {
+      means[blocks] = point.throughputPerSecond();
       sizes[blocks] = 1;
       blocks++;
       while (blocks > 1 && means[blocks - 2] > means[blocks - 1]) {
@@ -234,51 +172,33 @@ public final class ProbedMachine {
     return throughputAt(n) / throughputAt(1);
   }
 
-  /**
-   * {@code probed with no latency at 9 populations: 612 rps with 1 client … 2,510 rps with 256
-   * (non-decreasing fit)}, and when paced {@code ; at the host's pace of the point, 540 µs (probed
-   * at 480–607 µs)}.
-   */
+  /** {@code probed with no latency: 612 rps with 1 client … 2,510 rps with 256}. */
   public String describe() {
     Point first = points.getFirst();
-    String probed =
-        String.format(
-            Locale.ROOT,
-            "probed with no latency at %d populations: %,.0f rps with %d %s … %,.0f rps with %d"
-                + " (non-decreasing fit)",
-            points.size(),
-            throughputAt(first.clients()),
-            first.clients(),
-            first.clients() == 1 ? "client" : "clients",
-            ceilingPerSecond(),
-            ceilingClients());
-    if (!paced()) {
-      return probed;
-    }
-    var paces = points.stream().mapToDouble(Point::paceMicros).summaryStatistics();
-    return probed
-        + String.format(
-            Locale.ROOT,
-            "; at the host's pace of the point, %.0f µs (probed at %.0f–%.0f µs)",
-            paceMicros,
-            paces.getMin(),
-            paces.getMax());
+    return String.format(
+        Locale.ROOT,
+        "probed with no latency at %d populations: %,.0f rps with %d %s … %,.0f rps with %d"
+            + " (non-decreasing fit)",
+        points.size(),
+        throughputAt(first.clients()),
+        first.clients(),
+        first.clients() == 1 ? "client" : "clients",
+        ceilingPerSecond(),
+        ceilingClients());
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof ProbedMachine machine
-        && machine.points.equals(points)
-        && Double.compare(machine.paceMicros, paceMicros) == 0;
+    return other instanceof ProbedMachine machine && machine.points.equals(points);
   }
 
   @Override
   public int hashCode() {
-    return 31 * points.hashCode() + Double.hashCode(paceMicros);
+    return points.hashCode();
   }
 
   @Override
   public String toString() {
-    return "ProbedMachine" + points + (paced() ? " at " + paceMicros + " µs" : "");
+    return "ProbedMachine" + points;
   }
 }

@@ -2,7 +2,6 @@ package dev.caas.harness.report;
 
 import dev.caas.harness.bench.BenchReport;
 import dev.caas.harness.bench.RunResult;
-import dev.caas.harness.cost.HostPace;
 import dev.caas.harness.load.InjectedLatency;
 import dev.caas.harness.load.OpenLoop;
 import dev.caas.harness.load.ScenarioPoint;
@@ -16,8 +15,7 @@ import java.util.stream.Collectors;
 /**
  * {@code results.csv}: one row per run with the scenario point, the figures, the theory and the
  * queueing model (its columns last, {@code mva_*}, so older readers find theirs where they were),
- * then the host's pace over the run ({@code host_pace_us}, the pace job's median CPU time), plain
- * numbers in milliseconds and requests per second, for a spreadsheet or a plotting script.
+ * plain numbers in milliseconds and requests per second, for a spreadsheet or a plotting script.
  */
 public final class CsvReport {
   public static final List<String> COLUMNS =
@@ -58,8 +56,7 @@ public final class CsvReport {
           "mva_throughput_rps",
           "mva_bottleneck",
           "mva_utilisation",
-          "cpu_demand_ms",
-          "host_pace_us");
+          "cpu_demand_ms");
 
   private CsvReport() {}
 
@@ -109,8 +106,7 @@ public final class CsvReport {
               number(model.throughputRps()),
               model.bottleneck(),
               number(model.utilisation()),
-              number(model.cpu().millis()),
-              number(run.hostPace().map(HostPace.Reading::medianMicros).orElse(Double.NaN)));
+              number(model.cpu().millis()));
       lines.add(cells.stream().map(CsvReport::quote).collect(Collectors.joining(",")));
     }
     return String.join("\n", lines) + "\n";

@@ -79,10 +79,9 @@ public record PointSummary(
 
   /**
    * The queueing model of one run: its variant's network from the limits it reported, the point's
-   * latency and load, the machine its variant process was probed as with no latency when it was, at
-   * the host's pace during the run ({@link RunResult#machineAtItsPace()}), else the CPU demand with
-   * the cores the JIT compilers took in the run's window as background ({@link
-   * CpuDemand#whileCompiling}), and the machine's cores.
+   * latency and load, the machine its variant process was probed as with no latency when it was
+   * ({@link RunResult#machine()}), else the CPU demand with the cores the JIT compilers took in the
+   * run's window as background ({@link CpuDemand#whileCompiling}), and the machine's cores.
    */
   static QueueingTheory model(BenchReport report, RunResult run) {
     ScenarioPoint point = report.pointOf(run);
@@ -94,7 +93,7 @@ public record PointSummary(
         point.workload(),
         run.costs().map(costs -> demand.whileCompiling(costs.window().jitCores())).orElse(demand),
         report.provenance().cores(),
-        run.machineAtItsPace().orElse(null));
+        run.machine().orElse(null));
   }
 
   /**

@@ -427,13 +427,6 @@ public final class ReportJson {
     number(node, "median_over_theory", run.medianOverTheory());
     number(node, "throughput_over_theory", run.throughputOverTheory());
     latency(node.putObject("latency_uncorrected_ms"), run.uncorrected());
-    run.hostPace()
-        .ifPresent(
-            pace -> {
-              ObjectNode host = node.putObject("host_pace");
-              number(host, "median_us", pace.medianMicros());
-              host.put("jobs", pace.samples());
-            });
     GeneratorCheck g = run.generator();
     ObjectNode generator = node.putObject("generator");
     number(generator, "intended_rps", g.intendedRps());
@@ -517,9 +510,7 @@ public final class ReportJson {
         ObjectNode probe = probes.addObject();
         probe.put("clients", point.clients());
         number(probe, "throughput_rps", point.throughputPerSecond());
-        number(probe, "pace_us", point.paceMicros());
       }
-      number(machine, "pace_us", model.network().machine().paceMicros());
     }
     ArrayNode centres = node.putArray("centres");
     for (Prediction.Usage usage : model.prediction().centres()) {

@@ -8,7 +8,6 @@ import dev.caas.harness.bench.GeneratorCeiling;
 import dev.caas.harness.bench.NotRun;
 import dev.caas.harness.bench.RunResult;
 import dev.caas.harness.bench.Scenario;
-import dev.caas.harness.cost.HostPace;
 import dev.caas.harness.faults.FaultMatrix;
 import dev.caas.harness.faults.FaultRun;
 import dev.caas.harness.load.ClosedLoop;
@@ -19,7 +18,6 @@ import dev.caas.harness.theory.Theory;
 import dev.caas.harness.variant.Provenance;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -152,30 +150,7 @@ record ReportModel(String title, Map<String, String> provenance, List<Block> blo
             ? "1 run per variant"
             : c.repeat() + " runs per variant, interleaved (v1 v2 … v1 v2 …), each a fresh JVM");
     facts.put("generator", GeneratorCeiling.describe(report.calibration()));
-    facts.put("host pace", hostPace(report.runs()));
     return facts;
-  }
-
-  /**
-   * The host's pace over the runs ({@link HostPace}): the range of the runs' medians, which the
-   * queueing model scales each run's probed machine by.
-   */
-  private static String hostPace(List<RunResult> runs) {
-    DoubleSummaryStatistics paces =
-        runs.stream()
-            .flatMap(run -> run.hostPace().stream())
-            .mapToDouble(HostPace.Reading::medianMicros)
-            .summaryStatistics();
-    if (paces.getCount() == 0) {
-      return "not timed";
-    }
-    return String.format(
-        Locale.ROOT,
-        "a fixed CPU job every %d ms on a thread of the harness took %.0f–%.0f µs (median per run)"
-            + "; the model's probed machine is scaled to each run's",
-        HostPace.EVERY.toMillis(),
-        paces.getMin(),
-        paces.getMax());
   }
 
   private static String scenario(BenchConfig c) {

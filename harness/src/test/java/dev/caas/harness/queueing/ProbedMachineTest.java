@@ -51,9 +51,7 @@ class ProbedMachineTest {
         List.of(
             probe(16, 1_375), probe(32, 1_513), probe(64, 981), probe(128, 804), probe(256, 1_536));
 
-    double[] fitted =
-        ProbedMachine.nonDecreasing(
-            probes.stream().mapToDouble(ProbedMachine.Point::throughputPerSecond).toArray());
+    double[] fitted = ProbedMachine.nonDecreasing(probes);
 
     // 1,513, 981 and 804 pool to their mean, 1,099, which is below 1,375: that joins them too.
     // The closest non-decreasing sequence in least squares.
@@ -76,43 +74,5 @@ class ProbedMachineTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new ProbedMachine(List.of(probe(2, 100), probe(2, 200))))
         .hasMessageContaining("two probes at 2 clients");
-  }
-
-  @Test
-  void at_the_pace_of_a_point_each_probe_is_scaled_by_its_own_pace_over_the_points() {
-    // Measured here: 64 clients dipped to 302 rps while the pace job took 607 µs, the others ran
-    // at 480 µs. The work per request did not change; the host ran slower.
-    var probes =
-        List.of(
-            new ProbedMachine.Point(16, 280, 480),
-            new ProbedMachine.Point(32, 380, 480),
-            new ProbedMachine.Point(64, 302, 607),
-            new ProbedMachine.Point(100, 400, 480));
-
-    var asProbed = new ProbedMachine(probes);
-    var atPointPace = asProbed.atPace(600);
-
-    // As probed, 64 dips below 32 and the fit pools them; at one pace it does not dip.
-    assertThat(asProbed.throughputAt(64)).isCloseTo((380 + 302) / 2.0, within(1e-9));
-    assertThat(atPointPace.throughputAt(32)).isCloseTo(380 * 480 / 600.0, within(1e-9));
-    assertThat(atPointPace.throughputAt(64)).isCloseTo(302 * 607 / 600.0, within(1e-9));
-    assertThat(atPointPace.throughputAt(100)).isCloseTo(400 * 480 / 600.0, within(1e-9));
-    assertThat(atPointPace.paced()).isTrue();
-    assertThat(atPointPace.describe())
-        .endsWith("at the host's pace of the point, 600 µs (probed at 480–607 µs)");
-    assertThat(atPointPace).isNotEqualTo(asProbed).isEqualTo(asProbed.atPace(600));
-  }
-
-  @Test
-  void a_machine_with_a_probe_whose_pace_was_not_timed_is_not_scaled() {
-    var probes = List.of(new ProbedMachine.Point(1, 500, 480), probe(2, 900));
-
-    var machine = new ProbedMachine(probes);
-
-    assertThat(machine.atPace(960)).isSameAs(machine);
-    assertThat(machine.paced()).isFalse();
-    assertThatThrownBy(() -> new ProbedMachine.Point(1, 500, -1))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> machine.atPace(0)).isInstanceOf(IllegalArgumentException.class);
   }
 }
