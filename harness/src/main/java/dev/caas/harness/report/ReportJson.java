@@ -531,7 +531,10 @@ public final class ReportJson {
     return node;
   }
 
-  /** Per variant of a sweep: the points within ±10 % of the model, and the fitted USL. */
+  /**
+   * Per variant of a sweep: the points within ±10 % of the model, the points missed with what the
+   * model says bound them and the runs' spread, and the fitted USL.
+   */
   private static ObjectNode theoryFit(List<TheoryFit> fits) {
     ObjectNode node = JSON.createObjectNode();
     number(node, "tolerance", TheoryFit.TOLERANCE);
@@ -543,6 +546,17 @@ public final class ReportJson {
       entry.put("median_within", fit.medianWithin());
       entry.put("throughput_within", fit.throughputWithin());
       entry.put("both_within", fit.bothWithin());
+      ArrayNode misses = entry.putArray("misses");
+      for (TheoryFit.Miss miss : fit.misses()) {
+        ObjectNode missed = misses.addObject();
+        missed.put("point", miss.point().index() + 1);
+        missed.put("concurrency", miss.point().concurrency());
+        number(missed, "median_over_mva", miss.medianOverModel());
+        number(missed, "throughput_over_mva", miss.throughputOverModel());
+        missed.put("bottleneck", miss.bottleneck());
+        number(missed, "utilisation", miss.utilisation());
+        number(missed, "throughput_spread_cv", miss.throughputSpread());
+      }
       entry.set("usl", fit.usl().map(ReportJson::usl).orElse(null));
     }
     return node;

@@ -2,7 +2,9 @@ package dev.caas.harness.report;
 
 import dev.caas.contract.Variant;
 import dev.caas.harness.bench.BenchReport;
+import dev.caas.harness.bench.RunResult;
 import dev.caas.harness.bench.Scenario;
+import dev.caas.harness.load.ScenarioPoint;
 import dev.caas.harness.queueing.UniversalScalabilityLaw;
 import dev.caas.harness.queueing.UniversalScalabilityLaw.Estimate;
 import dev.caas.harness.report.ReportModel.Section;
@@ -10,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
 /**
  * How well the theory fits a sweep, per variant: the share of points where the queueing model's
@@ -24,6 +28,7 @@ import java.util.Optional;
  * @param bothWithin points within on both
  * @param usl the law fitted to the measured throughput against the clients; empty for a latency
  *     sweep, for fewer than four points, or when the fit fails
+ * @param misses the points not within on both, in the scenario's order
  */
 record TheoryFit(
     Variant variant,
@@ -31,7 +36,56 @@ record TheoryFit(
     int medianWithin,
     int throughputWithin,
     int bothWithin,
-    Optional<UniversalScalabilityLaw> usl) {
+    Optional<UniversalScalabilityLaw> usl,
+    List<Miss> misses) {
+
+  TheoryFit {
+    misses = List.copyOf(misses);
+  }
+
+  /**
+   * A point the model missed, with what can be said about why: by how much on each figure, what the
+   * model names as its bottleneck and how busy, and, with {@code --repeat}, how far the runs of the
+   * point were from one another (a miss smaller than that spread is within what this machine
+   * reproduces).
+   *
+   * @param point the scenario point
+   * @param medianOverModel measured median over the model's (of the runs' medians)
+   * @param throughputOverModel the same for throughput
+   * @param bottleneck the model's bottleneck at the point
+   * @param utilisation how busy the model has it, 0 … 1
+   * @param throughputSpread the runs' throughput, coefficient of variation; NaN for one run
+   */
+  record Miss(
+      ScenarioPoint point,
+      double medianOverModel,
+      double throughputOverModel,
+      String bottleneck,
+      double utilisation,
+      double throughputSpread) {
+
+    /**
+     * {@code C=200, upstream 100 ms, postgres 0 ms: median ×1.27, throughput ×0.72; the model's
+     * bottleneck: machine at U = 0.95; the 3 runs' throughput spread 13 % (CV)}.
+     */
+    String describe(int runs) {
+      return String.format(
+              Locale.ROOT,
+              "%s: median ×%.2f, throughput ×%.2f; the model's bottleneck: %s at U = %.2f",
+              point.describe(),
+              medianOverModel,
+              throughputOverModel,
+              bottleneck,
+              utilisation)
+          + (Double.isNaN(throughputSpread)
+              ? ""
+              : String.format(
+                  Locale.ROOT,
+                  "; the %d runs' throughput spread %.0f %% (CV)",
+                  runs,
+                  throughputSpread * 100));
+    }
+  }
 
   /** The agreement the validation asks for: within ±10 % of the prediction. */
   static final double TOLERANCE = 0.10;
@@ -50,12 +104,23 @@ record TheoryFit(
       int median = 0;
       int throughput = 0;
       int both = 0;
+      var misses = new ArrayList<Miss>();
       for (PointSummary s : mine) {
         boolean m = within(s.medianOverModel());
         boolean x = within(s.throughputOverModel());
         median += m ? 1 : 0;
         throughput += x ? 1 : 0;
         both += m && x ? 1 : 0;
+        if (!(m && x)) {
+          misses.add(
+              new Miss(
+                  s.point(),
+                  s.medianOverModel(),
+                  s.throughputOverModel(),
+                  s.model().bottleneck(),
+                  s.model().utilisation(),
+                  throughputSpread(report, s)));
+        }
       }
       fits.add(
           new TheoryFit(
@@ -64,9 +129,24 @@ record TheoryFit(
               median,
               throughput,
               both,
-              concurrencySweep ? usl(mine) : Optional.empty()));
+              concurrencySweep ? usl(mine) : Optional.empty(),
+              misses));
     }
     return fits;
+  }
+
+  /** The coefficient of variation of the point's runs' throughputs; NaN for fewer than two. */
+  static double throughputSpread(BenchReport report, PointSummary summary) {
+    double[] throughputs =
+        report.runs().stream()
+            .filter(run -> run.variant() == summary.variant())
+            .filter(run -> report.pointOf(run).index() == summary.point().index())
+            .mapToDouble(RunResult::throughputRps)
+            .toArray();
+    if (throughputs.length < 2) {
+      return Double.NaN;
+    }
+    return new StandardDeviation().evaluate(throughputs) / new Mean().evaluate(throughputs);
   }
 
   static boolean within(double ratio) {
@@ -109,6 +189,8 @@ record TheoryFit(
               fit.points(),
               fit.throughputWithin(),
               fit.bothWithin()));
+      int runs = report.config().repeat();
+      fit.misses().forEach(miss -> lines.add("missed " + miss.describe(runs)));
       fit.usl().ifPresent(law -> lines.add(describe(law)));
     }
     boolean fitted = fits.stream().anyMatch(fit -> fit.usl().isPresent());

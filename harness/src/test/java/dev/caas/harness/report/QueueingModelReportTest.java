@@ -1,6 +1,7 @@
 package dev.caas.harness.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.caas.contract.Variant;
@@ -111,6 +112,66 @@ class QueueingModelReportTest {
             "the Universal Scalability Law fitted to the throughput",
             "sync-sequential: within ±10 % of the model at",
             "USL fitted (95 % CI): λ = ");
+  }
+
+  @Test
+  void every_point_the_model_misses_is_listed_with_its_bottleneck_and_the_spread_of_its_runs() {
+    BenchConfig config =
+        BenchConfig.builder()
+            .variants(Variant.LOOM_SEQUENTIAL)
+            .scenario(Scenario.CONCURRENCY_SWEEP)
+            .concurrencies(List.of(1, 10, 100))
+            .repeat(2)
+            .build();
+    var runs = new ArrayList<RunResult>();
+    for (int repetition = 1; repetition <= 2; repetition++) {
+      for (ScenarioPoint point : config.points()) {
+        // The second repetition a third slower at every point: a spread between the runs.
+        double medianMs = (repetition == 1 ? 100 : 133) * Math.max(1, point.concurrency() / 10.0);
+        runs.add(
+            TestRuns.run(
+                Variant.LOOM_SEQUENTIAL,
+                TestRuns.lognormal(
+                    repetition * 10 + point.concurrency(), point.workload().requests(), medianMs),
+                point,
+                repetition));
+      }
+    }
+    BenchReport sweep =
+        new BenchReport(TestRuns.provenance(), config, runs, List.of(), Optional.empty());
+    JsonNode fits = ReportJson.json(sweep).at("/theory_fit/variants");
+
+    int listed = 0;
+    for (JsonNode fit : fits) {
+      JsonNode misses = fit.at("/misses");
+      assertThat(misses.size())
+          .as(fit.at("/variant").asText())
+          .isEqualTo(fit.at("/points").asInt() - fit.at("/both_within").asInt());
+      for (JsonNode miss : misses) {
+        int concurrency = miss.at("/concurrency").asInt();
+        double[] throughputs =
+            sweep.runs().stream()
+                .filter(run -> run.variant().wireName().equals(fit.at("/variant").asText()))
+                .filter(run -> sweep.pointOf(run).concurrency() == concurrency)
+                .mapToDouble(RunResult::throughputRps)
+                .toArray();
+        assertThat(throughputs).hasSize(2);
+        double mean = (throughputs[0] + throughputs[1]) / 2;
+        double cv = Math.abs(throughputs[0] - throughputs[1]) / Math.sqrt(2) / mean;
+        assertThat(cv).isGreaterThan(0.1);
+        assertThat(miss.at("/throughput_spread_cv").asDouble()).isCloseTo(cv, within(1e-3));
+        assertThat(miss.at("/bottleneck").asText()).isNotBlank();
+        boolean medianWithin = Math.abs(miss.at("/median_over_mva").asDouble() - 1) <= 0.1;
+        boolean throughputWithin = Math.abs(miss.at("/throughput_over_mva").asDouble() - 1) <= 0.1;
+        assertThat(medianWithin && throughputWithin).isFalse();
+        listed++;
+      }
+    }
+    assertThat(listed).as("the fixed sweep has points the model misses").isPositive();
+    assertThat(ReportWriter.markdown(sweep))
+        .contains("missed C=")
+        .contains("; the model's bottleneck: ")
+        .contains("; the 2 runs' throughput spread ");
   }
 
   /** Five points whose throughput follows X(C) = λC / (1 + σ(C − 1) + κC(C − 1)). */
