@@ -54,6 +54,7 @@ record TheoryFit(
    * @param throughputOverModel the same for throughput
    * @param bottleneck the model's bottleneck at the point
    * @param utilisation how busy the model has it, 0 … 1
+   * @param runs the point's runs (repetitions)
    * @param throughputSpread the runs' throughput, coefficient of variation; NaN for one run
    */
   record Miss(
@@ -62,13 +63,14 @@ record TheoryFit(
       double throughputOverModel,
       String bottleneck,
       double utilisation,
+      int runs,
       double throughputSpread) {
 
     /**
      * {@code C=200, upstream 100 ms, postgres 0 ms: median ×1.27, throughput ×0.72; the model's
      * bottleneck: machine at U = 0.95; the 3 runs' throughput spread 13 % (CV)}.
      */
-    String describe(int runs) {
+    String describe() {
       return String.format(
               Locale.ROOT,
               "%s: median ×%.2f, throughput ×%.2f; the model's bottleneck: %s at U = %.2f",
@@ -119,6 +121,7 @@ record TheoryFit(
                   s.throughputOverModel(),
                   s.model().bottleneck(),
                   s.model().utilisation(),
+                  s.runs(),
                   throughputSpread(report, s)));
         }
       }
@@ -189,8 +192,7 @@ record TheoryFit(
               fit.points(),
               fit.throughputWithin(),
               fit.bothWithin()));
-      int runs = report.config().repeat();
-      fit.misses().forEach(miss -> lines.add("missed " + miss.describe(runs)));
+      fit.misses().forEach(miss -> lines.add("missed " + miss.describe()));
       fit.usl().ifPresent(law -> lines.add(describe(law)));
     }
     boolean fitted = fits.stream().anyMatch(fit -> fit.usl().isPresent());
