@@ -2,6 +2,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.util.*;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 /**
  * How reproducible each point of a sweep is, from several runs of the same sweep (the same command, the same jars): per
@@ -70,23 +71,19 @@ public class Reproducibility {
   }
 
   static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    return new DescriptiveStatistics(values).getPercentile(50);
   }
 
   static double cv(double[] values) {
-    double mean = Arrays.stream(values).average().orElse(Double.NaN);
-    double variance = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / Math.max(1, values.length - 1);
-    return Math.sqrt(variance) / mean;
+    var statistics = new DescriptiveStatistics(values);
+    return statistics.getStandardDeviation() / statistics.getMean();
   }
 
   static double min(double[] values) {
-    return Arrays.stream(values).min().orElse(Double.NaN);
+    return new DescriptiveStatistics(values).getMin();
   }
 
   static double max(double[] values) {
-    return Arrays.stream(values).max().orElse(Double.NaN);
+    return new DescriptiveStatistics(values).getMax();
   }
 }

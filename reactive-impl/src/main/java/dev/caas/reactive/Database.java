@@ -123,12 +123,8 @@ final class Database {
   static Disposable keepFull(ConnectionPool pool, Duration period, Duration openTimeout) {
     var metrics = pool.getMetrics().orElseThrow();
     ConnectionFactory database = pool.unwrap();
-    Mono<Void> databaseAccepts =
-        Mono.usingWhen(database.create(), connection -> Mono.<Void>empty(), Connection::close)
-            .timeout(openTimeout);
-    Mono<Void> serveTheWaiting =
-        Mono.usingWhen(pool.create(), connection -> Mono.<Void>empty(), Connection::close)
-            .timeout(openTimeout);
+    Mono<Void> databaseAccepts = takeAndClose(database, openTimeout);
+    Mono<Void> serveTheWaiting = takeAndClose(pool, openTimeout);
     return Flux.interval(period)
         .onBackpressureDrop()
         .filter(tick -> metrics.allocatedSize() < metrics.getMaxAllocatedSize())
@@ -140,6 +136,15 @@ final class Database {
                     .onErrorResume(e -> Mono.empty()),
             1)
         .subscribe();
+  }
+
+  /**
+   * One connection from {@code connections}, closed as soon as it is there: opened and closed on
+   * the database itself, borrowed and given back on the pool.
+   */
+  private static Mono<Void> takeAndClose(ConnectionFactory connections, Duration timeout) {
+    return Mono.usingWhen(connections.create(), connection -> Mono.<Void>empty(), Connection::close)
+        .timeout(timeout);
   }
 
   /**

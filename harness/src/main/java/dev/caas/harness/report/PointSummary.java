@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
 /**
  * One variant at one scenario point, over its repetitions: the median of each figure across the
@@ -28,6 +30,7 @@ import java.util.function.ToDoubleFunction;
  * @param billed billing events over the repetitions
  * @param served 200s over the repetitions
  * @param balanced every repetition's books balanced, file by file
+ * @param throughputSpread the runs' throughput, coefficient of variation; NaN for one run
  */
 public record PointSummary(
     Variant variant,
@@ -41,7 +44,8 @@ public record PointSummary(
     QueueingTheory model,
     long billed,
     long served,
-    boolean balanced) {
+    boolean balanced,
+    double throughputSpread) {
 
   /** Per point (in the scenario's order), per variant (in the bench's order). */
   public static List<PointSummary> of(BenchReport report) {
@@ -72,7 +76,8 @@ public record PointSummary(
               model(report, first),
               runs.stream().mapToLong(run -> run.billing().billed()).sum(),
               runs.stream().mapToLong(run -> run.billing().served()).sum(),
-              runs.stream().allMatch(run -> run.billing().balanced())));
+              runs.stream().allMatch(run -> run.billing().balanced()),
+              spread(runs, RunResult::throughputRps)));
     }
     return summaries;
   }
@@ -126,6 +131,15 @@ public record PointSummary(
     return CpuDemand.fromUtilisation(points)
         .or(() -> points.size() >= 3 ? CpuDemand.atBusiestPoint(points) : Optional.empty())
         .orElse(CpuDemand.estimate(variant));
+  }
+
+  /** The figure's coefficient of variation over the runs; NaN for fewer than two. */
+  private static double spread(List<RunResult> runs, ToDoubleFunction<RunResult> figure) {
+    if (runs.size() < 2) {
+      return Double.NaN;
+    }
+    double[] values = runs.stream().mapToDouble(figure).toArray();
+    return new StandardDeviation().evaluate(values) / new Mean().evaluate(values);
   }
 
   private static double median(List<RunResult> runs, ToDoubleFunction<RunResult> figure) {

@@ -547,14 +547,14 @@ public final class ReportJson {
       entry.put("throughput_within", fit.throughputWithin());
       entry.put("both_within", fit.bothWithin());
       ArrayNode misses = entry.putArray("misses");
-      for (TheoryFit.Miss miss : fit.misses()) {
+      for (PointSummary miss : fit.misses()) {
         ObjectNode missed = misses.addObject();
         missed.put("point", miss.point().index() + 1);
         missed.put("concurrency", miss.point().concurrency());
         number(missed, "median_over_mva", miss.medianOverModel());
         number(missed, "throughput_over_mva", miss.throughputOverModel());
-        missed.put("bottleneck", miss.bottleneck());
-        number(missed, "utilisation", miss.utilisation());
+        missed.put("bottleneck", miss.model().bottleneck());
+        number(missed, "utilisation", miss.model().utilisation());
         number(missed, "throughput_spread_cv", miss.throughputSpread());
       }
       entry.set("usl", fit.usl().map(ReportJson::usl).orElse(null));

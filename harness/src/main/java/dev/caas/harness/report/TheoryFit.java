@@ -2,9 +2,7 @@ package dev.caas.harness.report;
 
 import dev.caas.contract.Variant;
 import dev.caas.harness.bench.BenchReport;
-import dev.caas.harness.bench.RunResult;
 import dev.caas.harness.bench.Scenario;
-import dev.caas.harness.load.ScenarioPoint;
 import dev.caas.harness.queueing.UniversalScalabilityLaw;
 import dev.caas.harness.queueing.UniversalScalabilityLaw.Estimate;
 import dev.caas.harness.report.ReportModel.Section;
@@ -12,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.commons.math3.stat.descriptive.moment.Mean;
-import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
 /**
  * How well the theory fits a sweep, per variant: the share of points where the queueing model's
@@ -37,7 +33,7 @@ record TheoryFit(
     int throughputWithin,
     int bothWithin,
     Optional<UniversalScalabilityLaw> usl,
-    List<Miss> misses) {
+    List<PointSummary> misses) {
 
   TheoryFit {
     misses = List.copyOf(misses);
@@ -47,46 +43,25 @@ record TheoryFit(
    * A point the model missed, with what can be said about why: by how much on each figure, what the
    * model names as its bottleneck and how busy, and, with {@code --repeat}, how far the runs of the
    * point were from one another (a miss smaller than that spread is within what this machine
-   * reproduces).
-   *
-   * @param point the scenario point
-   * @param medianOverModel measured median over the model's (of the runs' medians)
-   * @param throughputOverModel the same for throughput
-   * @param bottleneck the model's bottleneck at the point
-   * @param utilisation how busy the model has it, 0 … 1
-   * @param runs the point's runs (repetitions)
-   * @param throughputSpread the runs' throughput, coefficient of variation; NaN for one run
+   * reproduces): {@code missed C=200, upstream 100 ms, postgres 0 ms: median ×1.27, throughput
+   * ×0.72; the model's bottleneck: machine at U = 0.95; the 3 runs' throughput spread 13 % (CV)}.
    */
-  record Miss(
-      ScenarioPoint point,
-      double medianOverModel,
-      double throughputOverModel,
-      String bottleneck,
-      double utilisation,
-      int runs,
-      double throughputSpread) {
-
-    /**
-     * {@code C=200, upstream 100 ms, postgres 0 ms: median ×1.27, throughput ×0.72; the model's
-     * bottleneck: machine at U = 0.95; the 3 runs' throughput spread 13 % (CV)}.
-     */
-    String describe() {
-      return String.format(
-              Locale.ROOT,
-              "%s: median ×%.2f, throughput ×%.2f; the model's bottleneck: %s at U = %.2f",
-              point.describe(),
-              medianOverModel,
-              throughputOverModel,
-              bottleneck,
-              utilisation)
-          + (Double.isNaN(throughputSpread)
-              ? ""
-              : String.format(
-                  Locale.ROOT,
-                  "; the %d runs' throughput spread %.0f %% (CV)",
-                  runs,
-                  throughputSpread * 100));
-    }
+  static String describeMiss(PointSummary missed) {
+    return String.format(
+            Locale.ROOT,
+            "missed %s: median ×%.2f, throughput ×%.2f; the model's bottleneck: %s at U = %.2f",
+            missed.point().describe(),
+            missed.medianOverModel(),
+            missed.throughputOverModel(),
+            missed.model().bottleneck(),
+            missed.model().utilisation())
+        + (Double.isNaN(missed.throughputSpread())
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                "; the %d runs' throughput spread %.0f %% (CV)",
+                missed.runs(),
+                missed.throughputSpread() * 100));
   }
 
   /** The agreement the validation asks for: within ±10 % of the prediction. */
@@ -106,7 +81,7 @@ record TheoryFit(
       int median = 0;
       int throughput = 0;
       int both = 0;
-      var misses = new ArrayList<Miss>();
+      var misses = new ArrayList<PointSummary>();
       for (PointSummary s : mine) {
         boolean m = within(s.medianOverModel());
         boolean x = within(s.throughputOverModel());
@@ -114,15 +89,7 @@ record TheoryFit(
         throughput += x ? 1 : 0;
         both += m && x ? 1 : 0;
         if (!(m && x)) {
-          misses.add(
-              new Miss(
-                  s.point(),
-                  s.medianOverModel(),
-                  s.throughputOverModel(),
-                  s.model().bottleneck(),
-                  s.model().utilisation(),
-                  s.runs(),
-                  throughputSpread(report, s)));
+          misses.add(s);
         }
       }
       fits.add(
@@ -136,20 +103,6 @@ record TheoryFit(
               misses));
     }
     return fits;
-  }
-
-  /** The coefficient of variation of the point's runs' throughputs; NaN for fewer than two. */
-  static double throughputSpread(BenchReport report, PointSummary summary) {
-    double[] throughputs =
-        report.runs().stream()
-            .filter(run -> run.variant() == summary.variant())
-            .filter(run -> report.pointOf(run).index() == summary.point().index())
-            .mapToDouble(RunResult::throughputRps)
-            .toArray();
-    if (throughputs.length < 2) {
-      return Double.NaN;
-    }
-    return new StandardDeviation().evaluate(throughputs) / new Mean().evaluate(throughputs);
   }
 
   static boolean within(double ratio) {
@@ -192,7 +145,7 @@ record TheoryFit(
               fit.points(),
               fit.throughputWithin(),
               fit.bothWithin()));
-      fit.misses().forEach(miss -> lines.add("missed " + miss.describe()));
+      fit.misses().forEach(missed -> lines.add(describeMiss(missed)));
       fit.usl().ifPresent(law -> lines.add(describe(law)));
     }
     boolean fitted = fits.stream().anyMatch(fit -> fit.usl().isPresent());

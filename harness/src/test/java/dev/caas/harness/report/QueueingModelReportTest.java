@@ -116,13 +116,7 @@ class QueueingModelReportTest {
 
   @Test
   void every_point_the_model_misses_is_listed_with_its_bottleneck_and_the_spread_of_its_runs() {
-    BenchConfig config =
-        BenchConfig.builder()
-            .variants(Variant.LOOM_SEQUENTIAL)
-            .scenario(Scenario.CONCURRENCY_SWEEP)
-            .concurrencies(List.of(1, 10, 100))
-            .repeat(2)
-            .build();
+    BenchConfig config = TestReports.sweepTwice(Variant.LOOM_SEQUENTIAL);
     var runs = new ArrayList<RunResult>();
     for (int repetition = 1; repetition <= 2; repetition++) {
       for (ScenarioPoint point : config.points()) {

@@ -51,13 +51,7 @@ public final class TestReports {
    * thread limit.
    */
   public static BenchReport sweep(Optional<Calibration> calibration) {
-    BenchConfig config =
-        BenchConfig.builder()
-            .variants(Variant.SYNC_SEQUENTIAL, Variant.LOOM_SEQUENTIAL)
-            .scenario(Scenario.CONCURRENCY_SWEEP)
-            .concurrencies(List.of(1, 10, 100))
-            .repeat(2)
-            .build();
+    BenchConfig config = sweepTwice(Variant.SYNC_SEQUENTIAL, Variant.LOOM_SEQUENTIAL);
     var runs = new ArrayList<RunResult>();
     for (int repetition = 1; repetition <= 2; repetition++) {
       for (ScenarioPoint point : config.points()) {
@@ -90,6 +84,16 @@ public final class TestReports {
                 "no jar at reactive-impl/target/x.jar",
                 "build it")),
         calibration);
+  }
+
+  /** The configuration of a concurrency sweep C = 1, 10, 100 of these variants, twice each. */
+  public static BenchConfig sweepTwice(Variant... variants) {
+    return BenchConfig.builder()
+        .variants(variants)
+        .scenario(Scenario.CONCURRENCY_SWEEP)
+        .concurrencies(List.of(1, 10, 100))
+        .repeat(2)
+        .build();
   }
 
   /** A calibration of the generator made on the same made-up machine. */
